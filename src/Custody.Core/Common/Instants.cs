@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Custody.Common;
+
+/// <summary>
+/// Instants are stored as UTC <see cref="DateTime"/> truncated to whole microseconds, the finest
+/// precision that both SQLite (text) and PostgreSQL (timestamptz) keep, so that a value read back
+/// from either equals the value written and hashes the same.
+/// </summary>
+public static class Instants
+{
+    public const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static DateTime Utc(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks - (instant.UtcTicks % 10);
+        return new DateTime(ticks, DateTimeKind.Utc);
+    }
+
+    public static DateTime Now(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Utc(time.GetUtcNow());
+    }
+
+    public static string ToText(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>Parses an RFC 3339 instant (any offset) into UTC.</summary>
+    public static DateTime Parse(string text) =>
+        Utc(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+
+    public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

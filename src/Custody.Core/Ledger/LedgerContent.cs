@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Custody.Common;
+
+namespace Custody.Ledger;
+
+/// <summary>The fields of a ledger entry as they were hashed.</summary>
+public sealed record LedgerContent(
+    long Seq,
+    DateTime OccurredAt,
+    DateTime RecordedAt,
+    string Actor,
+    string Kind,
+    string Subject,
+    JsonObject Payload,
+    byte[] Salt)
+{
+    /// <summary>The canonical bytes that the leaf hash covers.</summary>
+    public byte[] ToCanonicalBytes() => CanonicalJson.ToBytes(new JsonObject
+    {
+        ["seq"] = Seq,
+        ["occurredAt"] = Instants.ToText(OccurredAt),
+        ["recordedAt"] = Instants.ToText(RecordedAt),
+        ["actor"] = Actor,
+        ["kind"] = Kind,
+        ["subject"] = Subject,
+        ["payload"] = Payload.DeepClone(),
+        ["salt"] = Convert.ToHexStringLower(Salt),
+    });
+
+    /// <summary>Reads stored bytes; throws <see cref="FormatException"/> when they are not a well-formed entry.</summary>
+    public static LedgerContent Parse(byte[] content)
+    {
+        JsonObject obj;
+        try
+        {
+            obj = JsonNode.Parse(content) as JsonObject ?? throw new FormatException("entry content is not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"entry content is not JSON: {ex.Message}", ex);
+        }
+        try
+        {
+            return new LedgerContent(
+                obj["seq"]!.GetValue<long>(),
+                Instants.Parse(obj["occurredAt"]!.GetValue<string>()),
+                Instants.Parse(obj["recordedAt"]!.GetValue<string>()),
+                obj["actor"]!.GetValue<string>(),
+                obj["kind"]!.GetValue<string>(),
+                obj["subject"]!.GetValue<string>(),
+                obj["payload"]!.AsObject(),
+                Convert.FromHexString(obj["salt"]!.GetValue<string>()));
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or JsonException)
+        {
+            throw new FormatException($"entry content lacks a field or has one of the wrong type: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Custody.Ledger;
+
+/// <summary>The kinds of ledger entry. Stable strings: they are hashed into history.</summary>
+public static class LedgerKinds
+{
+    public const string PersonRegistered = "person.registered";
+    public const string PersonUpdated = "person.updated";
+    public const string ClassOrderRecorded = "class-order.recorded";
+    public const string ClassOrderUpdated = "class-order.updated";
+    public const string AgreementRegistered = "agreement.registered";
+    public const string AgreementUpdated = "agreement.updated";
+    public const string AgreementVersionAdded = "agreement.version-added";
+    public const string ImportCompleted = "import.completed";
+    public const string UserCreated = "user.created";
+    public const string PersonViewed = "access.person-viewed";
+
+    /// <summary>Kinds that record an event without changing a state table.</summary>
+    public static readonly IReadOnlySet<string> AuditOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ImportCompleted, UserCreated, PersonViewed,
+    };
+}

@@ -1,0 +1,183 @@
+using System.Collections;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Ledger;
+
+/// <summary>
+/// The outcome of a verification. When <see cref="Ok"/> is false, either <see cref="FirstBadSeq"/>
+/// names the first entry that fails, or <see cref="Table"/> and <see cref="Key"/> name the first
+/// stored row that disagrees with the state rebuilt from the ledger.
+/// </summary>
+public sealed record LedgerVerification(bool Ok, long Entries, string? TreeHash, long? FirstBadSeq, string? Table, string? Key, string? Problem);
+
+/// <summary>Progress of a verification: entries checked of the total, then tables compared.</summary>
+public readonly record struct VerifyProgress(string Phase, long Done, long Total);
+
+/// <summary>
+/// Recomputes every leaf hash, every stored subtree and every tree head from the stored entry
+/// bytes; checks that seq runs from 1 without a gap and that the query columns agree with the
+/// hashed bytes; rebuilds every state table from the ledger alone and compares it row by row,
+/// column by column, with the stored table.
+/// </summary>
+public sealed class VerifyLedger(CustodyDbContext db)
+{
+    public async Task<LedgerVerification> RunAsync(IProgress<VerifyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var total = await db.LedgerEntries.LongCountAsync(cancellationToken);
+        var frontier = new MerkleFrontier();
+        var nodes = new Dictionary<(int, long), byte[]>();
+        var projection = new RegisterProjection();
+        long expected = 1;
+        byte[]? head = null;
+        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var problem = CheckEntry(entry, expected, frontier, nodes, projection);
+            if (problem is not null)
+            {
+                return Fail(expected - 1, head, problem.Value.Seq, null, null, problem.Value.Message);
+            }
+            head = entry.TreeHash;
+            expected++;
+            if (expected % 2048 == 0)
+            {
+                progress?.Report(new VerifyProgress("entries", expected - 1, total));
+            }
+        }
+        var size = expected - 1;
+        progress?.Report(new VerifyProgress("entries", size, total));
+
+        var nodeProblem = await CompareNodesAsync(nodes, cancellationToken);
+        if (nodeProblem is not null)
+        {
+            return Fail(size, head, null, "LedgerNodes", nodeProblem.Value.Key, nodeProblem.Value.Message);
+        }
+        var tables = new (string Name, Func<Task<(string Key, string Message)?>> Compare)[]
+        {
+            ("People", () => CompareTableAsync(db.People.OrderBy(p => p.Id), projection.People.Values, p => p.Id.ToString(), cancellationToken)),
+            ("ClassOrders", () => CompareTableAsync(db.ClassOrders.OrderBy(o => o.Id), projection.ClassOrders.Values, o => o.Id, cancellationToken)),
+            ("Agreements", () => CompareTableAsync(db.Agreements.OrderBy(a => a.Id), projection.Agreements.Values, a => a.Id, cancellationToken)),
+            ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
+        };
+        var done = 0;
+        foreach (var (name, compare) in tables)
+        {
+            var mismatch = await compare();
+            if (mismatch is not null)
+            {
+                return Fail(size, head, null, name, mismatch.Value.Key, mismatch.Value.Message);
+            }
+            progress?.Report(new VerifyProgress("tables", ++done, tables.Length));
+        }
+        return new LedgerVerification(true, size, head is null ? Convert.ToHexStringLower(MerkleTree.EmptyRoot()) : Convert.ToHexStringLower(head), null, null, null, null);
+    }
+
+    private static LedgerVerification Fail(long size, byte[]? head, long? seq, string? table, string? key, string problem) =>
+        new(false, size, head is null ? null : Convert.ToHexStringLower(head), seq, table, key, problem);
+
+    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, RegisterProjection projection)
+    {
+        if (entry.Seq != expected)
+        {
+            return (expected, entry.Seq > expected ? $"entry {expected} is missing (the next stored entry is {entry.Seq})" : $"entry {entry.Seq} is out of order");
+        }
+        var leaf = MerkleTree.LeafHash(entry.Content);
+        if (!leaf.AsSpan().SequenceEqual(entry.LeafHash))
+        {
+            return (entry.Seq, "the leaf hash does not match the entry's content");
+        }
+        LedgerContent content;
+        try
+        {
+            content = LedgerContent.Parse(entry.Content);
+        }
+        catch (FormatException ex)
+        {
+            return (entry.Seq, ex.Message);
+        }
+        if (content.Seq != entry.Seq || content.OccurredAt != entry.OccurredAt || content.RecordedAt != entry.RecordedAt
+            || content.Actor != entry.Actor || content.Kind != entry.Kind || content.Subject != entry.Subject)
+        {
+            return (entry.Seq, "the entry's columns disagree with its hashed content");
+        }
+        if (content.OccurredAt > content.RecordedAt)
+        {
+            return (entry.Seq, "the entry says it occurred after it was recorded");
+        }
+        foreach (var subtree in frontier.Append(leaf))
+        {
+            nodes[(subtree.Level, subtree.Index)] = subtree.Hash;
+        }
+        if (!frontier.Root().AsSpan().SequenceEqual(entry.TreeHash))
+        {
+            return (entry.Seq, "the tree hash after this entry does not match the entries up to it");
+        }
+        try
+        {
+            projection.Apply(content);
+        }
+        catch (ProjectionException ex)
+        {
+            return (entry.Seq, ex.Message);
+        }
+        return null;
+    }
+
+    private async Task<(string Key, string Message)?> CompareNodesAsync(Dictionary<(int, long), byte[]> computed, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<(int, long)>();
+        await foreach (var node in db.LedgerNodes.AsNoTracking().OrderBy(n => n.Level).ThenBy(n => n.Index).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var key = $"{node.Level}/{node.Index}";
+            if (!computed.TryGetValue((node.Level, node.Index), out var hash))
+            {
+                return (key, "a stored subtree hash that no entries produce");
+            }
+            if (!hash.AsSpan().SequenceEqual(node.Hash))
+            {
+                return (key, "the stored subtree hash does not match the entries under it");
+            }
+            seen.Add((node.Level, node.Index));
+        }
+        if (seen.Count != computed.Count)
+        {
+            var missing = computed.Keys.Where(k => !seen.Contains(k)).Order().First();
+            return ($"{missing.Item1}/{missing.Item2}", "a subtree hash that the entries produce is missing from the table");
+        }
+        return null;
+    }
+
+    /// <summary>Compares stored rows (in key order) with rebuilt ones, every mapped column.</summary>
+    private async Task<(string Key, string Message)?> CompareTableAsync<T>(IQueryable<T> stored, IEnumerable<T> rebuilt, Func<T, string> keyOf, CancellationToken cancellationToken)
+        where T : class
+    {
+        var expected = rebuilt.ToDictionary(keyOf, StringComparer.Ordinal);
+        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.PropertyInfo!).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in stored.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var key = keyOf(row);
+            seen.Add(key);
+            if (!expected.TryGetValue(key, out var want))
+            {
+                return (key, "a stored row that the ledger does not produce");
+            }
+            foreach (var property in properties)
+            {
+                if (!ValuesEqual(property.GetValue(row), property.GetValue(want)))
+                {
+                    return (key, $"column {property.Name} differs from the value rebuilt from the ledger");
+                }
+            }
+        }
+        var missing = expected.Keys.Where(k => !seen.Contains(k)).Order(StringComparer.Ordinal).FirstOrDefault();
+        return missing is null ? null : (missing, "a row that the ledger produces is missing from the table");
+    }
+
+    private static bool ValuesEqual(object? a, object? b) => (a, b) switch
+    {
+        (byte[] x, byte[] y) => x.AsSpan().SequenceEqual(y),
+        (DateTime x, DateTime y) => x.Ticks == y.Ticks,
+        _ => Equals(a, b) || (a is IStructuralEquatable s && s.Equals(b, StructuralComparisons.StructuralEqualityComparer)),
+    };
+}

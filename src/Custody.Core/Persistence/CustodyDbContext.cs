@@ -1,0 +1,101 @@
+using Custody.Agreements;
+using Custody.Ledger;
+using Custody.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Custody.Persistence;
+
+/// <summary>A signed-in user of the web app. Roles are the DOMAIN.md roles.</summary>
+public sealed class CustodyUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+}
+
+/// <summary>
+/// The database: the ledger (source of truth), the state tables that project it, and the
+/// Identity store. One model for SQLite and PostgreSQL; each provider has its own migrations
+/// assembly. Instants are UTC <see cref="DateTime"/> on both, legal dates <see cref="DateOnly"/>.
+/// </summary>
+public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options) : IdentityDbContext<CustodyUser, IdentityRole, string>(options)
+{
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<ClassOrder> ClassOrders => Set<ClassOrder>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite hands DateTime back as Unspecified; every instant here is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<LedgerEntry>(e =>
+        {
+            e.ToTable("LedgerEntries");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.HasIndex(x => x.Subject);
+        });
+        builder.Entity<LedgerNode>(e =>
+        {
+            e.ToTable("LedgerNodes");
+            e.HasKey(x => new { x.Level, x.Index });
+        });
+        builder.Entity<Person>(e =>
+        {
+            e.ToTable("People");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.Property(x => x.ExternalId).HasMaxLength(64);
+            e.Property(x => x.GivenName).HasMaxLength(200);
+            e.Property(x => x.FamilyName).HasMaxLength(200);
+            e.Property(x => x.CountryOfBirth).HasMaxLength(2);
+            e.HasIndex(x => new { x.FamilyName, x.GivenName });
+        });
+        builder.Entity<ClassOrder>(e =>
+        {
+            e.ToTable("ClassOrders");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+        });
+        builder.Entity<Agreement>(e =>
+        {
+            e.ToTable("Agreements");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.SendingState).HasMaxLength(2);
+            e.Property(x => x.ReceivingState).HasMaxLength(2);
+        });
+        builder.Entity<AgreementVersion>(e =>
+        {
+            e.ToTable("AgreementVersions");
+            e.HasKey(x => new { x.AgreementId, x.Number });
+            e.HasOne<Agreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+/// <summary>Marks every instant read back as UTC (SQLite stores it as text without a zone).</summary>
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
