@@ -61,11 +61,18 @@ public static class FormatSchemas
             {
                 if (seen.Add((location, message)))
                 {
-                    yield return new FieldError(location.Length == 0 ? "/" : location, $"{message} ({keyword})");
+                    yield return new FieldError(location.Length == 0 ? "/" : location, Explain(keyword, message, location));
                 }
             }
         }
     }
+
+    // A property that additionalProperties: false forbids fails against the "false" schema, whose
+    // own message does not say what is wrong; say it.
+    private static string Explain(string keyword, string message, string location) =>
+        keyword.Length == 0 && message.Contains("false schema", StringComparison.Ordinal)
+            ? $"Property \"{location[(location.LastIndexOf('/') + 1)..]}\" is not allowed here (additionalProperties)."
+            : $"{message} ({keyword})";
 
     private static (JsonSchema, JsonSchema, JsonSchema) Load()
     {

@@ -51,7 +51,10 @@ internal sealed class StreamingJsonReader : IDisposable
             var probe = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (probe.Read() && (probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || probe.TrySkip()))
             {
+                // Position on the value's first token: ParseValue would otherwise take the state's
+                // last token (say the '[' of the enclosing array) for the value itself.
                 var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+                reader.Read();
                 using var document = JsonDocument.ParseValue(ref reader);
                 Advance(ref reader);
                 return document.RootElement.Clone();

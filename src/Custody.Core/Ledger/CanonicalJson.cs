@@ -112,15 +112,12 @@ public static class CanonicalJson
     // as JCS does (an integral double such as 5.0 is written 5).
     private static string CanonicalNumber(JsonValue value)
     {
-        if (value.TryGetValue(out long integer))
+        var text = value.ToJsonString();
+        if (text.All(c => char.IsAsciiDigit(c) || c == '-'))
         {
-            return integer.ToString(CultureInfo.InvariantCulture);
+            return text;
         }
-        if (value.TryGetValue(out JsonElement element) && element.TryGetInt64(out integer))
-        {
-            return integer.ToString(CultureInfo.InvariantCulture);
-        }
-        var number = value.GetValue<double>();
+        var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (double.IsNaN(number) || double.IsInfinity(number))
         {
             throw new ArgumentOutOfRangeException(nameof(value), "JSON has no NaN or infinity");

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using Custody.Ledger;
+using Custody.Persistence;
+using Spectre.Console;
+
+namespace Custody.Cli;
+
+/// <summary><c>custody ledger verify</c>.</summary>
+internal static class LedgerCommands
+{
+    public static Command Create()
+    {
+        var database = CliDatabase.Option();
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
+        var verify = new Command("verify", "Recompute every hash and rebuild every table from the ledger; exit 0 only when all agree.") { database, json };
+        verify.SetAction(async (parse, cancellationToken) =>
+        {
+            CustodyDbContext db;
+            try
+            {
+                db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
+            }
+            catch (DurabilityException ex)
+            {
+                await Console.Error.WriteLineAsync("error: " + ex.Message);
+                return ExitCodes.Failed;
+            }
+            await using (db)
+            {
+                var verifier = new VerifyLedger(db);
+                var result = CliDatabase.Interactive && !parse.GetValue(json)
+                    ? await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+                    {
+                        var entries = context.AddTask("verify entries");
+                        var tables = context.AddTask("compare tables");
+                        var progress = new Progress<VerifyProgress>(p =>
+                        {
+                            var task = p.Phase == "entries" ? entries : tables;
+                            task.MaxValue = Math.Max(1, p.Total);
+                            task.Value = p.Done;
+                        });
+                        return await verifier.RunAsync(progress, cancellationToken);
+                    })
+                    : await verifier.RunAsync(null, cancellationToken);
+                Print(result, parse.GetValue(json));
+                return result.Ok ? ExitCodes.Ok : ExitCodes.Failed;
+            }
+        });
+        return new Command("ledger", "The tamper-evident ledger.") { verify };
+    }
+
+    private static void Print(LedgerVerification result, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
+            return;
+        }
+        if (result.Ok)
+        {
+            Console.WriteLine($"ledger ok: {result.Entries} entries, tree hash {result.TreeHash}; every table matches the ledger.");
+        }
+        else if (result.FirstBadSeq is { } seq)
+        {
+            Console.Error.WriteLine($"ledger verification FAILED at entry seq {seq}: {result.Problem}");
+        }
+        else
+        {
+            Console.Error.WriteLine($"ledger verification FAILED: table {result.Table}, key {result.Key}: {result.Problem}");
+        }
+    }
+}

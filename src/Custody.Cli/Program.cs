@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Custody.Cli;
+
+var root = new RootCommand("Custody: people, agreements and a tamper-evident ledger of every change.")
+{
+    DatabaseCommands.Create(),
+    ImportCommand.Create(),
+    LedgerCommands.Create(),
+};
+return await root.Parse(args).InvokeAsync();
