@@ -36,4 +36,6 @@ public readonly record struct Result<T>
     public static Result<T> Fail(Failure failure) => new(default, failure);
 
     public static implicit operator Result<T>(Failure failure) => Fail(failure);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
 }

@@ -45,6 +45,19 @@ public sealed class ImportFile(CustodyDbContext db, TimeProvider time)
     internal static FieldError NotJson(JsonException ex) =>
         new("/", $"The file is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}): {ex.Message.Split(" LineNumber", 2)[0]}");
 
+    /// <summary>The file's top-level format string, or null when it has none or is not JSON (the import then says why).</summary>
+    public static string? TryDetectFormat(Func<Stream> open)
+    {
+        try
+        {
+            return DetectFormat(open);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Finds the top-level format string, reading as little as it can.</summary>
     private static string? DetectFormat(Func<Stream> open)
     {

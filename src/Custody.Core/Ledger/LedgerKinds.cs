@@ -13,10 +13,11 @@ public static class LedgerKinds
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";
+    public const string PeopleSearched = "access.people-searched";
 
     /// <summary>Kinds that record an event without changing a state table.</summary>
     public static readonly IReadOnlySet<string> AuditOnly = new HashSet<string>(StringComparer.Ordinal)
     {
-        ImportCompleted, UserCreated, PersonViewed,
+        ImportCompleted, UserCreated, PersonViewed, PeopleSearched,
     };
 }

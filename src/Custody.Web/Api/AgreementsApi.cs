@@ -1,0 +1,18 @@
+using Custody.Agreements;
+using Custody.Web.Auth;
+
+namespace Custody.Web.Api;
+
+/// <summary>Agreements and their versions.</summary>
+public static class AgreementsApi
+{
+    public static void MapAgreementsApi(this IEndpointRouteBuilder api)
+    {
+        var agreements = api.MapGroup("/agreements").WithTags("Agreements").RequireAuthorization(Policies.ReadAgreements);
+        agreements.MapGet("/", async (ReadAgreements read, CancellationToken ct) => TypedResults.Ok(await read.ListAsync(ct)))
+            .WithSummary("Every agreement with its parties and number of versions.");
+        agreements.MapGet("/{id}", async (string id, ReadAgreements read, CancellationToken ct) => ApiResults.From(await read.GetAsync(id, ct)))
+            .WithSummary("One agreement with every version as imported.")
+            .Produces<AgreementDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

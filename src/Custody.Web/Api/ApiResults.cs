@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Custody.Access;
+using Custody.Common;
+using Custody.Web.Auth;
+
+namespace Custody.Web.Api;
+
+/// <summary>The one mapping of typed failures to RFC 9457 ProblemDetails, and of users to readers.</summary>
+public static class ApiResults
+{
+    public static IResult Problem(Failure failure) => failure switch
+    {
+        Invalid invalid => TypedResults.ValidationProblem(
+            invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: invalid.Truncated ? $"Only the first {invalid.Errors.Count} errors are listed." : null,
+            title: "The input is invalid; nothing was written."),
+        NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status500InternalServerError),
+    };
+
+    public static IResult From<T>(Result<T> result) => result.Failure is { } failure ? Problem(failure) : TypedResults.Ok(result.Value);
+
+    /// <summary>
+    /// The reader as the access log records them. A user whose only people-reading role is counsel
+    /// sees their own clients alone.
+    /// </summary>
+    public static Viewer ViewerOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
+        var counselOnly = user.IsInRole(Roles.Counsel) && !Roles.All.Where(r => r != Roles.Counsel && r != Roles.FinanceOfficer).Any(user.IsInRole);
+        return new Viewer("user:" + email, counselOnly ? email : null);
+    }
+}

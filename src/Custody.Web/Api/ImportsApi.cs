@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Custody.Common;
+using Custody.Imports;
+using Custody.Persistence;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Custody.Web.Api;
+
+/// <summary>Import a case bundle or an agreement, all or nothing.</summary>
+public static class ImportsApi
+{
+    /// <summary>A case bundle of 100,000 people is about 60 MB; this leaves room without inviting abuse.</summary>
+    public const long MaxBytes = 512L * 1024 * 1024;
+
+    public static void MapImportsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/imports", ImportAsync)
+            .WithTags("Imports")
+            .RequireAuthorization(Policies.Import)
+            .Accepts<JsonObject>("application/json")
+            .WithSummary("Import a case bundle (custody.case-bundle/1) or agreement (custody.agreement/1). Invalid input: 400 with every error by JSON Pointer, nothing written.")
+            .Produces<ImportSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, CustodyDbContext db, TimeProvider time, IAuthorizationService authorization, CancellationToken ct)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                await request.Body.CopyToAsync(file, ct);
+            }
+            var result = await RunAsync(path, request.HttpContext.User, db, time, authorization, ct);
+            return result is null ? TypedResults.Forbid() : ApiResults.From(result.Value);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Checks the policy the file's format needs, then imports; null when the user may not import this kind of file.</summary>
+    public static async Task<Result<ImportSummary>?> RunAsync(string path, ClaimsPrincipal user, CustodyDbContext db, TimeProvider time, IAuthorizationService authorization, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        Stream Open() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var policy = ImportFile.TryDetectFormat(Open) == FormatSchemas.AgreementFormat ? Policies.ImportAgreements : Policies.ImportPeople;
+        if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+        {
+            return null;
+        }
+        return await new ImportFile(db, time).RunAsync(Open, ApiResults.ViewerOf(user).Actor, null, ct);
+    }
+}

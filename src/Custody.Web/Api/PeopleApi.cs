@@ -1,0 +1,25 @@
+using Custody.People;
+using Custody.Web.Auth;
+
+namespace Custody.Web.Api;
+
+/// <summary>The register of people: search, one person, one person's ledger history. Every read is logged.</summary>
+public static class PeopleApi
+{
+    public static void MapPeopleApi(this IEndpointRouteBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ReadPeople);
+        people.MapGet("/", async (SearchPeople search, HttpContext http, string? q, string? nationality, string? countryOfBirth, string? fact, int? page, int? pageSize, CancellationToken ct) =>
+                ApiResults.From(await search.RunAsync(new PeopleQuery(q, nationality, countryOfBirth, fact, page ?? 1, pageSize ?? 50), ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("Search people by name, alias or identifier, filtered by nationality, country of birth or kind of legal fact.")
+            .Produces<PeoplePage>().ProducesValidationProblem();
+        people.MapGet("/{id:guid}", async (Guid id, GetPerson get, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await get.RunAsync(id, ApiResults.ViewerOf(http.User), "api", ct)))
+            .WithSummary("One person with every legal fact on record.")
+            .Produces<PersonDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        people.MapGet("/{id:guid}/history", async (Guid id, GetPerson get, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await get.HistoryAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("The ledger entries about one person: registration, each change with what it changed, and each read.")
+            .Produces<IReadOnlyList<PersonHistoryEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

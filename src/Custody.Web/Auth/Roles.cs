@@ -1,0 +1,23 @@
+namespace Custody.Web.Auth;
+
+/// <summary>The roles of DOMAIN.md. Stable strings: they are stored and ledgered.</summary>
+public static class Roles
+{
+    public const string CaseOfficer = "case-officer";
+    public const string LegalReviewer = "legal-reviewer";
+    public const string TransferSupervisor = "transfer-supervisor";
+    public const string EscortOfficer = "escort-officer";
+    public const string ReceptionOfficer = "reception-officer";
+    public const string FacilityDirector = "facility-director";
+    public const string FinanceOfficer = "finance-officer";
+    public const string Inspector = "inspector";
+    public const string CourtUser = "court-user";
+    public const string Counsel = "counsel";
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        CaseOfficer, LegalReviewer, TransferSupervisor, EscortOfficer, ReceptionOfficer, FacilityDirector,
+        FinanceOfficer, Inspector, CourtUser, Counsel, Auditor,
+    ];
+}

@@ -1,0 +1,22 @@
+using Custody.Persistence;
+
+namespace Custody.Web.Infrastructure;
+
+/// <summary>
+/// Chooses the database: <c>ConnectionStrings:Custody</c> in configuration, else the
+/// <c>CUSTODY_DATABASE</c> environment variable, else <c>./data/custody.db</c> (SQLite).
+/// </summary>
+public static class DatabaseRegistration
+{
+    public static CustodyDatabase AddCustodyDatabase(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configured = builder.Configuration.GetConnectionString("Custody");
+        var database = CustodyDatabase.Parse(string.IsNullOrWhiteSpace(configured)
+            ? Environment.GetEnvironmentVariable(CustodyDatabase.EnvironmentVariable)
+            : configured);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContext<CustodyDbContext>(database.Configure);
+        return database;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Custody.Demo;
+using Custody.Imports;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Web.Infrastructure;
+
+/// <summary>
+/// On the first start of an empty database: the model agreement, about fifty fictitious people
+/// covering every kind of legal fact, and one demo user per role, all through the same ledgered
+/// commands as real data. The demo password is printed once and kept in the data folder.
+/// </summary>
+public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> users, RoleManager<IdentityRole> roles,
+    TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
+{
+    private const string Actor = "system:demo-seed";
+    public const int GeneratedPeople = 45;
+
+    /// <summary>The demo user for a role. Counsel's address matches the counsel of record in the demo cases.</summary>
+    public static string EmailFor(string role) => role == Roles.Counsel ? "counsel@example.org" : $"{role}@demo.custody.example";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var import = new ImportFile(db, time);
+        var agreement = Encoding.UTF8.GetBytes(FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"));
+        await Require(import.RunAsync(() => new MemoryStream(agreement), Actor, null, cancellationToken));
+        using var bundle = new MemoryStream();
+        new CaseBundleGenerator().Write(bundle, GeneratedPeople, "DEMO", includeSample: true);
+        var bytes = bundle.ToArray();
+        await Require(import.RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
+
+        var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+            foreach (var role in Roles.All)
+            {
+                var user = new CustodyUser { UserName = EmailFor(role), Email = EmailFor(role), EmailConfirmed = true, DisplayName = $"Demo {role}" };
+                Check(await users.CreateAsync(user, password));
+                Check(await users.AddToRoleAsync(user, role));
+                ledger.Append(LedgerKinds.UserCreated, "user:" + user.Id, new JsonObject { ["user"] = user.Id, ["email"] = user.Email, ["roles"] = new JsonArray(role) }, Actor);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        Announce(password);
+    }
+
+    private void Announce(string password)
+    {
+        var lines = new StringBuilder();
+        lines.AppendLine("Custody demo users (fictitious data; shown on first start only):");
+        foreach (var role in Roles.All)
+        {
+            lines.AppendLine(CultureInfo.InvariantCulture, $"  {role,-20} {EmailFor(role)}");
+        }
+        lines.AppendLine(CultureInfo.InvariantCulture, $"  password for each: {password}");
+        var directory = configuration["Custody:DataDirectory"] ?? "data";
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "demo-credentials.txt");
+        File.WriteAllText(file, lines.ToString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        Console.WriteLine(lines.ToString());
+        logger.LogInformation("Demo users created; credentials written to {File}", Path.GetFullPath(file));
+    }
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return "Demo-" + RandomNumberGenerator.GetString(alphabet, 12) + "-7a!";
+    }
+
+    private static async Task Require(Task<Custody.Common.Result<ImportSummary>> import)
+    {
+        var result = await import;
+        if (result.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"Demo data failed to import: {failure.Message}");
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo user creation failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>Migrates (after the durability check) and seeds before the app takes requests.</summary>
+public static class StartupInitialization
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        if (app.Configuration.GetValue("Custody:SeedDemoData", true))
+        {
+            await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Custody.Agreements;
+using Custody.People;
+using Custody.Persistence;
+using Custody.Web.Api;
+using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCustodyDatabase();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<SearchPeople>();
+builder.Services.AddScoped<GetPerson>();
+builder.Services.AddScoped<ReadAgreements>();
+builder.Services.AddCustodyAuth();
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizePage("/Index", Policies.SignedIn);
+    o.Conventions.AuthorizeFolder("/People", Policies.ReadPeople);
+    o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadAgreements);
+    o.Conventions.AuthorizeFolder("/Imports", Policies.Import);
+    o.Conventions.AuthorizeFolder("/Ledger", Policies.VerifyLedger);
+    o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+}).AddViewLocalization();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddDbContextCheck<CustodyDbContext>();
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    o.OnRejected = (context, _) =>
+    {
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+        return ValueTask.CompletedTask;
+    };
+});
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+var cultures = new[] { new CultureInfo("en"), new CultureInfo("es") };
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("en"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+});
+app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+var api = app.MapGroup("/api");
+api.MapAuthApi();
+api.MapPeopleApi();
+api.MapAgreementsApi();
+api.MapImportsApi();
+api.MapLedgerApi();
+app.MapLanguageSwitch();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+await app.RunAsync();
+
+/// <summary>The web app's entry point; public for WebApplicationFactory in tests.</summary>
+public partial class Program;
