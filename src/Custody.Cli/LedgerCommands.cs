@@ -13,9 +13,24 @@ internal static class LedgerCommands
     {
         var database = CliDatabase.Option();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
-        var verify = new Command("verify", "Recompute every hash and rebuild every table from the ledger; exit 0 only when all agree.") { database, json };
+        var head = new Option<string?>("--expect-head")
+        {
+            Description = "SIZE:TREEHASH of a head noted earlier (as printed by a previous verify); fails if the ledger no longer contains it.",
+        };
+        var verify = new Command("verify", "Recompute every hash and rebuild every table from the ledger; exit 0 only when all agree.") { database, json, head };
         verify.SetAction(async (parse, cancellationToken) =>
         {
+            KnownHead? known = null;
+            if (parse.GetValue(head) is { } text)
+            {
+                var parts = text.Split(':');
+                if (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var size) || size < 1 || parts[1].Length != 64)
+                {
+                    await Console.Error.WriteLineAsync("error: --expect-head: expected SIZE:TREEHASH, e.g. 11:225a14…(64 hex digits)");
+                    return ExitCodes.InvalidInput;
+                }
+                known = new KnownHead(size, parts[1]);
+            }
             CustodyDbContext db;
             try
             {
@@ -40,9 +55,9 @@ internal static class LedgerCommands
                             task.MaxValue = Math.Max(1, p.Total);
                             task.Value = p.Done;
                         });
-                        return await verifier.RunAsync(progress, cancellationToken);
+                        return await verifier.RunAsync(progress, known, cancellationToken);
                     })
-                    : await verifier.RunAsync(null, cancellationToken);
+                    : await verifier.RunAsync(null, known, cancellationToken);
                 Print(result, parse.GetValue(json));
                 return result.Ok ? ExitCodes.Ok : ExitCodes.Failed;
             }

@@ -11,6 +11,13 @@ namespace Custody.Ledger;
 /// </summary>
 public sealed record LedgerVerification(bool Ok, long Entries, string? TreeHash, long? FirstBadSeq, string? Table, string? Key, string? Problem);
 
+/// <summary>
+/// A tree head noted earlier (by an auditor, a court, the other state): the ledger must still
+/// contain it as a prefix. This is what catches a ledger cut short at its end, which no hash
+/// inside the ledger can reveal on its own.
+/// </summary>
+public sealed record KnownHead(long Size, string TreeHash);
+
 /// <summary>Progress of a verification: entries checked of the total, then tables compared.</summary>
 public readonly record struct VerifyProgress(string Phase, long Done, long Total);
 
@@ -22,7 +29,7 @@ public readonly record struct VerifyProgress(string Phase, long Done, long Total
 /// </summary>
 public sealed class VerifyLedger(CustodyDbContext db)
 {
-    public async Task<LedgerVerification> RunAsync(IProgress<VerifyProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<LedgerVerification> RunAsync(IProgress<VerifyProgress>? progress = null, KnownHead? knownHead = null, CancellationToken cancellationToken = default)
     {
         var total = await db.LedgerEntries.LongCountAsync(cancellationToken);
         var frontier = new MerkleFrontier();
@@ -38,6 +45,10 @@ public sealed class VerifyLedger(CustodyDbContext db)
                 return Fail(expected - 1, head, problem.Value.Seq, null, null, problem.Value.Message);
             }
             head = entry.TreeHash;
+            if (knownHead is not null && entry.Seq == knownHead.Size && !string.Equals(Convert.ToHexStringLower(entry.TreeHash), knownHead.TreeHash, StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(entry.Seq, head, entry.Seq, null, null, $"the tree hash at size {knownHead.Size} is not the one noted earlier: history was rewritten");
+            }
             expected++;
             if (expected % 2048 == 0)
             {
@@ -46,6 +57,10 @@ public sealed class VerifyLedger(CustodyDbContext db)
         }
         var size = expected - 1;
         progress?.Report(new VerifyProgress("entries", size, total));
+        if (knownHead is not null && size < knownHead.Size)
+        {
+            return Fail(size, head, size + 1, null, null, $"the ledger has {size} entries but a head noted earlier had {knownHead.Size}: entries were removed from its end");
+        }
 
         var nodeProblem = await CompareNodesAsync(nodes, cancellationToken);
         if (nodeProblem is not null)

@@ -14,7 +14,7 @@ public sealed class IndexModel(CustodyDbContext db) : PageModel
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        Result = await new VerifyLedger(db).RunAsync(null, cancellationToken);
+        Result = await new VerifyLedger(db).RunAsync(null, null, cancellationToken);
         Head = await LedgerHeadView.ReadAsync(db, cancellationToken);
     }
 }
