@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Custody.Persistence.Tests;
+
+/// <summary>The <c>custody</c> command line, run as a process the way an operator runs it.</summary>
+public sealed class CliTests
+{
+    private sealed record Run(int ExitCode, string Out, string Error);
+
+    private static async Task<Run> CustodyAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "custody.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment.Remove("CUSTODY_DATABASE");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    private static string TempFile(string name, string content)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("custody-cli-").FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string FreshDatabase() => Path.Combine(Directory.CreateTempSubdirectory("custody-cli-").FullName, "data", "custody.db");
+
+    private static async Task<long> LedgerLengthAsync(string database)
+    {
+        var verify = await CustodyAsync("ledger", "verify", "--database", database, "--json");
+        Assert.Equal(0, verify.ExitCode);
+        return JsonNode.Parse(verify.Out)!["entries"]!.GetValue<long>();
+    }
+
+    [Fact]
+    public async Task Import_BothSampleFilesIntoFreshDatabase_SucceedsAndVerifies()
+    {
+        var database = FreshDatabase();
+
+        var agreement = await CustodyAsync("import", TempFile("agreement.json", Samples.Agreement), "--database", database);
+        var bundle = await CustodyAsync("import", TempFile("bundle.json", Samples.Bundle), "--database", database);
+        var verify = await CustodyAsync("ledger", "verify", "--database", database);
+
+        Assert.True(agreement.ExitCode == 0, agreement.Error);
+        Assert.True(bundle.ExitCode == 0, bundle.Error);
+        Assert.Contains("5 registered", bundle.Out, StringComparison.Ordinal);
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("ledger ok: 11 entries", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_SchemaErrorOrDuplicateId_Exits2WithPathsAndLeavesLedgerAsItWas()
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("agreement.json", Samples.Agreement), "--database", database)).ExitCode);
+        var before = await LedgerLengthAsync(database);
+        var duplicate = Samples.BundleObject();
+        duplicate["persons"]![3]!["id"] = "S-0002";
+        var schema = Samples.BundleObject();
+        schema["persons"]![0]!["countryOfBirth"] = "El Salvador";
+
+        var first = await CustodyAsync("import", TempFile("dup.json", duplicate.ToJsonString()), "--database", database);
+        var second = await CustodyAsync("import", TempFile("schema.json", schema.ToJsonString()), "--database", database);
+
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("/persons/3/id", first.Error, StringComparison.Ordinal);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("/persons/0/countryOfBirth", second.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", second.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await LedgerLengthAsync(database));
+    }
+
+    [Fact]
+    public async Task Verify_AfterTampering_ExitsNonZeroNamingTheSeq()
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("bundle.json", Samples.Bundle), "--database", database)).ExitCode);
+        await using (var db = CustodyDatabase.Parse(database).CreateContext())
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "UPDATE \"LedgerEntries\" SET \"Content\" = CAST(REPLACE(CAST(\"Content\" AS TEXT), 'Hughes', 'Hughez') AS BLOB) WHERE \"Kind\" = 'person.registered'");
+        }
+
+        var verify = await CustodyAsync("ledger", "verify", "--database", database);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("FAILED at entry seq", verify.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ExpectHeadThatWasCutOff_Fails()
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("bundle.json", Samples.Bundle), "--database", database)).ExitCode);
+        var head = JsonNode.Parse((await CustodyAsync("ledger", "verify", "--database", database, "--json")).Out)!;
+        var noted = $"{head["entries"]}:{head["treeHash"]}";
+        Assert.Equal(0, (await CustodyAsync("ledger", "verify", "--database", database, "--expect-head", noted)).ExitCode);
+        await using (var db = CustodyDatabase.Parse(database).CreateContext())
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "DELETE FROM \"LedgerEntries\" WHERE \"Seq\" = (SELECT MAX(\"Seq\") FROM \"LedgerEntries\")");
+        }
+
+        var verify = await CustodyAsync("ledger", "verify", "--database", database, "--expect-head", noted);
+
+        Assert.Equal(1, verify.ExitCode);
+    }
+
+    [Fact]
+    public async Task DbMigrate_FreshPath_CreatesTheDatabase()
+    {
+        var database = FreshDatabase();
+
+        var run = await CustodyAsync("db", "migrate", "--database", database);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_Exits2()
+    {
+        var run = await CustodyAsync("import", "/nonexistent/bundle.json", "--database", FreshDatabase());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no such file", run.Error, StringComparison.Ordinal);
+    }
+}
