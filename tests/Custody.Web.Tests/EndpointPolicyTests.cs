@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custody.Web.Tests;
+
+public sealed class EndpointPolicyTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public void EveryEndpoint_NamesAPolicyOrAllowsAnonymousExplicitly()
+    {
+        factory.Anonymous(); // builds the host
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        var unguarded = endpoints.Where(e =>
+                e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)))
+            .Select(e => e.RoutePattern.RawText ?? e.DisplayName)
+            .ToList();
+
+        Assert.True(endpoints.Count > 15, $"only {endpoints.Count} endpoints found");
+        Assert.Empty(unguarded);
+    }
+
+    [Fact]
+    public void AnonymousEndpoints_AreOnlyThePublicOnes()
+    {
+        factory.Anonymous();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText ?? "").ToList();
+
+        Assert.All(anonymous, route => Assert.Matches("^(/?health|/?api/auth/token|/?language/\\{culture\\}|/?openapi/.*|/?scalar.*|Account/Login|Account/AccessDenied|Error)$", route));
+    }
+}
