@@ -21,6 +21,9 @@ public static class FormatSchemas
         RequireFormatValidation = true,
     };
 
+    // Pass/fail only, without annotations: several times faster, and nearly every instance passes.
+    private static readonly EvaluationOptions FastCheck = CreateFastCheck();
+
     private static readonly Lazy<(JsonSchema Bundle, JsonSchema Person, JsonSchema Agreement)> Schemas = new(Load);
 
     /// <summary>The whole case bundle (used with its persons array emptied: people are checked one by one).</summary>
@@ -44,6 +47,10 @@ public static class FormatSchemas
     public static IEnumerable<FieldError> Validate(JsonSchema schema, JsonElement instance, string pointerPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Evaluate(instance, FastCheck).IsValid)
+        {
+            yield break;
+        }
         var results = schema.Evaluate(instance, Evaluation);
         if (results.IsValid)
         {
@@ -73,6 +80,13 @@ public static class FormatSchemas
         keyword.Length == 0 && message.Contains("false schema", StringComparison.Ordinal)
             ? $"Property \"{location[(location.LastIndexOf('/') + 1)..]}\" is not allowed here (additionalProperties)."
             : $"{message} ({keyword})";
+
+    private static EvaluationOptions CreateFastCheck()
+    {
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+        options.IgnoreAllAnnotations();
+        return options;
+    }
 
     private static (JsonSchema, JsonSchema, JsonSchema) Load()
     {

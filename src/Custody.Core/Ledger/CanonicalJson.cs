@@ -23,14 +23,18 @@ public static class CanonicalJson
     };
 
     /// <summary>The canonical UTF-8 bytes of a JSON value.</summary>
-    public static byte[] ToBytes(JsonNode? node)
+    public static byte[] ToBytes(JsonNode? node) => ToBytes(writer => Write(writer, node));
+
+    /// <summary>Bytes written by <paramref name="write"/> with the canonical writer settings.</summary>
+    public static byte[] ToBytes(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(writer, node);
+            write(writer);
         }
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The canonical text of a JSON value.</summary>
@@ -49,8 +53,10 @@ public static class CanonicalJson
         _ => throw new ArgumentOutOfRangeException(nameof(element), element.ValueKind, "unknown JSON value kind"),
     };
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    /// <summary>Writes a value in canonical form to a writer the caller owns.</summary>
+    public static void Write(Utf8JsonWriter writer, JsonNode? node)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         switch (node)
         {
             case null:

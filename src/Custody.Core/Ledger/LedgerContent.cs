@@ -16,16 +16,20 @@ public sealed record LedgerContent(
     byte[] Salt)
 {
     /// <summary>The canonical bytes that the leaf hash covers.</summary>
-    public byte[] ToCanonicalBytes() => CanonicalJson.ToBytes(new JsonObject
+    public byte[] ToCanonicalBytes() => CanonicalJson.ToBytes(writer =>
     {
-        ["seq"] = Seq,
-        ["occurredAt"] = Instants.ToText(OccurredAt),
-        ["recordedAt"] = Instants.ToText(RecordedAt),
-        ["actor"] = Actor,
-        ["kind"] = Kind,
-        ["subject"] = Subject,
-        ["payload"] = Payload.DeepClone(),
-        ["salt"] = Convert.ToHexStringLower(Salt),
+        // Members in canonical (code-unit) order; the payload is canonicalized in place, not copied.
+        writer.WriteStartObject();
+        writer.WriteString("actor", Actor);
+        writer.WriteString("kind", Kind);
+        writer.WriteString("occurredAt", Instants.ToText(OccurredAt));
+        writer.WritePropertyName("payload");
+        CanonicalJson.Write(writer, Payload);
+        writer.WriteString("recordedAt", Instants.ToText(RecordedAt));
+        writer.WriteString("salt", Convert.ToHexStringLower(Salt));
+        writer.WriteNumber("seq", Seq);
+        writer.WriteString("subject", Subject);
+        writer.WriteEndObject();
     });
 
     /// <summary>Reads stored bytes; throws <see cref="FormatException"/> when they are not a well-formed entry.</summary>

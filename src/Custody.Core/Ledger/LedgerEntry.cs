@@ -26,8 +26,12 @@ public sealed class LedgerEntry
     /// <summary>RFC 9162 leaf hash: SHA-256(0x00 ‖ Content).</summary>
     public required byte[] LeafHash { get; set; }
 
-    /// <summary>The Merkle tree hash of entries 1..Seq: the head after this entry.</summary>
-    public required byte[] TreeHash { get; set; }
+    /// <summary>
+    /// SHA-256(ChainHash of the entry before ‖ LeafHash); 32 zero bytes stand before entry 1. Links
+    /// each entry to every one before it at the cost of one small hash. The Merkle tree hash of any
+    /// size, for checkpoints and proofs, comes from the stored subtree hashes.
+    /// </summary>
+    public required byte[] ChainHash { get; set; }
 }
 
 /// <summary>

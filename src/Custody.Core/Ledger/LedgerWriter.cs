@@ -20,12 +20,16 @@ public sealed class LedgerWriter
     private readonly CustodyDbContext _db;
     private readonly TimeProvider _time;
     private readonly MerkleFrontier _frontier;
+    private byte[] _chain;
+    private readonly List<LedgerEntry> _pendingEntries = [];
+    private readonly List<LedgerNode> _pendingNodes = [];
 
-    private LedgerWriter(CustodyDbContext db, TimeProvider time, MerkleFrontier frontier)
+    private LedgerWriter(CustodyDbContext db, TimeProvider time, MerkleFrontier frontier, byte[] chain)
     {
         _db = db;
         _time = time;
         _frontier = frontier;
+        _chain = chain;
     }
 
     /// <summary>Entries in the ledger, counting those appended and not yet saved.</summary>
@@ -47,7 +51,19 @@ public sealed class LedgerWriter
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
         }
-        var size = await db.LedgerEntries.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
+        var last = await db.LedgerEntries.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.ChainHash }).FirstOrDefaultAsync(cancellationToken);
+        var frontier = await LoadFrontierAsync(db, last?.Seq ?? 0, cancellationToken);
+        var writer = new LedgerWriter(db, time, frontier, last?.ChainHash ?? MerkleTree.ChainStart());
+        // The context writes pending entries first on every SaveChanges: no state change can be
+        // saved without the entries that record it.
+        db.Ledger = writer;
+        return writer;
+    }
+
+    /// <summary>The right edge of the stored tree of the given size: at most log₂ n reads.</summary>
+    public static async Task<MerkleFrontier> LoadFrontierAsync(CustodyDbContext db, long size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var subtrees = new List<SubtreeHash>();
         foreach (var (level, index) in MerkleFrontier.SubtreePositions(size))
         {
@@ -56,7 +72,7 @@ public sealed class LedgerWriter
                 : await db.LedgerNodes.Where(n => n.Level == level && n.Index == index).Select(n => n.Hash).SingleAsync(cancellationToken);
             subtrees.Add(new SubtreeHash(level, index, hash));
         }
-        return new LedgerWriter(db, time, MerkleFrontier.FromSubtrees(size, subtrees));
+        return MerkleFrontier.FromSubtrees(size, subtrees);
     }
 
     /// <summary>
@@ -77,8 +93,9 @@ public sealed class LedgerWriter
         var leaf = MerkleTree.LeafHash(bytes);
         foreach (var subtree in _frontier.Append(leaf))
         {
-            _db.LedgerNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
+            _pendingNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
         }
+        _chain = MerkleTree.ChainHash(_chain, leaf);
         var entry = new LedgerEntry
         {
             Seq = content.Seq,
@@ -89,9 +106,99 @@ public sealed class LedgerWriter
             Subject = subject,
             Content = bytes,
             LeafHash = leaf,
-            TreeHash = _frontier.Root(),
+            ChainHash = _chain,
         };
-        _db.LedgerEntries.Add(entry);
+        _pendingEntries.Add(entry);
         return entry;
+    }
+
+    /// <summary>One entry to append with <see cref="AppendMany"/>.</summary>
+    public sealed record Request(string Kind, string Subject, JsonObject Payload, string Actor);
+
+    /// <summary>
+    /// Appends entries in order, as <see cref="Append"/> would one by one, but canonicalizes and
+    /// hashes their contents on every core: the costly part of a large import.
+    /// </summary>
+    public IReadOnlyList<LedgerEntry> AppendMany(IReadOnlyList<Request> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var recordedAt = Instants.Now(_time);
+        var first = _frontier.Size + 1;
+        var contents = new (byte[] Bytes, byte[] Leaf)[requests.Count];
+        var salts = requests.Select(_ => RandomNumberGenerator.GetBytes(32)).ToArray();
+        Parallel.For(0, requests.Count, i =>
+        {
+            var r = requests[i];
+            var bytes = new LedgerContent(first + i, recordedAt, recordedAt, r.Actor, r.Kind, r.Subject, r.Payload, salts[i]).ToCanonicalBytes();
+            contents[i] = (bytes, MerkleTree.LeafHash(bytes));
+        });
+        var entries = new LedgerEntry[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            foreach (var subtree in _frontier.Append(contents[i].Leaf))
+            {
+                _pendingNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
+            }
+            var r = requests[i];
+            _chain = MerkleTree.ChainHash(_chain, contents[i].Leaf);
+            entries[i] = new LedgerEntry
+            {
+                Seq = first + i,
+                OccurredAt = recordedAt,
+                RecordedAt = recordedAt,
+                Actor = r.Actor,
+                Kind = r.Kind,
+                Subject = r.Subject,
+                Content = contents[i].Bytes,
+                LeafHash = contents[i].Leaf,
+                ChainHash = _chain,
+            };
+            _pendingEntries.Add(entries[i]);
+        }
+        return entries;
+    }
+
+    /// <summary>Writes the appended entries and subtree hashes; called by the context before it saves.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingEntries.Count == 0)
+        {
+            return;
+        }
+        await using (var entries = new BulkInserter<LedgerEntry>(_db))
+        {
+            foreach (var entry in _pendingEntries)
+            {
+                await entries.InsertAsync(entry, cancellationToken);
+            }
+        }
+        await using (var nodes = new BulkInserter<LedgerNode>(_db))
+        {
+            foreach (var node in _pendingNodes)
+            {
+                await nodes.InsertAsync(node, cancellationToken);
+            }
+        }
+        _pendingEntries.Clear();
+        _pendingNodes.Clear();
+    }
+
+    /// <inheritdoc cref="FlushAsync"/>
+    internal void Flush()
+    {
+        if (_pendingEntries.Count == 0)
+        {
+            return;
+        }
+        using (var entries = new BulkInserter<LedgerEntry>(_db))
+        {
+            _pendingEntries.ForEach(entries.Insert);
+        }
+        using (var nodes = new BulkInserter<LedgerNode>(_db))
+        {
+            _pendingNodes.ForEach(nodes.Insert);
+        }
+        _pendingEntries.Clear();
+        _pendingNodes.Clear();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 
 namespace Custody.Ledger;
 
+
 /// <summary>
 /// RFC 9162 (Certificate Transparency v2) section 2.1 hashing. The 0x00 and 0x01 prefixes keep a
 /// leaf from ever passing for an interior node; they must never be dropped.
@@ -13,10 +14,19 @@ public static class MerkleTree
     /// <summary>SHA-256(0x00 ‖ data).</summary>
     public static byte[] LeafHash(ReadOnlySpan<byte> data)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x00]);
-        hash.AppendData(data);
-        return hash.GetHashAndReset();
+        // One contiguous buffer and a one-shot hash: creating an incremental hasher per entry
+        // cost more than hashing the entry itself.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length + 1);
+        try
+        {
+            buffer[0] = 0x00;
+            data.CopyTo(buffer.AsSpan(1));
+            return SHA256.HashData(buffer.AsSpan(0, data.Length + 1));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>SHA-256(0x01 ‖ left ‖ right).</summary>
@@ -28,6 +38,18 @@ public static class MerkleTree
         right.CopyTo(buffer[(1 + HashSize)..]);
         return SHA256.HashData(buffer);
     }
+
+    /// <summary>The per-entry chain link: SHA-256(previous chain hash ‖ leaf hash).</summary>
+    public static byte[] ChainHash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> leafHash)
+    {
+        Span<byte> buffer = stackalloc byte[HashSize + HashSize];
+        previous.CopyTo(buffer);
+        leafHash.CopyTo(buffer[HashSize..]);
+        return SHA256.HashData(buffer);
+    }
+
+    /// <summary>What stands before entry 1 in the chain.</summary>
+    public static byte[] ChainStart() => new byte[HashSize];
 
     /// <summary>The tree hash of no leaves: SHA-256 of the empty string.</summary>
     public static byte[] EmptyRoot() => SHA256.HashData([]);
@@ -125,11 +147,16 @@ public sealed class MerkleFrontier
         {
             return MerkleTree.EmptyRoot();
         }
-        var root = _subtrees[^1].Hash;
+        // Folded in one stack buffer: this runs once per appended entry.
+        Span<byte> node = stackalloc byte[1 + MerkleTree.HashSize + MerkleTree.HashSize];
+        node[0] = 0x01;
+        var right = node[(1 + MerkleTree.HashSize)..];
+        _subtrees[^1].Hash.CopyTo(right);
         for (var i = _subtrees.Count - 2; i >= 0; i--)
         {
-            root = MerkleTree.NodeHash(_subtrees[i].Hash, root);
+            _subtrees[i].Hash.CopyTo(node[1..]);
+            SHA256.HashData(node, right);
         }
-        return root;
+        return right.ToArray();
     }
 }

@@ -37,7 +37,7 @@ public sealed class RegisterProjection
             Subject = content.Subject,
             Content = [],
             LeafHash = [],
-            TreeHash = [],
+            ChainHash = [],
         };
         var payload = content.Payload;
         try

@@ -33,21 +33,21 @@ public sealed class VerifyLedger(CustodyDbContext db)
     {
         var total = await db.LedgerEntries.LongCountAsync(cancellationToken);
         var frontier = new MerkleFrontier();
+        var chain = MerkleTree.ChainStart();
         var nodes = new Dictionary<(int, long), byte[]>();
         var projection = new RegisterProjection();
         long expected = 1;
-        byte[]? head = null;
         await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var problem = CheckEntry(entry, expected, frontier, nodes, projection);
+            var problem = CheckEntry(entry, expected, chain, frontier, nodes, projection);
             if (problem is not null)
             {
-                return Fail(expected - 1, head, problem.Value.Seq, null, null, problem.Value.Message);
+                return Fail(expected - 1, frontier, problem.Value.Seq, null, null, problem.Value.Message);
             }
-            head = entry.TreeHash;
-            if (knownHead is not null && entry.Seq == knownHead.Size && !string.Equals(Convert.ToHexStringLower(entry.TreeHash), knownHead.TreeHash, StringComparison.OrdinalIgnoreCase))
+            chain = entry.ChainHash;
+            if (knownHead is not null && entry.Seq == knownHead.Size && !string.Equals(Convert.ToHexStringLower(frontier.Root()), knownHead.TreeHash, StringComparison.OrdinalIgnoreCase))
             {
-                return Fail(entry.Seq, head, entry.Seq, null, null, $"the tree hash at size {knownHead.Size} is not the one noted earlier: history was rewritten");
+                return Fail(entry.Seq, frontier, entry.Seq, null, null, $"the tree hash at size {knownHead.Size} is not the one noted earlier: history was rewritten");
             }
             expected++;
             if (expected % 2048 == 0)
@@ -59,13 +59,13 @@ public sealed class VerifyLedger(CustodyDbContext db)
         progress?.Report(new VerifyProgress("entries", size, total));
         if (knownHead is not null && size < knownHead.Size)
         {
-            return Fail(size, head, size + 1, null, null, $"the ledger has {size} entries but a head noted earlier had {knownHead.Size}: entries were removed from its end");
+            return Fail(size, frontier, size + 1, null, null, $"the ledger has {size} entries but a head noted earlier had {knownHead.Size}: entries were removed from its end");
         }
 
         var nodeProblem = await CompareNodesAsync(nodes, cancellationToken);
         if (nodeProblem is not null)
         {
-            return Fail(size, head, null, "LedgerNodes", nodeProblem.Value.Key, nodeProblem.Value.Message);
+            return Fail(size, frontier, null, "LedgerNodes", nodeProblem.Value.Key, nodeProblem.Value.Message);
         }
         var tables = new (string Name, Func<Task<(string Key, string Message)?>> Compare)[]
         {
@@ -80,17 +80,18 @@ public sealed class VerifyLedger(CustodyDbContext db)
             var mismatch = await compare();
             if (mismatch is not null)
             {
-                return Fail(size, head, null, name, mismatch.Value.Key, mismatch.Value.Message);
+                return Fail(size, frontier, null, name, mismatch.Value.Key, mismatch.Value.Message);
             }
             progress?.Report(new VerifyProgress("tables", ++done, tables.Length));
         }
-        return new LedgerVerification(true, size, head is null ? Convert.ToHexStringLower(MerkleTree.EmptyRoot()) : Convert.ToHexStringLower(head), null, null, null, null);
+        return new LedgerVerification(true, size, Convert.ToHexStringLower(frontier.Root()), null, null, null, null);
     }
 
-    private static LedgerVerification Fail(long size, byte[]? head, long? seq, string? table, string? key, string problem) =>
-        new(false, size, head is null ? null : Convert.ToHexStringLower(head), seq, table, key, problem);
+    // The tree hash reported on failure is that of the entries verified so far.
+    private static LedgerVerification Fail(long size, MerkleFrontier frontier, long? seq, string? table, string? key, string problem) =>
+        new(false, size, Convert.ToHexStringLower(frontier.Root()), seq, table, key, problem);
 
-    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, RegisterProjection projection)
+    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, byte[] chain, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, RegisterProjection projection)
     {
         if (entry.Seq != expected)
         {
@@ -123,9 +124,9 @@ public sealed class VerifyLedger(CustodyDbContext db)
         {
             nodes[(subtree.Level, subtree.Index)] = subtree.Hash;
         }
-        if (!frontier.Root().AsSpan().SequenceEqual(entry.TreeHash))
+        if (!MerkleTree.ChainHash(chain, leaf).AsSpan().SequenceEqual(entry.ChainHash))
         {
-            return (entry.Seq, "the tree hash after this entry does not match the entries up to it");
+            return (entry.Seq, "the chain hash does not link this entry to the ones before it");
         }
         try
         {

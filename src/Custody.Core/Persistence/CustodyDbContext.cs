@@ -33,6 +33,24 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
 
+    /// <summary>The ledger writer of the unit of work in progress, whose entries every save writes first.</summary>
+    internal LedgerWriter? Ledger { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Ledger?.Flush();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Ledger is { } ledger)
+        {
+            await ledger.FlushAsync(cancellationToken);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -95,6 +95,10 @@ namespace Custody.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<byte[]>("ChainHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -118,10 +122,6 @@ namespace Custody.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<byte[]>("TreeHash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
 
                     b.HasKey("Seq");
 

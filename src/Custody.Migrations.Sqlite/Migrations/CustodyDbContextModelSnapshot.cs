@@ -90,6 +90,10 @@ namespace Custody.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ChainHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -113,10 +117,6 @@ namespace Custody.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("TreeHash")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.HasKey("Seq");
 

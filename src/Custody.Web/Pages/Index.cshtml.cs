@@ -12,7 +12,7 @@ public sealed class IndexModel(CustodyDbContext db) : PageModel
 
     public int Agreements { get; private set; }
 
-    public LedgerHeadView Head { get; private set; } = new(0, "", null);
+    public LedgerHeadView Head { get; private set; } = new(0, "", "", null);
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 

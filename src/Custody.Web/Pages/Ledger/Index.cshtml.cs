@@ -6,7 +6,7 @@ namespace Custody.Web.Pages.Ledger;
 
 public sealed class IndexModel(CustodyDbContext db) : PageModel
 {
-    public LedgerHeadView Head { get; private set; } = new(0, "", null);
+    public LedgerHeadView Head { get; private set; } = new(0, "", "", null);
 
     public LedgerVerification? Result { get; private set; }
 

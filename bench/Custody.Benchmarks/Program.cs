@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using Custody.Benchmarks;
+
+// The scale benchmark: one run prints import, hash-check and full-verify figures next to the raw
+// database and raw SHA-256 baselines. Usage:
+//   dotnet run -c Release --project bench/Custody.Benchmarks -- [--people N] [--database A --baseline-database B]
+// Without --database both databases are fresh SQLite files in a temporary folder (deleted after).
+var people = 100_000;
+string? database = null, baseline = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--people": people = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--database": database = args[++i]; break;
+        case "--baseline-database": baseline = args[++i]; break;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}; use --people N, --database A, --baseline-database B");
+            return 2;
+    }
+}
+if ((database is null) != (baseline is null))
+{
+    Console.Error.WriteLine("give both --database and --baseline-database (two fresh databases of the same provider), or neither");
+    return 2;
+}
+var folder = Directory.CreateTempSubdirectory("custody-bench-").FullName;
+try
+{
+    var run = new ScaleBenchmark(people, database ?? Path.Combine(folder, "custody.db"), baseline ?? Path.Combine(folder, "baseline.db"), folder);
+    var report = await run.RunAsync();
+    Console.WriteLine(report);
+    return 0;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+    Debug.Assert(!Directory.Exists(folder));
+}

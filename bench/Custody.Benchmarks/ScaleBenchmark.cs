@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Custody.Demo;
+using Custody.Imports;
+using Custody.Ledger;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Benchmarks;
+
+/// <summary>
+/// Measures, in one run on one machine: (1) import of a generated case bundle through the real
+/// import path, against a raw batched INSERT of exactly the rows it wrote into a fresh database of
+/// the same provider; (2) the ledger hash check (leaf hashes, Merkle frontier, tree heads) against
+/// raw SHA-256 of the same bytes; (3) full verification with projection rebuild.
+/// </summary>
+public sealed class ScaleBenchmark(int people, string database, string baselineDatabase, string folder)
+{
+    public async Task<string> RunAsync()
+    {
+        var report = new StringBuilder();
+        var bundle = Path.Combine(folder, "bundle.json");
+        await using (var file = File.Create(bundle))
+        {
+            new CaseBundleGenerator().Write(file, people, "B");
+        }
+        var bundleBytes = new FileInfo(bundle).Length;
+        var target = CustodyDatabase.Parse(database);
+        var baseline = CustodyDatabase.Parse(baselineDatabase);
+        report.AppendLine(CultureInfo.InvariantCulture, $"# Custody scale benchmark — {people:N0} people, {bundleBytes / 1024.0 / 1024.0:F1} MiB bundle, {target.Describe()}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformationText()}");
+        report.AppendLine();
+
+        // 1. Import through the product, then the same rows through raw batched INSERTs.
+        long rows;
+        TimeSpan importTime;
+        long peakMemory;
+        await using (var db = target.CreateContext())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            GC.Collect();
+            var before = Process.GetCurrentProcess().PeakWorkingSet64;
+            var clock = Stopwatch.StartNew();
+            var result = await new ImportFile(db, TimeProvider.System).RunAsync(() => new FileStream(bundle, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), "bench");
+            importTime = clock.Elapsed;
+            peakMemory = Math.Max(before, Process.GetCurrentProcess().PeakWorkingSet64);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("import failed: " + result.Failure);
+            }
+            rows = await db.People.LongCountAsync() + await db.ClassOrders.LongCountAsync() + await db.LedgerEntries.LongCountAsync() + await db.LedgerNodes.LongCountAsync();
+        }
+        var rawTime = await RawInsertAsync(target, baseline);
+        var importRows = rows / importTime.TotalSeconds;
+        var rawRows = rows / rawTime.TotalSeconds;
+        report.AppendLine("| measure | Custody | raw baseline | ratio | target |");
+        report.AppendLine("|---|---|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| import ({rows:N0} rows: people, class orders, ledger entries, subtree hashes) | {people / importTime.TotalSeconds:N0} people/s, {importRows:N0} rows/s ({importTime.TotalSeconds:F1} s) | {rawRows:N0} rows/s ({rawTime.TotalSeconds:F1} s) | {importRows / rawRows:P0} | ≥ 25% |");
+
+        // 2. Hash check against raw SHA-256 of the same bytes (all held in memory: hashing only).
+        List<LedgerEntry> entries;
+        await using (var db = target.CreateContext())
+        {
+            entries = await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync();
+        }
+        var rawSha = Best(() =>
+        {
+            foreach (var entry in entries)
+            {
+                SHA256.HashData(entry.Content);
+            }
+        });
+        var hashCheck = Best(() =>
+        {
+            // What verification does per entry: leaf hash, chain link, Merkle subtrees; one tree hash at the end.
+            var frontier = new MerkleFrontier();
+            var chain = MerkleTree.ChainStart();
+            foreach (var entry in entries)
+            {
+                var leaf = MerkleTree.LeafHash(entry.Content);
+                chain = MerkleTree.ChainHash(chain, leaf);
+                frontier.Append(leaf);
+                if (!leaf.AsSpan().SequenceEqual(entry.LeafHash) || !chain.AsSpan().SequenceEqual(entry.ChainHash))
+                {
+                    throw new InvalidOperationException($"entry {entry.Seq} does not verify");
+                }
+            }
+            frontier.Root();
+        });
+        var count = entries.Count;
+        report.AppendLine(CultureInfo.InvariantCulture, $"| ledger hash check ({count:N0} entries, {entries.Sum(e => (long)e.Content.Length) / 1024.0 / 1024.0:F1} MiB) | {count / hashCheck.TotalSeconds:N0} entries/s | {count / rawSha.TotalSeconds:N0} entries/s raw SHA-256 | {rawSha / hashCheck:P0} | ≥ 25% |");
+        entries.Clear();
+
+        // 3. Full verification: read, hash, rebuild every table and compare.
+        await using (var db = target.CreateContext())
+        {
+            var clock = Stopwatch.StartNew();
+            var verification = await new VerifyLedger(db).RunAsync();
+            var elapsed = clock.Elapsed;
+            if (!verification.Ok)
+            {
+                throw new InvalidOperationException("verification failed: " + verification.Problem);
+            }
+            report.AppendLine(CultureInfo.InvariantCulture, $"| full verify with projection rebuild | {verification.Entries / elapsed.TotalSeconds:N0} entries/s ({elapsed.TotalSeconds:F1} s) | — | — | < 30 s |");
+        }
+        report.AppendLine(CultureInfo.InvariantCulture, $"| peak memory of the process during import | {peakMemory / 1024.0 / 1024.0:N0} MB | — | — | < 500 MB |");
+        return report.ToString();
+    }
+
+    private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+
+    private static TimeSpan Best(Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Copies the rows the import wrote into a fresh, migrated database with prepared INSERTs in
+    /// one transaction, on the same durability settings; only the inserts are timed.
+    /// </summary>
+    private static async Task<TimeSpan> RawInsertAsync(CustodyDatabase source, CustodyDatabase destination)
+    {
+        var tables = new[] { "People", "ClassOrders", "LedgerEntries", "LedgerNodes" };
+        var data = new Dictionary<string, (string[] Columns, List<object?[]> Rows)>();
+        await using (var db = source.CreateContext())
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            foreach (var table in tables)
+            {
+                await using var select = connection.CreateCommand();
+                select.CommandText = $"SELECT * FROM \"{table}\"";
+                await using var reader = await select.ExecuteReaderAsync();
+                var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+                var rows = new List<object?[]>();
+                while (await reader.ReadAsync())
+                {
+                    var values = new object?[reader.FieldCount];
+                    reader.GetValues(values!);
+                    rows.Add(values);
+                }
+                data[table] = (columns, rows);
+            }
+        }
+        await using var target = destination.CreateContext();
+        await DatabaseSetup.MigrateAsync(target);
+        var raw = target.Database.GetDbConnection();
+        await raw.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        await using (var transaction = await raw.BeginTransactionAsync())
+        {
+            foreach (var table in tables)
+            {
+                var (columns, rows) = data[table];
+                await using var insert = raw.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+                var parameters = columns.Select((_, i) =>
+                {
+                    var p = insert.CreateParameter();
+                    p.ParameterName = "@p" + i;
+                    insert.Parameters.Add(p);
+                    return p;
+                }).ToArray();
+                await insert.PrepareAsync();
+                foreach (var row in rows)
+                {
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        parameters[i].Value = row[i] ?? DBNull.Value;
+                    }
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        return clock.Elapsed;
+    }
+}
