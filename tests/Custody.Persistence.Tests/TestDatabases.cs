@@ -30,6 +30,10 @@ public static class TestDatabases
             var server = PostgresServer.Instance.Value;
             if (server.ConnectionString is null)
             {
+                if (Environment.GetEnvironmentVariable("CUSTODY_REQUIRE_POSTGRES") == "1")
+                {
+                    Assert.Fail(server.Unavailable!.Replace("skipped", "required (CUSTODY_REQUIRE_POSTGRES=1)", StringComparison.Ordinal));
+                }
                 Assert.Skip(server.Unavailable!);
             }
             var name = "custody_test_" + Guid.NewGuid().ToString("N")[..12];

@@ -19,7 +19,7 @@ public sealed class IndexModel(SearchPeople search) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Fact { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public PeoplePage? Results { get; private set; }
@@ -40,6 +40,6 @@ public sealed class IndexModel(SearchPeople search) : PageModel
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["nationality"] = Nationality, ["countryOfBirth"] = CountryOfBirth, ["fact"] = Fact, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q, ["nationality"] = Nationality, ["countryOfBirth"] = CountryOfBirth, ["fact"] = Fact, ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

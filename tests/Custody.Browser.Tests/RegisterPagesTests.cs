@@ -1,0 +1,101 @@
+using Custody.Web.Auth;
+using Microsoft.Playwright;
+
+namespace Custody.Browser.Tests;
+
+public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task People_SearchAndOpenAPerson_ShowsFactsAndHistory()
+    {
+        var page = await browser.SignedInPageAsync(Roles.CaseOfficer);
+
+        await page.ClickAsync("header nav >> text=People");
+        Assert.Equal(50, await page.Locator("#people tbody tr").CountAsync());
+        Assert.Equal(0, await page.Locator(".errors li:visible").CountAsync());
+        await page.FillAsync("input[name=q]", "menjivar");
+        await page.ClickAsync("form.filters button[type=submit]");
+        Assert.Equal(1, await page.Locator("#people tbody tr").CountAsync());
+        await page.ClickAsync("#people tbody tr a");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Menjívar Cruz, Julio");
+        await Assertions.Expect(page.Locator("#fact-protections + table")).ToContainTextAsync("withholding-of-removal");
+        await Assertions.Expect(page.Locator("#ledger-history")).ToContainTextAsync("person.registered");
+        await Assertions.Expect(page.Locator("#ledger-history")).ToContainTextAsync("access.person-viewed");
+        if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "person.png"), FullPage = true });
+            await page.GotoAsync("/People");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "people.png") });
+        }
+    }
+
+    [Fact]
+    public async Task People_FilterByKindOfFact_ListsOnlyThosePeople()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer);
+        await page.GotoAsync("/People");
+
+        await page.SelectOptionAsync("select[name=fact]", "courtOrders");
+        await page.ClickAsync("form.filters button[type=submit]");
+
+        var rows = page.Locator("#people tbody tr");
+        Assert.True(await rows.CountAsync() > 0);
+        foreach (var row in await rows.AllAsync())
+        {
+            await Assertions.Expect(row).ToContainTextAsync("Court orders");
+        }
+    }
+
+    [Fact]
+    public async Task Spanish_SwitchLanguage_TranslatesNavigationAndLabels()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Inspector);
+
+        await page.ClickAsync("text=Español");
+        await page.GotoAsync("/People");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personas");
+        await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("Acuerdos");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+    }
+
+    [Fact]
+    public async Task Ledger_AuditorVerifies_SeesTheResult()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Auditor);
+
+        await page.ClickAsync("header nav >> text=Ledger");
+        await page.ClickAsync("main button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("Verified:");
+    }
+
+    [Fact]
+    public async Task Import_InvalidFile_ListsErrorsByJsonPointer()
+    {
+        var page = await browser.SignedInPageAsync(Roles.CaseOfficer);
+        await page.GotoAsync("/Imports");
+
+        await page.SetInputFilesAsync("#file", new FilePayload
+        {
+            Name = "bad.json",
+            MimeType = "application/json",
+            Buffer = """{"format":"custody.case-bundle/1","persons":[{"id":"X-1","names":{"given":"A"},"dateOfBirth":"1990-01-01","countryOfBirth":"SV","nationalities":["SV"],"languages":["es"]}]}"""u8.ToArray(),
+        });
+        await page.ClickAsync("main form button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#import-errors")).ToContainTextAsync("/persons/0/names");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("nothing was written");
+    }
+
+    [Fact]
+    public async Task Navigation_RoleWithoutPeopleAccess_SeesNoPeopleLinkAndIsRefused()
+    {
+        var page = await browser.SignedInPageAsync(Roles.FinanceOfficer);
+
+        Assert.Equal(0, await page.Locator("header nav >> text=People").CountAsync());
+        await page.GotoAsync("/People");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
+    }
+}
