@@ -172,12 +172,18 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
                     insert.Parameters.Add(p);
                     return p;
                 }).ToArray();
-                await insert.PrepareAsync();
+                var prepared = false;
                 foreach (var row in rows)
                 {
                     for (var i = 0; i < row.Length; i++)
                     {
                         parameters[i].Value = row[i] ?? DBNull.Value;
+                    }
+                    if (!prepared)
+                    {
+                        // Npgsql infers parameter types from the first values, so prepare after binding them.
+                        await insert.PrepareAsync();
+                        prepared = true;
                     }
                     await insert.ExecuteNonQueryAsync();
                 }
