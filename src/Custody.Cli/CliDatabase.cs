@@ -14,15 +14,23 @@ internal static class CliDatabase
     public static CustodyDatabase Resolve(string? value) =>
         CustodyDatabase.Parse(string.IsNullOrWhiteSpace(value) ? Environment.GetEnvironmentVariable(CustodyDatabase.EnvironmentVariable) : value);
 
-    /// <summary>Opens, checks durability and migrates, as the web app does on start.</summary>
-    public static async Task<CustodyDbContext> OpenAsync(string? value, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens, checks durability and migrates, as the web app does on start; null (with the reason
+    /// on standard error) when the server would not keep committed data.
+    /// </summary>
+    public static async Task<CustodyDbContext?> OpenAsync(string? value, CancellationToken cancellationToken)
     {
-        var database = Resolve(value);
-        var db = database.CreateContext();
+        var db = Resolve(value).CreateContext();
         try
         {
             await DatabaseSetup.MigrateAsync(db, cancellationToken);
             return db;
+        }
+        catch (DurabilityException ex)
+        {
+            await db.DisposeAsync();
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return null;
         }
         catch
         {

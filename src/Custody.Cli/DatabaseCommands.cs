@@ -12,18 +12,12 @@ internal static class DatabaseCommands
         var migrate = new Command("migrate", "Create the database or bring it to the current schema.") { database };
         migrate.SetAction(async (parse, cancellationToken) =>
         {
-            var target = CliDatabase.Resolve(parse.GetValue(database));
-            await using var db = target.CreateContext();
-            try
+            await using var db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
+            if (db is null)
             {
-                await DatabaseSetup.MigrateAsync(db, cancellationToken);
-            }
-            catch (DurabilityException ex)
-            {
-                await Console.Error.WriteLineAsync("error: " + ex.Message);
                 return ExitCodes.Failed;
             }
-            Console.WriteLine($"{target.Describe()}: migrated.");
+            Console.WriteLine($"{CliDatabase.Resolve(parse.GetValue(database)).Describe()}: migrated.");
             return ExitCodes.Ok;
         });
         return new Command("db", "Database administration.") { migrate };

@@ -22,14 +22,9 @@ internal static class ImportCommand
                 await Console.Error.WriteLineAsync($"error: {path.FullName}: no such file");
                 return ExitCodes.InvalidInput;
             }
-            CustodyDbContext db;
-            try
+            var db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
+            if (db is null)
             {
-                db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
-            }
-            catch (DurabilityException ex)
-            {
-                await Console.Error.WriteLineAsync("error: " + ex.Message);
                 return ExitCodes.Failed;
             }
             await using (db)

@@ -31,14 +31,9 @@ internal static class LedgerCommands
                 }
                 known = new KnownHead(size, parts[1]);
             }
-            CustodyDbContext db;
-            try
+            var db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
+            if (db is null)
             {
-                db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
-            }
-            catch (DurabilityException ex)
-            {
-                await Console.Error.WriteLineAsync("error: " + ex.Message);
                 return ExitCodes.Failed;
             }
             await using (db)

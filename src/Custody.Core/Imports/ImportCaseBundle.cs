@@ -183,7 +183,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 var payload = new JsonObject { ["id"] = id };
                 changes.WriteTo(payload);
                 var entry = ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, actor);
-                existing.SetFacts(ApplyChanges(JsonNode.Parse(existing.Facts)!.AsObject(), changes), entry);
+                existing.Update(changes, entry);
                 counts.OrdersUpdated++;
             }
         }
@@ -253,7 +253,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             var payload = new JsonObject { ["id"] = person.Id.ToString(), ["externalId"] = externalId };
             changes.WriteTo(payload);
             var updated = ledger.Append(LedgerKinds.PersonUpdated, "person:" + person.Id, payload, actor);
-            person.Update(changes.Set, changes.Removed, updated);
+            person.Update(changes, updated);
             counts.Updated++;
         }
         // Registration is the bulk of a large import: hash and project on every core.
@@ -271,19 +271,6 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-    }
-
-    internal static JsonObject ApplyChanges(JsonObject facts, JsonChanges changes)
-    {
-        foreach (var (name, value) in changes.Set)
-        {
-            facts[name] = value?.DeepClone();
-        }
-        foreach (var name in changes.Removed)
-        {
-            facts.Remove(name);
-        }
-        return facts;
     }
 
     private sealed class Counts

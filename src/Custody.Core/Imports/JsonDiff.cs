@@ -24,6 +24,21 @@ public sealed record JsonChanges(JsonObject Set, IReadOnlyList<string> Removed)
             payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()).ToList());
     }
 
+    /// <summary>Applies the changes to a record's facts, in place; returns them.</summary>
+    public JsonObject ApplyTo(JsonObject facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var (name, value) in Set)
+        {
+            facts[name] = value?.DeepClone();
+        }
+        foreach (var name in Removed)
+        {
+            facts.Remove(name);
+        }
+        return facts;
+    }
+
     /// <summary>Compares by canonical form, so that key order and spacing never count as a change.</summary>
     public static JsonChanges Between(JsonObject before, JsonObject after)
     {

@@ -80,56 +80,33 @@ public sealed class LedgerWriter
     /// be earlier than now (recorded late) but never later.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">occurredAt lies in the future.</exception>
-    public LedgerEntry Append(string kind, string subject, JsonObject payload, string actor, DateTime? occurredAt = null)
-    {
-        var recordedAt = Instants.Now(_time);
-        var occurred = occurredAt is { } at ? Instants.Utc(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) : recordedAt;
-        if (occurred > recordedAt)
-        {
-            throw new ArgumentOutOfRangeException(nameof(occurredAt), "An entry may be recorded late, never in the future.");
-        }
-        var content = new LedgerContent(_frontier.Size + 1, occurred, recordedAt, actor, kind, subject, payload, RandomNumberGenerator.GetBytes(32));
-        var bytes = content.ToCanonicalBytes();
-        var leaf = MerkleTree.LeafHash(bytes);
-        foreach (var subtree in _frontier.Append(leaf))
-        {
-            _pendingNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
-        }
-        _chain = MerkleTree.ChainHash(_chain, leaf);
-        var entry = new LedgerEntry
-        {
-            Seq = content.Seq,
-            OccurredAt = occurred,
-            RecordedAt = recordedAt,
-            Actor = actor,
-            Kind = kind,
-            Subject = subject,
-            Content = bytes,
-            LeafHash = leaf,
-            ChainHash = _chain,
-        };
-        _pendingEntries.Add(entry);
-        return entry;
-    }
+    public LedgerEntry Append(string kind, string subject, JsonObject payload, string actor, DateTime? occurredAt = null) =>
+        AppendMany([new Request(kind, subject, payload, actor, occurredAt)])[0];
 
-    /// <summary>One entry to append with <see cref="AppendMany"/>.</summary>
-    public sealed record Request(string Kind, string Subject, JsonObject Payload, string Actor);
+    /// <summary>One entry to append; <see cref="OccurredAt"/> null means now.</summary>
+    public sealed record Request(string Kind, string Subject, JsonObject Payload, string Actor, DateTime? OccurredAt = null);
 
     /// <summary>
     /// Appends entries in order, as <see cref="Append"/> would one by one, but canonicalizes and
     /// hashes their contents on every core: the costly part of a large import.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An entry's occurredAt lies in the future.</exception>
     public IReadOnlyList<LedgerEntry> AppendMany(IReadOnlyList<Request> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var recordedAt = Instants.Now(_time);
+        var occurred = requests.Select(r => r.OccurredAt is { } at ? Instants.Utc(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) : recordedAt).ToArray();
+        if (occurred.Any(at => at > recordedAt))
+        {
+            throw new ArgumentOutOfRangeException(nameof(requests), "An entry may be recorded late, never in the future.");
+        }
         var first = _frontier.Size + 1;
-        var contents = new (byte[] Bytes, byte[] Leaf)[requests.Count];
         var salts = requests.Select(_ => RandomNumberGenerator.GetBytes(32)).ToArray();
+        var contents = new (byte[] Bytes, byte[] Leaf)[requests.Count];
         Parallel.For(0, requests.Count, i =>
         {
             var r = requests[i];
-            var bytes = new LedgerContent(first + i, recordedAt, recordedAt, r.Actor, r.Kind, r.Subject, r.Payload, salts[i]).ToCanonicalBytes();
+            var bytes = new LedgerContent(first + i, occurred[i], recordedAt, r.Actor, r.Kind, r.Subject, r.Payload, salts[i]).ToCanonicalBytes();
             contents[i] = (bytes, MerkleTree.LeafHash(bytes));
         });
         var entries = new LedgerEntry[requests.Count];
@@ -144,7 +121,7 @@ public sealed class LedgerWriter
             entries[i] = new LedgerEntry
             {
                 Seq = first + i,
-                OccurredAt = recordedAt,
+                OccurredAt = occurred[i],
                 RecordedAt = recordedAt,
                 Actor = r.Actor,
                 Kind = r.Kind,
@@ -184,21 +161,5 @@ public sealed class LedgerWriter
     }
 
     /// <inheritdoc cref="FlushAsync"/>
-    internal void Flush()
-    {
-        if (_pendingEntries.Count == 0)
-        {
-            return;
-        }
-        using (var entries = new BulkInserter<LedgerEntry>(_db))
-        {
-            _pendingEntries.ForEach(entries.Insert);
-        }
-        using (var nodes = new BulkInserter<LedgerNode>(_db))
-        {
-            _pendingNodes.ForEach(nodes.Insert);
-        }
-        _pendingEntries.Clear();
-        _pendingNodes.Clear();
-    }
+    internal void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 }

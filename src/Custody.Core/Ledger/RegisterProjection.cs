@@ -52,8 +52,7 @@ public sealed class RegisterProjection
                     }
                     break;
                 case LedgerKinds.PersonUpdated:
-                    var changes = JsonChanges.ReadFrom(payload);
-                    Find(People, Guid.Parse(payload["id"]!.GetValue<string>()), "person").Update(changes.Set, changes.Removed, entry);
+                    Find(People, Guid.Parse(payload["id"]!.GetValue<string>()), "person").Update(JsonChanges.ReadFrom(payload), entry);
                     break;
                 case LedgerKinds.ClassOrderRecorded:
                     var order = ClassOrder.Record(payload["order"]!.AsObject(), entry);
@@ -63,8 +62,7 @@ public sealed class RegisterProjection
                     }
                     break;
                 case LedgerKinds.ClassOrderUpdated:
-                    var existing = Find(ClassOrders, payload["id"]!.GetValue<string>(), "class order");
-                    existing.SetFacts(ImportCaseBundle.ApplyChanges(JsonNode.Parse(existing.Facts)!.AsObject(), JsonChanges.ReadFrom(payload)), entry);
+                    Find(ClassOrders, payload["id"]!.GetValue<string>(), "class order").Update(JsonChanges.ReadFrom(payload), entry);
                     break;
                 case LedgerKinds.AgreementRegistered:
                     var agreement = Agreement.Register(payload["id"]!.GetValue<string>(), payload["title"]!.GetValue<string>(),

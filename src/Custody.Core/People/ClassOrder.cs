@@ -37,7 +37,14 @@ public sealed class ClassOrder
         return order;
     }
 
-    public void SetFacts(JsonObject facts, LedgerEntry entry)
+    /// <summary>Applies a re-import's changes.</summary>
+    public void Update(Imports.JsonChanges changes, LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        SetFacts(changes.ApplyTo(JsonNode.Parse(Facts)!.AsObject()), entry);
+    }
+
+    private void SetFacts(JsonObject facts, LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(entry);

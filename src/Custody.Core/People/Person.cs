@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Custody.Common;
+using Custody.Imports;
 using Custody.Ledger;
 
 namespace Custody.People;
@@ -70,19 +71,10 @@ public sealed class Person
     }
 
     /// <summary>Applies a re-import: properties set to new values, properties removed.</summary>
-    public void Update(JsonObject changedProperties, IEnumerable<string> removedProperties, LedgerEntry entry)
+    public void Update(JsonChanges changes, LedgerEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(changedProperties);
-        var facts = FactsObject();
-        foreach (var (name, value) in changedProperties)
-        {
-            facts[name] = value?.DeepClone();
-        }
-        foreach (var name in removedProperties)
-        {
-            facts.Remove(name);
-        }
-        SetFacts(facts, entry);
+        ArgumentNullException.ThrowIfNull(changes);
+        SetFacts(changes.ApplyTo(FactsObject()), entry);
     }
 
     private void SetFacts(JsonObject facts, LedgerEntry entry)
