@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Custody.Agreements;
+
+namespace Custody.Screening;
+
+/// <summary>An agreement as screening reads it: its parties, its end, and every version's terms.</summary>
+public sealed record AgreementTerms(string Id, string SendingState, string ReceivingState, DateTimeOffset? EffectiveUntil, IReadOnlyList<VersionTerms> Versions)
+{
+    public static AgreementTerms From(Agreement agreement, IEnumerable<AgreementVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        return new AgreementTerms(agreement.Id, agreement.SendingState, agreement.ReceivingState,
+            agreement.EffectiveUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+            versions.Select(v => VersionTerms.Parse(v.Document)).OrderBy(v => v.EffectiveFrom).ToList());
+    }
+
+    /// <summary>Reads an agreement definition in the agreement format (already validated).</summary>
+    public static AgreementTerms Parse(string json)
+    {
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return new AgreementTerms(
+            definition["id"]!.GetValue<string>(),
+            definition["sendingState"]!.GetValue<string>(),
+            definition["receivingState"]!.GetValue<string>(),
+            definition["effectiveUntil"] is { } until ? DateTimeOffset.Parse(until.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null,
+            definition["versions"]!.AsArray().Select(v => VersionTerms.Parse(v!.ToJsonString())).OrderBy(v => v.EffectiveFrom).ToList());
+    }
+
+    /// <summary>
+    /// The version in force at <paramref name="at"/> (the latest that has started, while the
+    /// agreement has not ended), or null. <paramref name="parameters"/> is the version whose legal
+    /// regime applies either way: the one in force, else the earliest if <paramref name="at"/>
+    /// precedes every version, else the latest.
+    /// </summary>
+    public VersionTerms? InForce(DateTimeOffset at, out VersionTerms parameters)
+    {
+        var started = Versions.LastOrDefault(v => v.EffectiveFrom <= at);
+        parameters = started ?? Versions[0];
+        if (started is null)
+        {
+            return null;
+        }
+        if (EffectiveUntil is { } end && at >= end)
+        {
+            parameters = Versions[^1];
+            return null;
+        }
+        return started;
+    }
+}
+
+/// <summary>One agreement version's terms (the agreement format's <c>version</c>).</summary>
+public sealed class VersionTerms
+{
+    public int Number { get; set; }
+    public DateTimeOffset EffectiveFrom { get; set; }
+    public IReadOnlyList<CategoryTerms> Categories { get; set; } = [];
+    public int? PersonCap { get; set; }
+    public int? CustodyTermDays { get; set; }
+    public LegalRegime LegalRegime { get; set; } = new();
+
+    public static VersionTerms Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.VersionTerms)
+        ?? throw new JsonException("an agreement version is null");
+}
+
+public sealed class LegalRegime
+{
+    public int ThirdCountryNoticeHours { get; set; }
+    public int? FearInterviewNoticeHours { get; set; }
+    public int ReopenWindowDays { get; set; }
+    public int? DepartureRescreenMinutes { get; set; }
+}
+
+public sealed class CategoryTerms
+{
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public bool Enacted { get; set; }
+    public IReadOnlyList<string> ExcludeOffenseCategories { get; set; } = [];
+    public int? MinSentenceMonths { get; set; }
+    public IReadOnlyList<string> Groups { get; set; } = [];
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Custody.Screening;
+
+/// <summary>
+/// A person's facts as the screening rules read them, parsed once from the register's canonical
+/// JSON (the case-bundle person format). Codes stay the format's strings; absent lists are empty.
+/// </summary>
+public sealed class PersonFacts
+{
+    public string Id { get; set; } = "";
+    public PersonNames Names { get; set; } = new();
+    public DateOnly DateOfBirth { get; set; }
+    public string CountryOfBirth { get; set; } = "";
+    public IReadOnlyList<string> Nationalities { get; set; } = [];
+    public IReadOnlyList<string> Languages { get; set; } = [];
+    public IReadOnlyList<Identifier> Identifiers { get; set; } = [];
+    public IReadOnlyList<CitizenshipClaim> CitizenshipClaims { get; set; } = [];
+    public RemovalOrder? RemovalOrder { get; set; }
+    public IReadOnlyList<Conviction> Convictions { get; set; } = [];
+    public IReadOnlyList<Designation> Designations { get; set; } = [];
+    public IReadOnlyList<Protection> Protections { get; set; } = [];
+    public IReadOnlyList<CourtOrder> CourtOrders { get; set; } = [];
+    public IReadOnlyList<Proceeding> Proceedings { get; set; } = [];
+    public IReadOnlyList<Notice> Notices { get; set; } = [];
+    public IReadOnlyList<FearClaim> FearClaims { get; set; } = [];
+    public IReadOnlyList<Counsel> Counsel { get; set; } = [];
+
+    public bool HasCounselOfRecord => Counsel.Any(c => c.OfRecord);
+
+    /// <summary>Parses a person in the case-bundle format (as stored in <c>People.Facts</c>).</summary>
+    public static PersonFacts Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.PersonFacts)
+        ?? throw new JsonException("a person's facts are null");
+}
+
+public sealed class PersonNames
+{
+    public string Given { get; set; } = "";
+    public string Family { get; set; } = "";
+}
+
+public sealed record Identifier(string Scheme, string Value, bool Verified);
+
+public sealed record CitizenshipClaim(string Country, string Status);
+
+public sealed class RemovalOrder
+{
+    public string Authority { get; set; } = "";
+    public bool Final { get; set; }
+    public IReadOnlyList<string> DesignatedCountries { get; set; } = [];
+}
+
+public sealed record Conviction(string Offense, string Category, int? SentenceMonths);
+
+public sealed class Designation
+{
+    public string Group { get; set; } = "";
+    public IReadOnlyList<Evidence> Evidence { get; set; } = [];
+    public IReadOnlyList<string> Reviewers { get; set; } = [];
+
+    /// <summary>At least two distinct reviewers and evidence that can validate: a gang-offence conviction or a court finding.</summary>
+    public bool IsValidated =>
+        Reviewers.Distinct(StringComparer.Ordinal).Count() >= 2
+        && Evidence.Any(e => e.Kind is "conviction-for-gang-offense" or "court-finding");
+}
+
+public sealed record Evidence(string Kind);
+
+public sealed class Protection
+{
+    public string Kind { get; set; } = "";
+    public string Status { get; set; } = "";
+    public IReadOnlyList<string> Countries { get; set; } = [];
+    public DateOnly? EffectiveFrom { get; set; }
+    public DateOnly? EffectiveUntil { get; set; }
+}
+
+public sealed class CourtOrder
+{
+    public string Kind { get; set; } = "";
+    public string Court { get; set; } = "";
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? LiftedAt { get; set; }
+    public bool Verified { get; set; }
+    public IReadOnlyList<string> Destinations { get; set; } = [];
+}
+
+public sealed record Proceeding(string Kind, string Status);
+
+public sealed class Notice
+{
+    public string Kind { get; set; } = "";
+    public string Country { get; set; } = "";
+    public DateTimeOffset ServedAt { get; set; }
+    public IReadOnlyList<string> ServedOn { get; set; } = [];
+    public string Language { get; set; } = "";
+}
+
+public sealed class FearClaim
+{
+    public string Country { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public DateTimeOffset? DecidedAt { get; set; }
+}
+
+public sealed record Counsel(string Name, bool OfRecord);
+
+/// <summary>A class order as the rules read it: each predicate is null when the order does not state it.</summary>
+public sealed class ClassOrderFacts
+{
+    public string Id { get; set; } = "";
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? LiftedAt { get; set; }
+    public IReadOnlyList<string>? Destinations { get; set; }
+    public IReadOnlyList<string>? Nationalities { get; set; }
+    public IReadOnlyList<string>? RemovalAuthorities { get; set; }
+    public bool? ThirdCountryOnly { get; set; }
+
+    public static ClassOrderFacts Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.ClassOrderFacts)
+        ?? throw new JsonException("a class order is null");
+}
+
+/// <summary>
+/// Source-generated, camelCase, unknown members ignored: the schema has already been enforced at
+/// import. (Settable properties: the generator would overwrite init-only defaults with null.)
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PersonFacts))]
+[JsonSerializable(typeof(ClassOrderFacts))]
+[JsonSerializable(typeof(VersionTerms))]
+internal sealed partial class ScreeningJson : JsonSerializerContext;
