@@ -6,5 +6,6 @@ var root = new RootCommand("Custody: people, agreements and a tamper-evident led
     DatabaseCommands.Create(),
     ImportCommand.Create(),
     LedgerCommands.Create(),
+    ScreenCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

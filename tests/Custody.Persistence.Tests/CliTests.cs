@@ -134,4 +134,64 @@ public sealed class CliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no such file", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Screen_SampleBundleAtSampleInstant_PrintsTheDocumentedTableAsJsonLines()
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("agreement.json", Samples.Agreement), "--database", database)).ExitCode);
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("bundle.json", Samples.Bundle), "--database", database)).ExitCode);
+
+        var run = await CustodyAsync("screen", "--agreement", "us-sv-2025", "--at", "2025-03-20T12:00:00Z", "--format", "jsonl", "--database", database);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+        [
+            """{"person":"S-0001","outcome":"eligible","reasons":[],"flags":[],"categories":["sv-nationals","convicted"]}""",
+            """{"person":"S-0002","outcome":"blocked","reasons":["protection-covers-destination"],"flags":["no-criminal-conviction","represented-by-counsel"],"categories":["sv-nationals"]}""",
+            """{"person":"S-0003","outcome":"blocked","reasons":["third-country-notice-missing","no-enacted-category"],"flags":["no-criminal-conviction","designation-unvalidated"],"categories":[]}""",
+            """{"person":"S-0004","outcome":"eligible","reasons":[],"flags":[],"categories":["convicted"]}""",
+            """{"person":"S-0005","outcome":"blocked","reasons":["sending-state-citizen","no-final-removal-order","third-country-notice-missing"],"flags":[],"categories":["convicted"]}""",
+        ], run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Screen_TableForNamedPeople_EndsWithCountsByReason()
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("agreement.json", Samples.Agreement), "--database", database)).ExitCode);
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("bundle.json", Samples.Bundle), "--database", database)).ExitCode);
+
+        var run = await CustodyAsync("screen", "--agreement", "us-sv-2025", "--at", "2025-03-20T12:00:00Z", "--person", "S-0003", "--person", "S-0005", "--database", database);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("S-0001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2 screened, 0 eligible, 2 blocked", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\s2\s+third-country-notice-missing", run.Out);
+    }
+
+    [Theory]
+    [InlineData("--agreement", "no-such-agreement")]
+    [InlineData("--person", "S-9999")]
+    [InlineData("--at", "20 March 2025")]
+    [InlineData("--at", "2025-03-20T12:00:00")]
+    public async Task Screen_UnknownIdsOrBadInstant_Exit2(string option, string value)
+    {
+        var database = FreshDatabase();
+        Assert.Equal(0, (await CustodyAsync("import", TempFile("agreement.json", Samples.Agreement), "--database", database)).ExitCode);
+        var args = new List<string> { "screen", "--agreement", "us-sv-2025", "--database", database };
+        if (option == "--agreement")
+        {
+            args[2] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var run = await CustodyAsync([.. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error:", run.Error, StringComparison.Ordinal);
+    }
 }

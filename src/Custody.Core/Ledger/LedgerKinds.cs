@@ -14,10 +14,11 @@ public static class LedgerKinds
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";
     public const string PeopleSearched = "access.people-searched";
+    public const string PeopleScreened = "access.people-screened";
 
     /// <summary>Kinds that record an event without changing a state table.</summary>
     public static readonly IReadOnlySet<string> AuditOnly = new HashSet<string>(StringComparer.Ordinal)
     {
-        ImportCompleted, UserCreated, PersonViewed, PeopleSearched,
+        ImportCompleted, UserCreated, PersonViewed, PeopleSearched, PeopleScreened,
     };
 }
