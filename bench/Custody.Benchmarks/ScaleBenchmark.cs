@@ -7,6 +7,7 @@ using Custody.Demo;
 using Custody.Imports;
 using Custody.Ledger;
 using Custody.Persistence;
+using Custody.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Benchmarks;
@@ -107,7 +108,83 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
             report.AppendLine(CultureInfo.InvariantCulture, $"| full verify with projection rebuild | {verification.Entries / elapsed.TotalSeconds:N0} entries/s ({elapsed.TotalSeconds:F1} s) | — | — | < 30 s |");
         }
         report.AppendLine(CultureInfo.InvariantCulture, $"| peak memory of the process during import | {peakMemory / 1024.0 / 1024.0:N0} MB | — | — | < 500 MB |");
+        await ScreeningAsync(target, report);
         return report.ToString();
+    }
+
+    /// <summary>
+    /// Screening: the rules alone on facts already parsed (one core), then the whole
+    /// <c>custody screen --format jsonl</c> command as a process writing to a file.
+    /// </summary>
+    private async Task ScreeningAsync(CustodyDatabase target, StringBuilder report)
+    {
+        var agreementJson = FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json");
+        List<PersonFacts> people;
+        AgreementTerms terms;
+        List<ClassOrderFacts> orders;
+        await using (var db = target.CreateContext())
+        {
+            var agreement = Encoding.UTF8.GetBytes(agreementJson);
+            await new ImportFile(db, TimeProvider.System).RunAsync(() => new MemoryStream(agreement), "bench");
+            people = (await db.People.AsNoTracking().Select(p => p.Facts).ToListAsync()).Select(PersonFacts.Parse).ToList();
+            orders = (await db.ClassOrders.AsNoTracking().Select(o => o.Facts).ToListAsync()).Select(ClassOrderFacts.Parse).ToList();
+        }
+        terms = AgreementTerms.Parse(agreementJson);
+        var at = new DateTimeOffset(2025, 3, 20, 12, 0, 0, TimeSpan.Zero);
+        var eligible = 0;
+        var rules = Best(() =>
+        {
+            eligible = 0;
+            foreach (var person in people)
+            {
+                eligible += Screener.Screen(person, orders, terms, at).IsEligible ? 1 : 0;
+            }
+        });
+        report.AppendLine(CultureInfo.InvariantCulture, $"| screening, rules alone ({people.Count:N0} people, one core; {eligible:N0} eligible) | {people.Count / rules.TotalSeconds:N0} decisions/s | — | — | ≥ 100,000 decisions/s |");
+        people.Clear();
+
+        var output = Path.Combine(folder, "decisions.jsonl");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "custody.dll"), "screen", "--agreement", "us-sv-2025", "--at", "2025-03-20T12:00:00Z", "--format", "jsonl", "--database", database })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var peak = 0L;
+        await using (var file = File.Create(output))
+        {
+            var copy = process.StandardOutput.BaseStream.CopyToAsync(file);
+            var error = process.StandardError.ReadToEndAsync();
+            while (!copy.IsCompleted)
+            {
+                peak = Math.Max(peak, PeakResidentBytes(process.Id));
+                await Task.WhenAny(copy, Task.Delay(20));
+            }
+            await copy;
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException("custody screen failed: " + await error);
+            }
+        }
+        var elapsed = clock.Elapsed;
+        var lines = File.ReadLines(output).Count();
+        report.AppendLine(CultureInfo.InvariantCulture, $"| `custody screen --format jsonl` to a file, whole command ({lines:N0} decisions) | {lines / elapsed.TotalSeconds:N0} decisions/s ({elapsed.TotalSeconds:F1} s, peak {peak / 1024.0 / 1024.0:N0} MB) | — | — | < 10 s, < 1 GB |");
+    }
+
+    // VmHWM: the process's peak resident set so far; 0 once it has exited.
+    private static long PeakResidentBytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
