@@ -25,7 +25,7 @@ internal static class ScreenCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var instant = TimeProvider.System.GetUtcNow();
-            if (parse.GetValue(at) is { } text && !TryParseInstant(text, out instant))
+            if (parse.GetValue(at) is { } text && !Instants.TryParseRfc3339(text, out instant))
             {
                 await Console.Error.WriteLineAsync($"error: --at: \"{text}\" is not an RFC 3339 instant such as 2025-03-20T12:00:00Z");
                 return ExitCodes.InvalidInput;
@@ -45,7 +45,7 @@ internal static class ScreenCommand
                     await Console.Error.WriteLineAsync("error: " + failure.Message);
                     return failure is NotFound or Invalid ? ExitCodes.InvalidInput : ExitCodes.Failed;
                 }
-                var decisions = screen.ScreenAsync(prepared.Value!, cancellationToken);
+                var decisions = screen.ScreenAsync(prepared.Value!, cancellationToken).Select(s => s.Decision);
                 if (parse.GetValue(format) == "jsonl")
                 {
                     await WriteJsonLinesAsync(decisions, cancellationToken);
@@ -59,10 +59,6 @@ internal static class ScreenCommand
         });
         return command;
     }
-
-    private static bool TryParseInstant(string text, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"], CultureInfo.InvariantCulture,
-            DateTimeStyles.None, out instant) && (text.EndsWith('Z') || text.EndsWith('z') || text.Length > 19 && (text[^6] is '+' or '-'));
 
     /// <summary>One object per line, in the documented key order, streamed.</summary>
     private static async Task WriteJsonLinesAsync(IAsyncEnumerable<ScreeningDecision> decisions, CancellationToken cancellationToken)

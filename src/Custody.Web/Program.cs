@@ -20,6 +20,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SearchPeople>();
 builder.Services.AddScoped<GetPerson>();
 builder.Services.AddScoped<ReadAgreements>();
+builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -31,6 +32,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadAgreements);
     o.Conventions.AuthorizeFolder("/Imports", Policies.Import);
     o.Conventions.AuthorizeFolder("/Ledger", Policies.VerifyLedger);
+    o.Conventions.AuthorizeFolder("/Screenings", Policies.ScreenRegister);
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -81,6 +83,7 @@ api.MapPeopleApi();
 api.MapAgreementsApi();
 api.MapImportsApi();
 api.MapLedgerApi();
+api.MapScreeningApi();
 app.MapLanguageSwitch();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

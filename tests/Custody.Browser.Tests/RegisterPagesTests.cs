@@ -98,4 +98,49 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/People");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
     }
+
+    [Fact]
+    public async Task Screening_PersonPageInSpanish_ExplainsEachReasonAndLinksToTheFact()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer, "es-ES");
+        await page.GotoAsync("/People?q=Salazar");
+        await page.ClickAsync("#people tbody tr a");
+
+        await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
+        await page.ClickAsync("#screening ~ form button[type=submit]");
+
+        var decision = page.Locator("#screening-decision");
+        await Assertions.Expect(decision.Locator(".outcome")).ToHaveTextAsync("Bloqueado");
+        await Assertions.Expect(decision).ToContainTextAsync("El destino es un tercer país");
+        await Assertions.Expect(decision).ToContainTextAsync("no-enacted-category");
+        await Assertions.Expect(decision).ToContainTextAsync("Categorías del acuerdo: ninguno");
+        await decision.Locator("a[href='#fact-notices']").ClickAsync();
+        Assert.EndsWith("#fact-notices", page.Url, StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.GotoAsync(page.Url.Split('#')[0]);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "screening-es.png") });
+        }
+    }
+
+    [Fact]
+    public async Task Screening_RegisterPage_FiltersByReason()
+    {
+        var page = await browser.SignedInPageAsync(Roles.TransferSupervisor);
+        await page.ClickAsync("header nav >> text=Screening");
+        await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
+        await page.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(page.Locator("#screening-totals")).ToContainTextAsync("50 screened");
+
+        await page.ClickAsync("#reason-counts a:has-text('A granted protection covers the destination.')");
+
+        foreach (var row in await page.Locator("#decisions tbody tr").AllAsync())
+        {
+            await Assertions.Expect(row).ToContainTextAsync("protection-covers-destination");
+        }
+        if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "screenings.png") });
+        }
+    }
 }

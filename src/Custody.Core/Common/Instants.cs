@@ -30,4 +30,15 @@ public static class Instants
         Utc(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
 
     public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
+
+    /// <summary>An RFC 3339 instant typed by a person or a client: date, time and an explicit offset (Z or ±hh:mm).</summary>
+    public static bool TryParseRfc3339(string? text, out DateTimeOffset instant)
+    {
+        instant = default;
+        return text is { Length: > 19 }
+            && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+    }
 }

@@ -14,6 +14,9 @@ public sealed record ScreeningRequest(string AgreementId, DateTimeOffset At, IRe
 /// <summary>A prepared run: the agreement's terms and the class orders, loaded once.</summary>
 public sealed record ScreeningRun(ScreeningRequest Request, AgreementTerms Agreement, IReadOnlyList<ClassOrderFacts> ClassOrders);
 
+/// <summary>A decision with the register's id of the person it is about.</summary>
+public sealed record ScreenedPerson(Guid Id, ScreeningDecision Decision);
+
 /// <summary>
 /// Screens people of the register against an agreement at an instant, streaming decisions in
 /// bundle-id order. Facts are read straight from the register (no cache, so a fact entered a
@@ -58,7 +61,7 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
         return new ScreeningRun(request, AgreementTerms.From(agreement, versions), orders.Select(ClassOrderFacts.Parse).ToList());
     }
 
-    public async IAsyncEnumerable<ScreeningDecision> ScreenAsync(ScreeningRun run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ScreenedPerson> ScreenAsync(ScreeningRun run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         var people = db.People.AsNoTracking();
@@ -67,10 +70,10 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
             var ids = run.Request.PersonIds.ToList();
             people = people.Where(p => ids.Contains(p.ExternalId));
         }
-        var batch = new List<string>(BatchSize);
-        await foreach (var facts in people.OrderBy(p => p.ExternalId).Select(p => p.Facts).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var batch = new List<(Guid Id, string Facts)>(BatchSize);
+        await foreach (var person in people.OrderBy(p => p.ExternalId).Select(p => new { p.Id, p.Facts }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            batch.Add(facts);
+            batch.Add((person.Id, person.Facts));
             if (batch.Count == BatchSize)
             {
                 foreach (var decision in Screen(run, batch))
@@ -86,10 +89,11 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
         }
     }
 
-    private static ScreeningDecision[] Screen(ScreeningRun run, List<string> batch)
+    private static ScreenedPerson[] Screen(ScreeningRun run, List<(Guid Id, string Facts)> batch)
     {
-        var decisions = new ScreeningDecision[batch.Count];
-        Parallel.For(0, batch.Count, i => decisions[i] = Screener.Screen(PersonFacts.Parse(batch[i]), run.ClassOrders, run.Agreement, run.Request.At));
+        var decisions = new ScreenedPerson[batch.Count];
+        Parallel.For(0, batch.Count, i => decisions[i] = new ScreenedPerson(batch[i].Id,
+            Screener.Screen(PersonFacts.Parse(batch[i].Facts), run.ClassOrders, run.Agreement, run.Request.At)));
         return decisions;
     }
 }

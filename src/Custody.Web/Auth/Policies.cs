@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Reach the import page or endpoint at all (the file's format then picks one of the two import policies).</summary>
     public const string Import = "imports";
 
+    /// <summary>Screen the whole register: the sending side's officers, courts, inspectors and auditors.</summary>
+    public const string ScreenRegister = "screening.register";
+
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
@@ -38,6 +41,8 @@ public static class Policies
         options.AddPolicy(ImportAgreements, p => p.RequireRole(Roles.LegalReviewer, Roles.TransferSupervisor));
         options.AddPolicy(Import, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer, Roles.TransferSupervisor));
         options.AddPolicy(ReadAgreements, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(ScreenRegister, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer, Roles.TransferSupervisor,
+            Roles.CourtUser, Roles.Inspector, Roles.Auditor));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.

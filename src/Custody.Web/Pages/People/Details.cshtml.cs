@@ -1,12 +1,25 @@
+using Custody.Agreements;
+using Custody.Common;
 using Custody.People;
+using Custody.Screening;
 using Custody.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.People;
 
-public sealed class DetailsModel(GetPerson get) : PageModel
+public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, TimeProvider time) : PageModel
 {
+    [BindProperty(SupportsGet = true, Name = "agreement")]
+    public string? Agreement { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "at")]
+    public string? At { get; set; }
+
+    public ScreeningDecision? Decision { get; private set; }
+
+    public IReadOnlyList<AgreementSummary> Agreements { get; private set; } = [];
+
     public PersonDetail? Person { get; private set; }
 
     public System.Text.Json.Nodes.JsonNode? Aliases => Person?.Facts["names"]?["aliases"];
@@ -23,6 +36,21 @@ public sealed class DetailsModel(GetPerson get) : PageModel
         }
         Person = result.Value;
         History = (await get.HistoryAsync(id, viewer, cancellationToken)).Value ?? [];
+        Agreements = await agreements.ListAsync(cancellationToken);
+        var query = ScreeningApi.ParseQuery(At, null, null, null, null, time);
+        if (query.Failure is Invalid invalid)
+        {
+            invalid.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
+        }
+        else if (Agreements.Count > 0)
+        {
+            var decision = await screen.RunAsync(id, Agreement, query.Value.At, viewer, cancellationToken);
+            if (decision.Failure is { } failure)
+            {
+                ModelState.AddModelError("agreement", failure.Message);
+            }
+            Decision = decision.Value;
+        }
         return Page();
     }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Custody.Common;
+using Custody.Persistence;
+using Custody.Screening;
+using Custody.Web.Auth;
+using CsvHelper;
+
+namespace Custody.Web.Api;
+
+/// <summary>Screening decisions: one person, or the whole register with counts by reason, as JSON or CSV.</summary>
+public static class ScreeningApi
+{
+    public static void MapScreeningApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/people/{id:guid}/screening", async (Guid id, string? agreement, string? at, ScreenPerson screen, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            {
+                var query = ParseQuery(at, null, null, null, null, time);
+                return query.Failure is { } failure
+                    ? ApiResults.Problem(failure)
+                    : ApiResults.From(await screen.RunAsync(id, agreement, query.Value.At, ApiResults.ViewerOf(http.User), ct));
+            })
+            .WithTags("Screening")
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("Screen one person for transfer under an agreement (default: the first) at an instant (default: now), with every reason and the fact behind it.")
+            .Produces<ScreeningDecision>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var screenings = api.MapGroup("/screenings").WithTags("Screening").RequireAuthorization(Policies.ScreenRegister);
+        screenings.MapGet("/", async (string agreement, string? at, string? outcome, string? reason, int? page, int? pageSize, CustodyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            {
+                var query = ParseQuery(at, outcome, reason, page, pageSize, time);
+                if (query.Failure is { } invalid)
+                {
+                    return ApiResults.Problem(invalid);
+                }
+                var register = new ScreenRegister(db, time);
+                var run = await register.PrepareAsync(new ScreeningRequest(agreement, query.Value.At, []), ApiResults.ViewerOf(http.User), ct);
+                return run.Failure is { } failure
+                    ? ApiResults.Problem(failure)
+                    : TypedResults.Ok(await ScreeningSummary.CollectAsync(run.Value!, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct));
+            })
+            .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.")
+            .Produces<ScreeningSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        screenings.MapGet("/export.csv", async (string agreement, string? at, string? outcome, string? reason, CustodyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            {
+                var query = ParseQuery(at, outcome, reason, null, null, time);
+                if (query.Failure is { } invalid)
+                {
+                    return ApiResults.Problem(invalid);
+                }
+                var register = new ScreenRegister(db, time);
+                var run = await register.PrepareAsync(new ScreeningRequest(agreement, query.Value.At, []), ApiResults.ViewerOf(http.User), ct);
+                if (run.Failure is { } failure)
+                {
+                    return ApiResults.Problem(failure);
+                }
+                return Results.Stream(async body => await WriteCsvAsync(body, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
+                    $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
+            })
+            .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+    }
+
+    /// <summary>The instant (default now) and filters of a screening query, each checked and named when wrong.</summary>
+    public static Result<(DateTimeOffset At, ScreeningFilter Filter)> ParseQuery(string? at, string? outcome, string? reason, int? page, int? pageSize, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = new List<FieldError>();
+        var instant = time.GetUtcNow();
+        if (!string.IsNullOrWhiteSpace(at) && !Instants.TryParseRfc3339(at.Trim(), out instant))
+        {
+            errors.Add(new FieldError("at", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z."));
+        }
+        if (!string.IsNullOrEmpty(outcome) && outcome is not (ScreeningCodes.Eligible or ScreeningCodes.Blocked))
+        {
+            errors.Add(new FieldError("outcome", "Either eligible or blocked."));
+        }
+        if (!string.IsNullOrEmpty(reason) && !ScreeningCodes.Reasons.Contains(reason))
+        {
+            errors.Add(new FieldError("reason", $"One of: {string.Join(", ", ScreeningCodes.Reasons)}."));
+        }
+        if (page is < 1)
+        {
+            errors.Add(new FieldError("page", "Page numbers start at 1."));
+        }
+        if (pageSize is < 1 or > 1000)
+        {
+            errors.Add(new FieldError("pageSize", "Page size must be between 1 and 1000."));
+        }
+        return errors.Count > 0
+            ? new Invalid(errors)
+            : Result<(DateTimeOffset, ScreeningFilter)>.Ok((instant, new ScreeningFilter(NullIfEmpty(outcome), NullIfEmpty(reason), page ?? 1, pageSize ?? 100)));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ScreenedPerson> decisions, ScreeningFilter filter, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(body, new CsvWriterOptions(), leaveOpen: true);
+        await csv.WriteRecordAsync(["person", "outcome", "reasons", "flags", "categories", "agreement", "version", "destination", "at"], ct);
+        await foreach (var (_, d) in decisions.WithCancellation(ct))
+        {
+            if ((filter.Outcome is not null && d.Outcome != filter.Outcome) || (filter.Reason is not null && !d.Reasons.Contains(filter.Reason)))
+            {
+                continue;
+            }
+            await csv.WriteRecordAsync(
+            [
+                d.Person, d.Outcome, string.Join(' ', d.Reasons), string.Join(' ', d.Flags), string.Join(' ', d.Categories),
+                d.Agreement, d.AgreementVersion.ToString(CultureInfo.InvariantCulture), d.Destination,
+                d.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ], ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+}
