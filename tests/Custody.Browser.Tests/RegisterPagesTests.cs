@@ -52,7 +52,8 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await browser.SignedInPageAsync(Roles.Inspector);
 
-        await page.ClickAsync("text=Español");
+        // The switch answers with a redirect that sets the language cookie; wait for it before moving on.
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("text=Español"), r => r.Url.Contains("/language/es", StringComparison.Ordinal));
         await page.GotoAsync("/People");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personas");
@@ -108,6 +109,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
 
         await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
         await page.ClickAsync("#screening ~ form button[type=submit]");
+        await page.WaitForURLAsync("**at=2025-03-20T12*");
 
         var decision = page.Locator("#screening-decision");
         await Assertions.Expect(decision.Locator(".outcome")).ToHaveTextAsync("Bloqueado");
@@ -130,9 +132,11 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("header nav >> text=Screening");
         await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
         await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**at=2025-03-20T12*");
         await Assertions.Expect(page.Locator("#screening-totals")).ToContainTextAsync("50 screened");
 
         await page.ClickAsync("#reason-counts a:has-text('A granted protection covers the destination.')");
+        await page.WaitForURLAsync("**reason=protection-covers-destination*");
 
         foreach (var row in await page.Locator("#decisions tbody tr").AllAsync())
         {
