@@ -21,6 +21,7 @@ builder.Services.AddScoped<SearchPeople>();
 builder.Services.AddScoped<GetPerson>();
 builder.Services.AddScoped<ReadAgreements>();
 builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
+builder.Services.AddScoped<Custody.CourtOrders.CourtOrderCommands>();
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -84,6 +85,7 @@ api.MapAgreementsApi();
 api.MapImportsApi();
 api.MapLedgerApi();
 api.MapScreeningApi();
+api.MapCourtOrdersApi();
 app.MapLanguageSwitch();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

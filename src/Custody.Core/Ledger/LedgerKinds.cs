@@ -10,6 +10,9 @@ public static class LedgerKinds
     public const string AgreementRegistered = "agreement.registered";
     public const string AgreementUpdated = "agreement.updated";
     public const string AgreementVersionAdded = "agreement.version-added";
+    public const string CourtOrderEntered = "court-order.entered";
+    public const string CourtOrderVerified = "court-order.verified";
+    public const string CourtOrderLifted = "court-order.lifted";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Custody.Agreements;
 using Custody.Common;
+using Custody.CourtOrders;
 using Custody.Imports;
 using Custody.People;
 
@@ -22,6 +23,8 @@ public sealed class RegisterProjection
     public Dictionary<string, Agreement> Agreements { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<(string AgreementId, int Number), AgreementVersion> AgreementVersions { get; } = [];
+
+    public Dictionary<Guid, EnteredCourtOrder> CourtOrders { get; } = [];
 
     /// <exception cref="ProjectionException">The entry does not fit the state so far.</exception>
     public void Apply(LedgerContent content)
@@ -82,6 +85,21 @@ public sealed class RegisterProjection
                     {
                         throw new ProjectionException($"version {version.Number} of agreement {agreementId} is added twice");
                     }
+                    break;
+                case LedgerKinds.CourtOrderEntered:
+                    var entered = EnteredCourtOrder.Enter(payload, entry);
+                    Find(People, entered.PersonId, "person");
+                    if (!CourtOrders.TryAdd(entered.Id, entered))
+                    {
+                        throw new ProjectionException($"court order {entered.Id} is entered twice");
+                    }
+                    break;
+                case LedgerKinds.CourtOrderVerified:
+                    Find(CourtOrders, Guid.Parse(payload["id"]!.GetValue<string>()), "court order").Verify(entry);
+                    break;
+                case LedgerKinds.CourtOrderLifted:
+                    Find(CourtOrders, Guid.Parse(payload["id"]!.GetValue<string>()), "court order")
+                        .Lift(Instants.Parse(payload["liftedAt"]!.GetValue<string>()), entry);
                     break;
                 default:
                     if (!LedgerKinds.AuditOnly.Contains(content.Kind))

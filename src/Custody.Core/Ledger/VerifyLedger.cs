@@ -72,6 +72,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("People", () => CompareTableAsync(db.People.OrderBy(p => p.Id), projection.People.Values, p => p.Id.ToString(), cancellationToken)),
             ("ClassOrders", () => CompareTableAsync(db.ClassOrders.OrderBy(o => o.Id), projection.ClassOrders.Values, o => o.Id, cancellationToken)),
             ("Agreements", () => CompareTableAsync(db.Agreements.OrderBy(a => a.Id), projection.Agreements.Values, a => a.Id, cancellationToken)),
+            ("CourtOrders", () => CompareTableAsync(db.CourtOrders.OrderBy(o => o.Id), projection.CourtOrders.Values, o => o.Id.ToString(), cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };
         var done = 0;

@@ -51,6 +51,7 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
         {
             LedgerKinds.PersonRegistered => payload["person"]!.AsObject().Select(p => p.Key).ToList(),
             LedgerKinds.PersonUpdated => payload["set"]!.AsObject().Select(p => p.Key).ToList(),
+            LedgerKinds.CourtOrderEntered or LedgerKinds.CourtOrderVerified or LedgerKinds.CourtOrderLifted => ["courtOrders"],
             _ => [],
         };
         var removed = entry.Kind == LedgerKinds.PersonUpdated ? payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()).ToList() : [];

@@ -1,4 +1,5 @@
 using Custody.Agreements;
+using Custody.CourtOrders;
 using Custody.Ledger;
 using Custody.People;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +33,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    public DbSet<EnteredCourtOrder> CourtOrders => Set<EnteredCourtOrder>();
 
     /// <summary>The ledger writer of the unit of work in progress, whose entries every save writes first.</summary>
     internal LedgerWriter? Ledger { get; set; }
@@ -95,6 +98,18 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.ToTable("ClassOrders");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(64);
+        });
+        builder.Entity<EnteredCourtOrder>(e =>
+        {
+            e.ToTable("CourtOrders");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Court).HasMaxLength(200);
+            e.Property(x => x.Docket).HasMaxLength(100);
+            e.Property(x => x.DocumentReference).HasMaxLength(500);
         });
         builder.Entity<Agreement>(e =>
         {

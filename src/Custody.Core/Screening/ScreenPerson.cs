@@ -29,6 +29,7 @@ public sealed class ScreenPerson(CustodyDbContext db, TimeProvider time)
         {
             return failure;
         }
-        return Screener.Screen(PersonFacts.Parse(person.Facts), run.Value!.ClassOrders, run.Value.Agreement, at);
+        var facts = PersonFacts.Parse(person.Facts).WithEnteredCourtOrders(run.Value!.EnteredCourtOrders[person.Id]);
+        return Screener.Screen(facts, run.Value.ClassOrders, run.Value.Agreement, at);
     }
 }

@@ -12,7 +12,7 @@ namespace Custody.Screening;
 public sealed record ScreeningRequest(string AgreementId, DateTimeOffset At, IReadOnlyList<string> PersonIds);
 
 /// <summary>A prepared run: the agreement's terms and the class orders, loaded once.</summary>
-public sealed record ScreeningRun(ScreeningRequest Request, AgreementTerms Agreement, IReadOnlyList<ClassOrderFacts> ClassOrders);
+public sealed record ScreeningRun(ScreeningRequest Request, AgreementTerms Agreement, IReadOnlyList<ClassOrderFacts> ClassOrders, ILookup<Guid, CourtOrder> EnteredCourtOrders);
 
 /// <summary>A decision with the register's id of the person it is about.</summary>
 public sealed record ScreenedPerson(Guid Id, ScreeningDecision Decision);
@@ -52,13 +52,15 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
             }
         }
         var orders = await db.ClassOrders.AsNoTracking().Select(o => o.Facts).ToListAsync(cancellationToken);
+        var entered = await db.CourtOrders.AsNoTracking().ToListAsync(cancellationToken);
         await AccessLog.RecordAsync(db, time, LedgerKinds.PeopleScreened, "agreement:" + agreement.Id, new JsonObject
         {
             ["agreement"] = agreement.Id,
             ["at"] = Instants.ToText(Instants.Utc(request.At)),
             ["people"] = new JsonArray(request.PersonIds.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
         }, viewer.Actor, cancellationToken);
-        return new ScreeningRun(request, AgreementTerms.From(agreement, versions), orders.Select(ClassOrderFacts.Parse).ToList());
+        return new ScreeningRun(request, AgreementTerms.From(agreement, versions), orders.Select(ClassOrderFacts.Parse).ToList(),
+            entered.ToLookup(o => o.PersonId, o => o.ToScreeningFact()));
     }
 
     public async IAsyncEnumerable<ScreenedPerson> ScreenAsync(ScreeningRun run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -93,7 +95,7 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
     {
         var decisions = new ScreenedPerson[batch.Count];
         Parallel.For(0, batch.Count, i => decisions[i] = new ScreenedPerson(batch[i].Id,
-            Screener.Screen(PersonFacts.Parse(batch[i].Facts), run.ClassOrders, run.Agreement, run.Request.At)));
+            Screener.Screen(PersonFacts.Parse(batch[i].Facts).WithEnteredCourtOrders(run.EnteredCourtOrders[batch[i].Id]), run.ClassOrders, run.Agreement, run.Request.At)));
         return decisions;
     }
 }

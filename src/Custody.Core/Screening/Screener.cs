@@ -43,9 +43,9 @@ public static class Screener
         Each(person.Protections, p => p.Status == "pending" && Covers(p.Countries, r),
             i => Fire(ScreeningCodes.ProtectionClaimPending, $"/protections/{i}"));
         Each(person.CourtOrders, o => o.Verified && Covers(o.Destinations, r) && IsActive(o.IssuedAt, o.ExpiresAt, o.LiftedAt, at),
-            i => Fire(ScreeningCodes.CourtOrderBlocksRemoval, $"/courtOrders/{i}"));
+            i => Fire(ScreeningCodes.CourtOrderBlocksRemoval, person.CourtOrders[i].Ref ?? $"/courtOrders/{i}"));
         Each(person.CourtOrders, o => !o.Verified && Covers(o.Destinations, r) && IsActive(o.IssuedAt, o.ExpiresAt, o.LiftedAt, at),
-            i => Fire(ScreeningCodes.CourtOrderUnverified, $"/courtOrders/{i}"));
+            i => Fire(ScreeningCodes.CourtOrderUnverified, person.CourtOrders[i].Ref ?? $"/courtOrders/{i}"));
         var thirdCountry = IsThirdCountry(person, r);
         foreach (var order in classOrders.Where(o => IsActive(o.IssuedAt, o.ExpiresAt, o.LiftedAt, at) && ClassOrderMatches(o, person, r, thirdCountry)))
         {

@@ -29,6 +29,18 @@ public sealed class PersonFacts
 
     public bool HasCounselOfRecord => Counsel.Any(c => c.OfRecord);
 
+    /// <summary>Adds the orders entered in Custody to those of the bundle; they count the same.</summary>
+    public PersonFacts WithEnteredCourtOrders(IEnumerable<CourtOrder> entered)
+    {
+        ArgumentNullException.ThrowIfNull(entered);
+        var extra = entered.ToList();
+        if (extra.Count > 0)
+        {
+            CourtOrders = [.. CourtOrders, .. extra];
+        }
+        return this;
+    }
+
     /// <summary>Parses a person in the case-bundle format (as stored in <c>People.Facts</c>).</summary>
     public static PersonFacts Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.PersonFacts)
         ?? throw new JsonException("a person's facts are null");
@@ -85,6 +97,10 @@ public sealed class CourtOrder
     public DateTimeOffset? LiftedAt { get; set; }
     public bool Verified { get; set; }
     public IReadOnlyList<string> Destinations { get; set; } = [];
+
+    /// <summary>Where the order is recorded, for decisions to cite: null for a bundle's own orders (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 }
 
 public sealed record Proceeding(string Kind, string Status);

@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Screen the whole register: the sending side's officers, courts, inspectors and auditors.</summary>
     public const string ScreenRegister = "screening.register";
 
+    /// <summary>Report a court order naming a person: counsel (for their clients), courts, the sending side's case officers and legal reviewers.</summary>
+    public const string EnterCourtOrders = "court-orders.enter";
+
+    /// <summary>Verify or lift a court order, or enter one as already verified: courts and legal reviewers.</summary>
+    public const string DecideCourtOrders = "court-orders.decide";
+
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
@@ -43,6 +49,8 @@ public static class Policies
         options.AddPolicy(ReadAgreements, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(ScreenRegister, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer, Roles.TransferSupervisor,
             Roles.CourtUser, Roles.Inspector, Roles.Auditor));
+        options.AddPolicy(EnterCourtOrders, p => p.RequireRole(Roles.Counsel, Roles.CourtUser, Roles.LegalReviewer, Roles.CaseOfficer));
+        options.AddPolicy(DecideCourtOrders, p => p.RequireRole(Roles.CourtUser, Roles.LegalReviewer));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.

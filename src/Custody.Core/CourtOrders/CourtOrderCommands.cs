@@ -1,0 +1,218 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.CourtOrders;
+
+/// <summary>A court order as reported: instants in RFC 3339, destinations ISO 3166 (none = removal anywhere).</summary>
+public sealed record EnterCourtOrderRequest(string? Kind, string? Court, string? Docket, string? IssuedAt, string? ExpiresAt,
+    IReadOnlyList<string>? Destinations, string? DocumentReference, bool Verified = false);
+
+/// <summary>When the order was lifted (default: now).</summary>
+public sealed record LiftCourtOrderRequest(string? LiftedAt);
+
+public sealed record CourtOrderView(Guid Id, Guid PersonId, string Kind, string Court, string? Docket, DateTime IssuedAt, DateTime? ExpiresAt,
+    DateTime? LiftedAt, bool Verified, IReadOnlyList<string> Destinations, string? DocumentReference, string EnteredBy, DateTime EnteredAt,
+    string? VerifiedBy, string? LiftedBy)
+{
+    public static CourtOrderView Of(EnteredCourtOrder o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(o.Id, o.PersonId, o.Kind, o.Court, o.Docket, o.IssuedAt, o.ExpiresAt, o.LiftedAt, o.Verified,
+            o.Destinations.Split(' ', StringSplitOptions.RemoveEmptyEntries), o.DocumentReference, o.EnteredBy, o.EnteredAt, o.VerifiedBy, o.LiftedBy);
+    }
+}
+
+/// <summary>
+/// Enter, verify and lift court orders naming a person. Each runs in one transaction with its
+/// ledger entry, after the ledger lock, so two people verifying or lifting the same order at once
+/// get one success and one conflict. Counsel act only for their own clients.
+/// </summary>
+public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider time)
+{
+    /// <summary>Enters an order naming the person; <paramref name="mayRecordVerified"/> says whether this user may enter it as already verified (courts, legal reviewers).</summary>
+    public async Task<Result<CourtOrderView>> EnterAsync(Guid personId, EnterCourtOrderRequest request, Viewer viewer, bool mayRecordVerified, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var now = time.GetUtcNow();
+        var errors = Validate(request, now, mayRecordVerified, out var issuedAt, out var expiresAt);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null || !viewer.MaySee(person.FactsObject()))
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var id = Guid.CreateVersion7(now);
+        var order = new JsonObject
+        {
+            ["kind"] = request.Kind,
+            ["court"] = request.Court!.Trim(),
+            ["issuedAt"] = Instants.ToText(Instants.Utc(issuedAt)),
+            ["verified"] = request.Verified,
+            ["destinations"] = new JsonArray((request.Destinations ?? []).Select(d => (JsonNode)JsonValue.Create(d)).ToArray()),
+        };
+        if (!string.IsNullOrWhiteSpace(request.Docket))
+        {
+            order["docket"] = request.Docket.Trim();
+        }
+        if (expiresAt is { } expires)
+        {
+            order["expiresAt"] = Instants.ToText(Instants.Utc(expires));
+        }
+        var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["order"] = order };
+        if (!string.IsNullOrWhiteSpace(request.DocumentReference))
+        {
+            payload["documentReference"] = request.DocumentReference.Trim();
+        }
+        var entry = ledger.Append(LedgerKinds.CourtOrderEntered, "person:" + personId, payload, viewer.Actor);
+        var entered = EnteredCourtOrder.Enter(payload, entry);
+        db.CourtOrders.Add(entered);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CourtOrderView.Of(entered);
+    }
+
+    public Task<Result<CourtOrderView>> VerifyAsync(Guid orderId, Viewer viewer, CancellationToken cancellationToken = default) =>
+        ChangeAsync(orderId, viewer, order => order.Verified ? new Conflict($"Court order {orderId} is already verified (by {order.VerifiedBy}).") : null,
+            (order, ledger) =>
+            {
+                var entry = ledger.Append(LedgerKinds.CourtOrderVerified, "person:" + order.PersonId, new JsonObject { ["id"] = order.Id.ToString(), ["person"] = order.PersonId.ToString() }, viewer.Actor);
+                order.Verify(entry);
+            }, cancellationToken);
+
+    public Task<Result<CourtOrderView>> LiftAsync(Guid orderId, LiftCourtOrderRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var liftedAt = now;
+        if (!string.IsNullOrWhiteSpace(request.LiftedAt) && !Instants.TryParseRfc3339(request.LiftedAt.Trim(), out liftedAt))
+        {
+            return Task.FromResult(Result<CourtOrderView>.Fail(new Invalid([new FieldError("liftedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.")])));
+        }
+        if (liftedAt > now)
+        {
+            return Task.FromResult(Result<CourtOrderView>.Fail(new Invalid([new FieldError("liftedAt", "An order is recorded as lifted once it has been, not ahead of time.")])));
+        }
+        var lifted = Instants.Utc(liftedAt);
+        return ChangeAsync(orderId, viewer,
+            order => order.LiftedAt is { } already ? new Conflict($"Court order {orderId} was already lifted at {Instants.ToText(already)}.")
+                : lifted < order.IssuedAt ? new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]) : null,
+            (order, ledger) =>
+            {
+                var entry = ledger.Append(LedgerKinds.CourtOrderLifted, "person:" + order.PersonId,
+                    new JsonObject { ["id"] = order.Id.ToString(), ["person"] = order.PersonId.ToString(), ["liftedAt"] = Instants.ToText(lifted) }, viewer.Actor);
+                order.Lift(lifted, entry);
+            }, cancellationToken);
+    }
+
+    public async Task<Result<IReadOnlyList<CourtOrderView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null || !viewer.MaySee(person.FactsObject()))
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var orders = await db.CourtOrders.AsNoTracking().Where(o => o.PersonId == personId).OrderBy(o => o.IssuedAt).ToListAsync(cancellationToken);
+        return Result<IReadOnlyList<CourtOrderView>>.Ok(orders.Select(CourtOrderView.Of).ToList());
+    }
+
+    private async Task<Result<CourtOrderView>> ChangeAsync(Guid orderId, Viewer viewer, Func<EnteredCourtOrder, Failure?> refuse,
+        Action<EnteredCourtOrder, LedgerWriter> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The lock first, then the read: a concurrent change is seen, never overwritten.
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        var order = await db.CourtOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var person = order is null ? null : await db.People.AsNoTracking().SingleAsync(p => p.Id == order.PersonId, cancellationToken);
+        if (order is null || !viewer.MaySee(person!.FactsObject()))
+        {
+            return new NotFound($"No court order {orderId}.");
+        }
+        if (refuse(order) is { } failure)
+        {
+            return failure;
+        }
+        change(order, ledger);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CourtOrderView.Of(order);
+    }
+
+    private static List<FieldError> Validate(EnterCourtOrderRequest r, DateTimeOffset now, bool mayRecordVerified, out DateTimeOffset issuedAt, out DateTimeOffset? expiresAt)
+    {
+        var errors = new List<FieldError>();
+        issuedAt = default;
+        expiresAt = null;
+        if (string.IsNullOrWhiteSpace(r.Kind) || !EnteredCourtOrder.Kinds.Contains(r.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", EnteredCourtOrder.Kinds)}."));
+        }
+        if (string.IsNullOrWhiteSpace(r.Court) || r.Court.Trim().Length > 200)
+        {
+            errors.Add(new FieldError("court", "The issuing court, 1 to 200 characters."));
+        }
+        if (r.Docket is { Length: > 100 })
+        {
+            errors.Add(new FieldError("docket", "At most 100 characters."));
+        }
+        if (!Instants.TryParseRfc3339(r.IssuedAt?.Trim(), out issuedAt))
+        {
+            errors.Add(new FieldError("issuedAt", "When the court issued the order, RFC 3339 with its offset, such as 2025-03-15T09:52:00-07:00."));
+        }
+        else if (issuedAt > now)
+        {
+            errors.Add(new FieldError("issuedAt", "An order is entered once issued; this instant is in the future."));
+        }
+        if (!string.IsNullOrWhiteSpace(r.ExpiresAt))
+        {
+            if (!Instants.TryParseRfc3339(r.ExpiresAt.Trim(), out var expires))
+            {
+                errors.Add(new FieldError("expiresAt", "RFC 3339 with its offset, or leave it out for an order without an end."));
+            }
+            else if (expires <= issuedAt)
+            {
+                errors.Add(new FieldError("expiresAt", "expiresAt must be after issuedAt."));
+            }
+            else
+            {
+                expiresAt = expires;
+            }
+        }
+        var destinations = r.Destinations ?? [];
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            if (destinations[i] is null || !Country().IsMatch(destinations[i]))
+            {
+                errors.Add(new FieldError($"destinations[{i}]", "An ISO 3166-1 alpha-2 code such as SV."));
+            }
+        }
+        if (destinations.Distinct(StringComparer.Ordinal).Count() != destinations.Count)
+        {
+            errors.Add(new FieldError("destinations", "Each destination once."));
+        }
+        if (r.DocumentReference is { Length: > 500 })
+        {
+            errors.Add(new FieldError("documentReference", "At most 500 characters."));
+        }
+        if (r.Verified && !mayRecordVerified)
+        {
+            errors.Add(new FieldError("verified", "Only courts and legal reviewers record an order as verified; enter it unverified — it blocks all the same until verified."));
+        }
+        return errors;
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex Country();
+}
