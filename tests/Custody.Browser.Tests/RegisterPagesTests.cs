@@ -147,4 +147,49 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "screenings.png") });
         }
     }
+
+    [Fact]
+    public async Task CourtOrder_EnteredVerifiedAndLiftedOnThePersonPage_ChangesTheDecisionEachTime()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer);
+        await page.GotoAsync("/People?q=Rivas");
+        await page.ClickAsync("#people tbody tr a");
+        await Assertions.Expect(page.Locator("#screening-decision .outcome")).ToHaveTextAsync("Eligible");
+
+        await page.ClickAsync("text=Report a court order");
+        await page.SelectOptionAsync("#order-kind", "stay-of-removal");
+        await page.FillAsync("#order-court", "US Court of Appeals (9th Cir.)");
+        await page.FillAsync("#order-issued", "2025-03-15T09:52:00-07:00");
+        await page.FillAsync("#order-destinations", "SV");
+        await page.ClickAsync("#court-order-form button[type=submit]");
+        await page.WaitForURLAsync("**#entered-court-orders");
+
+        await Assertions.Expect(page.Locator("#court-order-list .status")).ToHaveTextAsync("reported, not yet verified (blocks)");
+        await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("court-order-unverified");
+
+        await page.ClickAsync("#court-order-list button:has-text('Verify')");
+        await Assertions.Expect(page.Locator("#court-order-list .status")).ToHaveTextAsync("verified (blocks)");
+        await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("court-order-blocks-removal");
+
+        await page.ClickAsync("#court-order-list button:has-text('Lift')");
+        await Assertions.Expect(page.Locator("#court-order-list .status")).ToContainTextAsync("lifted");
+        await Assertions.Expect(page.Locator("#screening-decision .outcome")).ToHaveTextAsync("Eligible");
+        await Assertions.Expect(page.Locator("#ledger-history")).ToContainTextAsync("court-order.lifted");
+    }
+
+    [Fact]
+    public async Task CourtOrder_InvalidForm_ShowsTheErrorBesideTheField()
+    {
+        var page = await browser.SignedInPageAsync(Roles.CaseOfficer);
+        await page.GotoAsync("/People?q=Mendoza");
+        await page.ClickAsync("#people tbody tr a");
+
+        await page.ClickAsync("text=Report a court order");
+        await page.FillAsync("#order-court", "D. Ct.");
+        await page.FillAsync("#order-issued", "yesterday");
+        await page.ClickAsync("#court-order-form button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#court-order-form")).ToContainTextAsync("RFC 3339");
+        Assert.Equal(0, await page.Locator("#court-order-list").CountAsync());
+    }
 }

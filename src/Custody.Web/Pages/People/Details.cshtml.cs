@@ -1,20 +1,40 @@
 using Custody.Agreements;
 using Custody.Common;
+using Custody.CourtOrders;
 using Custody.People;
 using Custody.Screening;
 using Custody.Web.Api;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.People;
 
-public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, TimeProvider time) : PageModel
+public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
+    IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agreement")]
     public string? Agreement { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "at")]
     public string? At { get; set; }
+
+    /// <summary>The court-order form; destinations typed as codes separated by spaces or commas.</summary>
+    public sealed class CourtOrderForm
+    {
+        public string? Kind { get; set; }
+        public string? Court { get; set; }
+        public string? Docket { get; set; }
+        public string? IssuedAt { get; set; }
+        public string? ExpiresAt { get; set; }
+        public string? Destinations { get; set; }
+        public string? DocumentReference { get; set; }
+        public bool Verified { get; set; }
+    }
+
+    [BindProperty]
+    public CourtOrderForm NewOrder { get; set; } = new();
 
     public ScreeningDecision? Decision { get; private set; }
 
@@ -26,16 +46,88 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
 
     public IReadOnlyList<PersonHistoryEntry> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public IReadOnlyList<CourtOrderView> EnteredCourtOrders { get; private set; } = [];
+
+    public bool MayEnterCourtOrders { get; private set; }
+
+    public bool MayDecideCourtOrders { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostEnterCourtOrderAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.EnterCourtOrders))
+        {
+            return Forbid();
+        }
+        var destinations = (NewOrder.Destinations ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(d => d.Trim()).ToList();
+        var request = new EnterCourtOrderRequest(NewOrder.Kind, NewOrder.Court, NewOrder.Docket, NewOrder.IssuedAt, NewOrder.ExpiresAt, destinations,
+            NewOrder.DocumentReference, NewOrder.Verified);
+        var result = await courtOrders.EnterAsync(id, request, ApiResults.ViewerOf(User), await MayAsync(Policies.DecideCourtOrders), cancellationToken);
+        return await AfterAsync(id, result.Failure, "NewOrder.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostVerifyCourtOrderAsync(Guid id, Guid orderId, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.DecideCourtOrders))
+        {
+            return Forbid();
+        }
+        var result = await courtOrders.VerifyAsync(orderId, ApiResults.ViewerOf(User), cancellationToken);
+        return await AfterAsync(id, result.Failure, "", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostLiftCourtOrderAsync(Guid id, Guid orderId, string? liftedAt, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.DecideCourtOrders))
+        {
+            return Forbid();
+        }
+        var result = await courtOrders.LiftAsync(orderId, new LiftCourtOrderRequest(liftedAt), ApiResults.ViewerOf(User), cancellationToken);
+        return await AfterAsync(id, result.Failure, "", cancellationToken);
+    }
+
+    // Success: back to the page (post/redirect/get). Failure: the page again with each error on its field.
+    private async Task<IActionResult> AfterAsync(Guid id, Failure? failure, string fieldPrefix, CancellationToken cancellationToken)
+    {
+        if (failure is null)
+        {
+            return Redirect($"/People/Details/{id}#entered-court-orders");
+        }
+        if (failure is Invalid invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError(fieldPrefix + error.Field, error.Message);
+            }
+        }
+        else if (failure is NotFound)
+        {
+            return NotFound();
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, failure.Message);
+        }
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> MayAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = ApiResults.ViewerOf(User);
         var result = await get.RunAsync(id, viewer, "page", cancellationToken);
         if (result.Value is null)
         {
-            return NotFound();
+            return false;
         }
         Person = result.Value;
         History = (await get.HistoryAsync(id, viewer, cancellationToken)).Value ?? [];
+        EnteredCourtOrders = (await courtOrders.ListAsync(id, viewer, cancellationToken)).Value ?? [];
+        MayEnterCourtOrders = await MayAsync(Policies.EnterCourtOrders);
+        MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
         Agreements = await agreements.ListAsync(cancellationToken);
         var query = ScreeningApi.ParseQuery(At, null, null, null, null, time);
         if (query.Failure is Invalid invalid)
@@ -51,6 +143,6 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
             }
             Decision = decision.Value;
         }
-        return Page();
+        return true;
     }
 }
