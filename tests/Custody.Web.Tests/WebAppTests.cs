@@ -268,3 +268,24 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
         Assert.Contains("designated-gang-members", page, StringComparison.Ordinal);
     }
 }
+
+public sealed class AgreementComparisonTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public async Task Compare_ModelAgreementVersions_ShowsTheGangCategoryAdded()
+    {
+        var client = await factory.BearerAsync(Roles.FinanceOfficer);
+
+        var comparison = await client.GetFromJsonAsync<JsonObject>("/api/agreements/us-sv-2025/compare?a=1&b=2");
+        var missing = await client.GetAsync("/api/agreements/us-sv-2025/compare?a=1&b=9");
+        var page = await (await factory.SignedInAsync(Roles.Inspector)).GetStringAsync("/Agreements/Compare/us-sv-2025");
+
+        var terms = comparison!["terms"]!.AsArray();
+        var added = terms.Single(t => t!["path"]!.GetValue<string>() == "categories[designated-gang-members].kind")!;
+        Assert.Null(added["before"]);
+        Assert.Equal("designated-member", added["after"]!.GetValue<string>());
+        Assert.False(terms.Single(t => t!["path"]!.GetValue<string>() == "tariff.perPersonDay")!["changed"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("class=\"changed\"", page, StringComparison.Ordinal);
+    }
+}

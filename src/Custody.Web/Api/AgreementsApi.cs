@@ -1,4 +1,5 @@
 using Custody.Agreements;
+using Custody.Persistence;
 using Custody.Web.Auth;
 
 namespace Custody.Web.Api;
@@ -14,5 +15,9 @@ public static class AgreementsApi
         agreements.MapGet("/{id}", async (string id, ReadAgreements read, CancellationToken ct) => ApiResults.From(await read.GetAsync(id, ct)))
             .WithSummary("One agreement with every version as imported.")
             .Produces<AgreementDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        agreements.MapGet("/{id}/compare", async (string id, int? a, int? b, CustodyDbContext db, CancellationToken ct) =>
+                ApiResults.From(await new CompareVersions(db).RunAsync(id, a, b, ct)))
+            .WithSummary("Two versions side by side (default: the last two): every term with its value in each and whether it changed.")
+            .Produces<VersionComparison>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
