@@ -13,6 +13,7 @@ public static class LedgerKinds
     public const string CourtOrderEntered = "court-order.entered";
     public const string CourtOrderVerified = "court-order.verified";
     public const string CourtOrderLifted = "court-order.lifted";
+    public const string ScreeningDecided = "screening.decided";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";
@@ -22,6 +23,6 @@ public static class LedgerKinds
     /// <summary>Kinds that record an event without changing a state table.</summary>
     public static readonly IReadOnlySet<string> AuditOnly = new HashSet<string>(StringComparer.Ordinal)
     {
-        ImportCompleted, UserCreated, PersonViewed, PeopleSearched, PeopleScreened,
+        ImportCompleted, UserCreated, PersonViewed, PeopleSearched, PeopleScreened, ScreeningDecided,
     };
 }
