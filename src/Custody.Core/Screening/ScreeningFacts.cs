@@ -143,8 +143,24 @@ public sealed class ClassOrderFacts
 /// Source-generated, camelCase, unknown members ignored: the schema has already been enforced at
 /// import. (Settable properties: the generator would overwrite init-only defaults with null.)
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(Rfc3339InstantConverter)])]
 [JsonSerializable(typeof(PersonFacts))]
 [JsonSerializable(typeof(ClassOrderFacts))]
 [JsonSerializable(typeof(VersionTerms))]
 internal sealed partial class ScreeningJson : JsonSerializerContext;
+
+/// <summary>
+/// RFC 3339 instants as the schema accepts them, lower-case <c>t</c> and <c>z</c> included (the
+/// serializer's own ISO 8601 reader refuses those).
+/// </summary>
+internal sealed class Rfc3339InstantConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        DateTimeOffset.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+}

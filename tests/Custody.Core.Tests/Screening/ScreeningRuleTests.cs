@@ -489,4 +489,14 @@ public sealed class ScreeningRuleTests
         Assert.Equal(["sv-nationals"], decision.Categories);
         Assert.Equal([ScreeningCodes.NoCriminalConviction, ScreeningCodes.DesignationUnvalidated, ScreeningCodes.RepresentedByCounsel], decision.Flags);
     }
+
+    [Fact]
+    public void Instants_LowerCaseSeparatorsAndOffsets_ReadAsTheSchemaAllows()
+    {
+        var person = EligibleSalvadoran();
+        person["courtOrders"] = JsonNode.Parse("""[{"kind":"stay-of-removal","court":"c","issuedAt":"2025-03-20t07:00:00-05:00","expiresAt":"2025-03-20t17:00:01z","verified":true}]""");
+
+        Assert.Equal([ScreeningCodes.CourtOrderBlocksRemoval], Reasons(person));                      // issued 12:00Z exactly
+        Assert.Empty(Reasons(person, T + TimeSpan.FromHours(5) + TimeSpan.FromSeconds(1)));          // expired at 17:00:01Z
+    }
 }
