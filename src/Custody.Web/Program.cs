@@ -22,6 +22,7 @@ builder.Services.AddScoped<GetPerson>();
 builder.Services.AddScoped<ReadAgreements>();
 builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddScoped<Custody.CourtOrders.CourtOrderCommands>();
+builder.Services.AddScoped<ClassOrderCommands>();
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -86,6 +87,7 @@ api.MapImportsApi();
 api.MapLedgerApi();
 api.MapScreeningApi();
 api.MapCourtOrdersApi();
+api.MapClassOrdersApi();
 app.MapLanguageSwitch();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

@@ -24,7 +24,7 @@ public static class FormatSchemas
     // Pass/fail only, without annotations: several times faster, and nearly every instance passes.
     private static readonly EvaluationOptions FastCheck = CreateFastCheck();
 
-    private static readonly Lazy<(JsonSchema Bundle, JsonSchema Person, JsonSchema Agreement)> Schemas = new(Load);
+    private static readonly Lazy<(JsonSchema Bundle, JsonSchema Person, JsonSchema Agreement, JsonSchema ClassOrder)> Schemas = new(Load);
 
     /// <summary>The whole case bundle (used with its persons array emptied: people are checked one by one).</summary>
     public static JsonSchema CaseBundle => Schemas.Value.Bundle;
@@ -33,6 +33,9 @@ public static class FormatSchemas
     public static JsonSchema Person => Schemas.Value.Person;
 
     public static JsonSchema Agreement => Schemas.Value.Agreement;
+
+    /// <summary>One class order of a case bundle (<c>#/$defs/classOrder</c>), also what the API takes to enter one.</summary>
+    public static JsonSchema ClassOrder => Schemas.Value.ClassOrder;
 
     /// <summary>The text of an embedded format file (schemas and samples).</summary>
     public static string ReadEmbedded(string fileName)
@@ -88,13 +91,15 @@ public static class FormatSchemas
         return options;
     }
 
-    private static (JsonSchema, JsonSchema, JsonSchema) Load()
+    private static (JsonSchema, JsonSchema, JsonSchema, JsonSchema) Load()
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var bundle = JsonSchema.FromText(ReadEmbedded("case-bundle.schema.json"), options);
         var agreement = JsonSchema.FromText(ReadEmbedded("agreement.schema.json"), options);
         var person = JsonSchema.FromText("""{ "$ref": "https://custody.example/formats/case-bundle/1#/$defs/person" }""", options,
             new Uri("https://custody.example/formats/case-bundle/1/person-entry"));
-        return (bundle, person, agreement);
+        var classOrder = JsonSchema.FromText("""{ "$ref": "https://custody.example/formats/case-bundle/1#/$defs/classOrder" }""", options,
+            new Uri("https://custody.example/formats/case-bundle/1/class-order-entry"));
+        return (bundle, person, agreement, classOrder);
     }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Imports;
+using Custody.Ledger;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.People;
+
+public sealed record ClassOrderView(string Id, string Court, string? Docket, string Description, DateTime IssuedAt, DateTime? ExpiresAt, DateTime? LiftedAt, JsonObject Order)
+{
+    public static ClassOrderView Of(ClassOrder o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(o.Id, o.Court, o.Docket, o.Description, o.IssuedAt, o.ExpiresAt, o.LiftedAt, JsonNode.Parse(o.Facts)!.AsObject());
+    }
+}
+
+/// <summary>
+/// Class orders (court orders protecting everyone who matches their predicates): entered by a court
+/// or legal reviewer in the case-bundle format, and lifted; both ledgered like an import's, so
+/// screening counts them from the moment they are committed.
+/// </summary>
+public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ClassOrderView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await db.ClassOrders.AsNoTracking().OrderBy(o => o.IssuedAt).ToListAsync(cancellationToken)).Select(ClassOrderView.Of).ToList();
+
+    /// <summary>Enters an order given in the case-bundle <c>classOrder</c> format; its id must be new.</summary>
+    public async Task<Result<ClassOrderView>> EnterAsync(JsonElement order, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = FormatSchemas.Validate(FormatSchemas.ClassOrder, order).ToList();
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        var facts = CanonicalJson.JsonNodeFrom(order)!.AsObject();
+        var issuedAt = Instants.Parse(facts["issuedAt"]!.GetValue<string>());
+        if (issuedAt > Instants.Now(time))
+        {
+            return new Invalid([new FieldError("/issuedAt", "An order is entered once issued; this instant is in the future.")]);
+        }
+        if (facts["expiresAt"] is { } expires && Instants.Parse(expires.GetValue<string>()) <= issuedAt)
+        {
+            return new Invalid([new FieldError("/expiresAt", "expiresAt must be after issuedAt.")]);
+        }
+        var id = facts["id"]!.GetValue<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        if (await db.ClassOrders.AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            return new Conflict($"A class order {id} is already on record.");
+        }
+        var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, viewer.Actor);
+        var recorded = ClassOrder.Record(facts, entry);
+        db.ClassOrders.Add(recorded);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ClassOrderView.Of(recorded);
+    }
+
+    /// <summary>Records that the court lifted the order, at <paramref name="liftedAt"/> (RFC 3339, default now).</summary>
+    public async Task<Result<ClassOrderView>> LiftAsync(string id, string? liftedAt, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var now = time.GetUtcNow();
+        var at = now;
+        if (!string.IsNullOrWhiteSpace(liftedAt) && !Instants.TryParseRfc3339(liftedAt.Trim(), out at))
+        {
+            return new Invalid([new FieldError("liftedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.")]);
+        }
+        if (at > now)
+        {
+            return new Invalid([new FieldError("liftedAt", "An order is recorded as lifted once it has been, not ahead of time.")]);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        var order = await db.ClassOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return new NotFound($"No class order {id}.");
+        }
+        if (order.LiftedAt is { } already)
+        {
+            return new Conflict($"Class order {id} was already lifted at {Instants.ToText(already)}.");
+        }
+        var lifted = Instants.Utc(at);
+        if (lifted < order.IssuedAt)
+        {
+            return new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]);
+        }
+        var changes = new JsonChanges(new JsonObject { ["liftedAt"] = Instants.ToText(lifted) }, []);
+        var payload = new JsonObject { ["id"] = id };
+        changes.WriteTo(payload);
+        order.Update(changes, ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, viewer.Actor));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ClassOrderView.Of(order);
+    }
+}
