@@ -32,6 +32,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index", Policies.SignedIn);
     o.Conventions.AuthorizeFolder("/People", Policies.ReadPeople);
     o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadAgreements);
+    o.Conventions.AuthorizeFolder("/ClassOrders", Policies.ReadAgreements);
     o.Conventions.AuthorizeFolder("/Imports", Policies.Import);
     o.Conventions.AuthorizeFolder("/Ledger", Policies.VerifyLedger);
     o.Conventions.AuthorizeFolder("/Screenings", Policies.ScreenRegister);

@@ -192,4 +192,25 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.Locator("#court-order-form")).ToContainTextAsync("RFC 3339");
         Assert.Equal(0, await page.Locator("#court-order-list").CountAsync());
     }
+
+    [Fact]
+    public async Task ClassOrders_CourtEntersAndLiftsAnOrder_OnThePage()
+    {
+        var page = await browser.SignedInPageAsync(Roles.CourtUser);
+        await page.ClickAsync("header nav >> text=Class orders");
+        await Assertions.Expect(page.Locator("#class-orders tr[data-order='CO-1']")).ToContainTextAsync("alien-enemies-act");
+
+        await page.FillAsync("#co-id", "CO-BROWSER");
+        await page.FillAsync("#co-court", "US District Court");
+        await page.FillAsync("#co-description", "No third-country removals of Venezuelan nationals (test).");
+        await page.FillAsync("#co-issued", "2025-03-19T00:00:00Z");
+        await page.FillAsync("#co-nationalities", "VE");
+        await page.CheckAsync("input[name='Form.ThirdCountryOnly']");
+        await page.ClickAsync("#class-order-form button[type=submit]");
+
+        var row = page.Locator("#class-orders tr[data-order='CO-BROWSER']");
+        await Assertions.Expect(row).ToContainTextAsync("VE");
+        await row.Locator("button:has-text('Lift')").ClickAsync();
+        await Assertions.Expect(page.Locator("#class-orders tr[data-order='CO-BROWSER'] .lifted")).Not.ToBeEmptyAsync();
+    }
 }
