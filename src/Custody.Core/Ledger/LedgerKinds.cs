@@ -14,6 +14,8 @@ public static class LedgerKinds
     public const string CourtOrderVerified = "court-order.verified";
     public const string CourtOrderLifted = "court-order.lifted";
     public const string ScreeningDecided = "screening.decided";
+    public const string FactEntered = "fact.entered";
+    public const string FactUpdated = "fact.updated";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

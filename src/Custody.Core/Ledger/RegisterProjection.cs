@@ -26,6 +26,8 @@ public sealed class RegisterProjection
 
     public Dictionary<Guid, EnteredCourtOrder> CourtOrders { get; } = [];
 
+    public Dictionary<Guid, Facts.EnteredFact> EnteredFacts { get; } = [];
+
     /// <exception cref="ProjectionException">The entry does not fit the state so far.</exception>
     public void Apply(LedgerContent content)
     {
@@ -100,6 +102,17 @@ public sealed class RegisterProjection
                 case LedgerKinds.CourtOrderLifted:
                     Find(CourtOrders, Guid.Parse(payload["id"]!.GetValue<string>()), "court order")
                         .Lift(Instants.Parse(payload["liftedAt"]!.GetValue<string>()), entry);
+                    break;
+                case LedgerKinds.FactEntered:
+                    var fact = Facts.EnteredFact.Enter(payload, entry);
+                    Find(People, fact.PersonId, "person");
+                    if (!EnteredFacts.TryAdd(fact.Id, fact))
+                    {
+                        throw new ProjectionException($"fact {fact.Id} is entered twice");
+                    }
+                    break;
+                case LedgerKinds.FactUpdated:
+                    Find(EnteredFacts, Guid.Parse(payload["id"]!.GetValue<string>()), "fact").Update(JsonChanges.ReadFrom(payload), entry);
                     break;
                 default:
                     if (!LedgerKinds.AuditOnly.Contains(content.Kind))

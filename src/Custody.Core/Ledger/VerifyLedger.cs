@@ -73,6 +73,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("ClassOrders", () => CompareTableAsync(db.ClassOrders.OrderBy(o => o.Id), projection.ClassOrders.Values, o => o.Id, cancellationToken)),
             ("Agreements", () => CompareTableAsync(db.Agreements.OrderBy(a => a.Id), projection.Agreements.Values, a => a.Id, cancellationToken)),
             ("CourtOrders", () => CompareTableAsync(db.CourtOrders.OrderBy(o => o.Id), projection.CourtOrders.Values, o => o.Id.ToString(), cancellationToken)),
+            ("EnteredFacts", () => CompareTableAsync(db.EnteredFacts.OrderBy(f => f.Id), projection.EnteredFacts.Values, f => f.Id.ToString(), cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };
         var done = 0;

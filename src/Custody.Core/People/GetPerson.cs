@@ -52,6 +52,7 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
             LedgerKinds.PersonRegistered => payload["person"]!.AsObject().Select(p => p.Key).ToList(),
             LedgerKinds.PersonUpdated => payload["set"]!.AsObject().Select(p => p.Key).ToList(),
             LedgerKinds.CourtOrderEntered or LedgerKinds.CourtOrderVerified or LedgerKinds.CourtOrderLifted => ["courtOrders"],
+            LedgerKinds.FactEntered or LedgerKinds.FactUpdated => [payload["kind"]!.GetValue<string>()],
             _ => [],
         };
         var removed = entry.Kind == LedgerKinds.PersonUpdated ? payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()).ToList() : [];

@@ -36,6 +36,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<EnteredCourtOrder> CourtOrders => Set<EnteredCourtOrder>();
 
+    public DbSet<Facts.EnteredFact> EnteredFacts => Set<Facts.EnteredFact>();
+
     /// <summary>The ledger writer of the unit of work in progress, whose entries every save writes first.</summary>
     internal LedgerWriter? Ledger { get; set; }
 
@@ -110,6 +112,15 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<Facts.EnteredFact>(e =>
+        {
+            e.ToTable("EnteredFacts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Kind).HasMaxLength(32);
         });
         builder.Entity<Agreement>(e =>
         {

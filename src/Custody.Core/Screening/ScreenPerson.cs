@@ -29,7 +29,6 @@ public sealed class ScreenPerson(CustodyDbContext db, TimeProvider time)
         {
             return failure;
         }
-        var facts = PersonFacts.Parse(person.Facts).WithEnteredCourtOrders(run.Value!.EnteredCourtOrders[person.Id]);
-        return Screener.Screen(facts, run.Value.ClassOrders, run.Value.Agreement, at);
+        return run.Value!.Screen(person.Id, person.Facts);
     }
 }

@@ -39,9 +39,9 @@ public static class Screener
             Fire(ScreeningCodes.NoFinalRemovalOrder, "/removalOrder");
         }
         Each(person.Protections, p => p.Status == "granted" && Covers(p.Countries, r) && IsActive(p, today),
-            i => Fire(ScreeningCodes.ProtectionCoversDestination, $"/protections/{i}"));
+            i => Fire(ScreeningCodes.ProtectionCoversDestination, person.Protections[i].Ref ?? $"/protections/{i}"));
         Each(person.Protections, p => p.Status == "pending" && Covers(p.Countries, r),
-            i => Fire(ScreeningCodes.ProtectionClaimPending, $"/protections/{i}"));
+            i => Fire(ScreeningCodes.ProtectionClaimPending, person.Protections[i].Ref ?? $"/protections/{i}"));
         Each(person.CourtOrders, o => o.Verified && Covers(o.Destinations, r) && IsActive(o.IssuedAt, o.ExpiresAt, o.LiftedAt, at),
             i => Fire(ScreeningCodes.CourtOrderBlocksRemoval, person.CourtOrders[i].Ref ?? $"/courtOrders/{i}"));
         Each(person.CourtOrders, o => !o.Verified && Covers(o.Destinations, r) && IsActive(o.IssuedAt, o.ExpiresAt, o.LiftedAt, at),
@@ -51,15 +51,16 @@ public static class Screener
         {
             Fire(ScreeningCodes.ClassOrderBlocksRemoval, "classOrder:" + order.Id);
         }
-        Each(person.Proceedings, p => p.Status == "pending", i => Fire(ScreeningCodes.ProceedingPending, $"/proceedings/{i}"));
+        Each(person.Proceedings, p => p.Status == "pending", i => Fire(ScreeningCodes.ProceedingPending, person.Proceedings[i].Ref ?? $"/proceedings/{i}"));
         if (thirdCountry)
         {
             ScreenNotices(person, r, terms.LegalRegime, at, Fire);
         }
-        Each(person.FearClaims, f => f.Country == r && f.Outcome == "pending", i => Fire(ScreeningCodes.FearClaimPending, $"/fearClaims/{i}"));
-        Each(person.FearClaims, f => f.Country == r && f.Outcome == "positive", i => Fire(ScreeningCodes.FearClaimPositive, $"/fearClaims/{i}"));
+        string FearClaim(int i) => person.FearClaims[i].Ref ?? $"/fearClaims/{i}";
+        Each(person.FearClaims, f => f.Country == r && f.Outcome == "pending", i => Fire(ScreeningCodes.FearClaimPending, FearClaim(i)));
+        Each(person.FearClaims, f => f.Country == r && f.Outcome == "positive", i => Fire(ScreeningCodes.FearClaimPositive, FearClaim(i)));
         Each(person.FearClaims, f => f.Country == r && f.Outcome == "negative" && f.DecidedAt is { } decided && at < decided.AddDays(terms.LegalRegime.ReopenWindowDays),
-            i => Fire(ScreeningCodes.ReopenWindowOpen, $"/fearClaims/{i}"));
+            i => Fire(ScreeningCodes.ReopenWindowOpen, FearClaim(i)));
 
         var categories = terms.Categories.Where(c => c.Enacted && FallsIn(person, c, sending, r)).Select(c => c.Id).ToList();
         if (inForce is not null && categories.Count == 0)
@@ -158,7 +159,7 @@ public static class Screener
         {
             foreach (var (_, index) in notices)
             {
-                fire(ScreeningCodes.ThirdCountryNoticeDefective, $"/notices/{index}");
+                fire(ScreeningCodes.ThirdCountryNoticeDefective, person.Notices[index].Ref ?? $"/notices/{index}");
             }
             return;
         }
@@ -166,7 +167,7 @@ public static class Screener
         {
             foreach (var (_, index) in valid)
             {
-                fire(ScreeningCodes.ThirdCountryNoticePeriodRunning, $"/notices/{index}");
+                fire(ScreeningCodes.ThirdCountryNoticePeriodRunning, person.Notices[index].Ref ?? $"/notices/{index}");
             }
         }
     }

@@ -29,6 +29,17 @@ public sealed class PersonFacts
 
     public bool HasCounselOfRecord => Counsel.Any(c => c.OfRecord);
 
+    /// <summary>Adds the facts entered in Custody to those of the bundle; they count the same.</summary>
+    public PersonFacts WithEnteredFacts(IEnumerable<Facts.EnteredFact> entered)
+    {
+        ArgumentNullException.ThrowIfNull(entered);
+        foreach (var fact in entered)
+        {
+            fact.AddTo(this);
+        }
+        return this;
+    }
+
     /// <summary>Adds the orders entered in Custody to those of the bundle; they count the same.</summary>
     public PersonFacts WithEnteredCourtOrders(IEnumerable<CourtOrder> entered)
     {
@@ -86,6 +97,10 @@ public sealed class Protection
     public IReadOnlyList<string> Countries { get; set; } = [];
     public DateOnly? EffectiveFrom { get; set; }
     public DateOnly? EffectiveUntil { get; set; }
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 }
 
 public sealed class CourtOrder
@@ -103,7 +118,15 @@ public sealed class CourtOrder
     public string? Ref { get; set; }
 }
 
-public sealed record Proceeding(string Kind, string Status);
+public sealed class Proceeding
+{
+    public string Kind { get; set; } = "";
+    public string Status { get; set; } = "";
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
+}
 
 public sealed class Notice
 {
@@ -112,6 +135,10 @@ public sealed class Notice
     public DateTimeOffset ServedAt { get; set; }
     public IReadOnlyList<string> ServedOn { get; set; } = [];
     public string Language { get; set; } = "";
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 }
 
 public sealed class FearClaim
@@ -119,6 +146,10 @@ public sealed class FearClaim
     public string Country { get; set; } = "";
     public string Outcome { get; set; } = "";
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 }
 
 public sealed record Counsel(string Name, bool OfRecord);
@@ -147,6 +178,10 @@ public sealed class ClassOrderFacts
 [JsonSerializable(typeof(PersonFacts))]
 [JsonSerializable(typeof(ClassOrderFacts))]
 [JsonSerializable(typeof(VersionTerms))]
+[JsonSerializable(typeof(Protection))]
+[JsonSerializable(typeof(Proceeding))]
+[JsonSerializable(typeof(Notice))]
+[JsonSerializable(typeof(FearClaim))]
 internal sealed partial class ScreeningJson : JsonSerializerContext;
 
 /// <summary>
@@ -163,4 +198,10 @@ internal sealed class Rfc3339InstantConverter : JsonConverter<DateTimeOffset>
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value);
     }
+}
+
+/// <summary>The source-generated metadata, for other features that read facts in the bundle's shapes.</summary>
+internal static class ScreeningJsonAccess
+{
+    public static ScreeningJson Context => ScreeningJson.Default;
 }

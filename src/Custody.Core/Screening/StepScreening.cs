@@ -45,16 +45,12 @@ public sealed class StepScreening(CustodyDbContext db)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
-        if (agreement is null)
+        var run = await new ScreenRegister(db, TimeProvider.System).LoadAsync(new ScreeningRequest(agreementId, at, [person.ExternalId]), cancellationToken);
+        if (run.Failure is { } failure)
         {
-            return new NotFound($"No agreement {agreementId}.");
+            return failure;
         }
-        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
-        var orders = await db.ClassOrders.AsNoTracking().Select(o => o.Facts).ToListAsync(cancellationToken);
-        var entered = await db.CourtOrders.AsNoTracking().Where(o => o.PersonId == personId).ToListAsync(cancellationToken);
-        var decision = Screener.Screen(PersonFacts.Parse(person.Facts).WithEnteredCourtOrders(entered.Select(o => o.ToScreeningFact())),
-            orders.Select(ClassOrderFacts.Parse).ToList(), AgreementTerms.From(agreement, versions), at);
+        var decision = run.Value!.Screen(person.Id, person.Facts);
         ledger.Append(LedgerKinds.ScreeningDecided, "person:" + personId, Snapshot(decision, step), actor);
         return decision;
     }

@@ -153,6 +153,46 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("CourtOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fact")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("EnteredFacts", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -539,6 +579,15 @@ namespace Custody.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Custody.CourtOrders.EnteredCourtOrder", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
                 {
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()

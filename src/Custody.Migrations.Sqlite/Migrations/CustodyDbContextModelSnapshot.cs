@@ -148,6 +148,46 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.ToTable("CourtOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("EnteredFacts", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -530,6 +570,15 @@ namespace Custody.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Custody.CourtOrders.EnteredCourtOrder", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
                 {
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
