@@ -23,6 +23,7 @@ builder.Services.AddScoped<ReadAgreements>();
 builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddScoped<Custody.CourtOrders.CourtOrderCommands>();
 builder.Services.AddScoped<ClassOrderCommands>();
+builder.Services.AddScoped<Custody.Facts.FactCommands>();
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -89,6 +90,7 @@ api.MapLedgerApi();
 api.MapScreeningApi();
 api.MapCourtOrdersApi();
 api.MapClassOrdersApi();
+api.MapFactsApi();
 app.MapLanguageSwitch();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

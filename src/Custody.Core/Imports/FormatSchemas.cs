@@ -37,6 +37,16 @@ public static class FormatSchemas
     /// <summary>One class order of a case bundle (<c>#/$defs/classOrder</c>), also what the API takes to enter one.</summary>
     public static JsonSchema ClassOrder => Schemas.Value.ClassOrder;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> FactSchemas = new(StringComparer.Ordinal);
+
+    /// <summary>One item of a person's list of facts of the given kind (e.g. <c>fearClaims</c>), as the case-bundle format states it.</summary>
+    public static JsonSchema Fact(string kind) => FactSchemas.GetOrAdd(kind, k =>
+    {
+        _ = Schemas.Value; // the bundle schema must be registered first
+        return JsonSchema.FromText($$"""{ "$ref": "https://custody.example/formats/case-bundle/1#/$defs/person/properties/{{k}}/items" }""", SharedOptions,
+            new Uri($"https://custody.example/formats/case-bundle/1/fact-{k}"));
+    });
+
     /// <summary>The text of an embedded format file (schemas and samples).</summary>
     public static string ReadEmbedded(string fileName)
     {
@@ -84,6 +94,8 @@ public static class FormatSchemas
             ? $"Property \"{location[(location.LastIndexOf('/') + 1)..]}\" is not allowed here (additionalProperties)."
             : $"{message} ({keyword})";
 
+    private static readonly BuildOptions SharedOptions = new() { SchemaRegistry = new SchemaRegistry() };
+
     private static EvaluationOptions CreateFastCheck()
     {
         var options = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
@@ -93,7 +105,7 @@ public static class FormatSchemas
 
     private static (JsonSchema, JsonSchema, JsonSchema, JsonSchema) Load()
     {
-        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var options = SharedOptions;
         var bundle = JsonSchema.FromText(ReadEmbedded("case-bundle.schema.json"), options);
         var agreement = JsonSchema.FromText(ReadEmbedded("agreement.schema.json"), options);
         var person = JsonSchema.FromText("""{ "$ref": "https://custody.example/formats/case-bundle/1#/$defs/person" }""", options,

@@ -32,6 +32,12 @@ public static class Policies
     /// <summary>Verify or lift a court order, or enter one as already verified: courts and legal reviewers.</summary>
     public const string DecideCourtOrders = "court-orders.decide";
 
+    /// <summary>Record legal facts between bundles (fear claims, notices, protections, proceedings): counsel (for their clients), case officers, legal reviewers, courts.</summary>
+    public const string RecordFacts = "facts.record";
+
+    /// <summary>Decide recorded facts and schedule fear interviews: legal reviewers and courts.</summary>
+    public const string DecideFacts = "facts.decide";
+
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
@@ -51,6 +57,8 @@ public static class Policies
             Roles.CourtUser, Roles.Inspector, Roles.Auditor));
         options.AddPolicy(EnterCourtOrders, p => p.RequireRole(Roles.Counsel, Roles.CourtUser, Roles.LegalReviewer, Roles.CaseOfficer));
         options.AddPolicy(DecideCourtOrders, p => p.RequireRole(Roles.CourtUser, Roles.LegalReviewer));
+        options.AddPolicy(RecordFacts, p => p.RequireRole(Roles.Counsel, Roles.CaseOfficer, Roles.LegalReviewer, Roles.CourtUser));
+        options.AddPolicy(DecideFacts, p => p.RequireRole(Roles.LegalReviewer, Roles.CourtUser));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.

@@ -1,0 +1,292 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Imports;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Facts;
+
+public sealed record EnteredFactView(Guid Id, Guid PersonId, string Kind, JsonObject Fact, string EnteredBy, DateTime EnteredAt, string? UpdatedBy, int Revision)
+{
+    public static EnteredFactView Of(EnteredFact f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(f.Id, f.PersonId, f.Kind, f.FactObject(), f.EnteredBy, f.EnteredAt, f.UpdatedBy, f.Revision);
+    }
+}
+
+/// <summary>What a command did, with anything a careful officer should know but that does not stop it.</summary>
+public sealed record FactOutcome(EnteredFactView Fact, IReadOnlyList<string> Warnings);
+
+public sealed record RaiseFearClaimRequest(string? Country, string? RaisedAt);
+
+public sealed record ScheduleInterviewRequest(string? InterviewAt);
+
+public sealed record RecordNoticeRequest(string? Kind, string? Country, string? ServedAt, IReadOnlyList<string>? ServedOn, string? Language);
+
+public sealed record ReportProtectionRequest(string? Kind, string? Status, IReadOnlyList<string>? Countries, string? EffectiveFrom, string? EffectiveUntil, string? Source);
+
+public sealed record ReportProceedingRequest(string? Kind, string? Court, string? Docket, string? FiledOn);
+
+/// <summary>The decision on a fact: a fear claim's outcome (positive, negative), a protection's status (granted, denied, terminated), a proceeding's (decided, withdrawn).</summary>
+public sealed record DecideFactRequest(string? Decision, string? DecidedAt);
+
+/// <summary>
+/// Keeps a person's legal facts current between bundles: fear claims raised, interviews scheduled
+/// and decided; third-country notices served; protections and proceedings reported and decided.
+/// Each is validated against the case-bundle format for its kind plus the rules it cannot state,
+/// then ledgered in one transaction; screening counts it from that commit on.
+/// </summary>
+public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
+{
+    public async Task<Result<IReadOnlyList<EnteredFactView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (await VisiblePersonAsync(personId, viewer, cancellationToken) is null)
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var facts = await db.EnteredFacts.AsNoTracking().Where(f => f.PersonId == personId).OrderBy(f => f.EnteredAt).ToListAsync(cancellationToken);
+        return Result<IReadOnlyList<EnteredFactView>>.Ok(facts.Select(EnteredFactView.Of).ToList());
+    }
+
+    public Task<Result<FactOutcome>> RaiseFearClaimAsync(Guid personId, RaiseFearClaimRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var raisedAt = now;
+        if (!string.IsNullOrWhiteSpace(request.RaisedAt) && !Instants.TryParseRfc3339(request.RaisedAt.Trim(), out raisedAt))
+        {
+            return Invalid("raisedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.");
+        }
+        if (raisedAt > now)
+        {
+            return Invalid("raisedAt", "A claim is recorded once raised, not ahead of time.");
+        }
+        var fact = new JsonObject { ["country"] = request.Country, ["raisedAt"] = Instants.ToText(Instants.Utc(raisedAt)), ["outcome"] = "pending" };
+        return EnterAsync(personId, "fearClaims", fact, viewer, (_, _) => [], cancellationToken);
+    }
+
+    public Task<Result<FactOutcome>> RecordNoticeAsync(Guid personId, RecordNoticeRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Instants.TryParseRfc3339(request.ServedAt?.Trim(), out var servedAt))
+        {
+            return Invalid("servedAt", "When the notice was served, RFC 3339 with its offset.");
+        }
+        if (servedAt > time.GetUtcNow())
+        {
+            return Invalid("servedAt", "A notice is recorded once served, not ahead of time.");
+        }
+        var fact = new JsonObject
+        {
+            ["kind"] = request.Kind ?? "third-country-removal",
+            ["country"] = request.Country,
+            ["servedAt"] = Instants.ToText(Instants.Utc(servedAt)),
+            ["servedOn"] = Codes(request.ServedOn),
+            ["language"] = request.Language,
+        };
+        return EnterAsync(personId, "notices", fact, viewer, (person, warnings) =>
+        {
+            // A notice the person cannot read is no notice: refused, not merely warned about.
+            if (request.Language is { } language && !person.Languages.Contains(language))
+            {
+                return [new FieldError("language", $"The person does not speak \"{language}\" (speaks {string.Join(", ", person.Languages)}); serve the notice in a language the person speaks.")];
+            }
+            if (person.HasCounselOfRecord && !(request.ServedOn ?? []).Contains("counsel"))
+            {
+                warnings.Add("The person has counsel of record who was not served; screening treats the notice as defective until counsel is served.");
+            }
+            return [];
+        }, cancellationToken);
+    }
+
+    public Task<Result<FactOutcome>> ReportProtectionAsync(Guid personId, ReportProtectionRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fact = new JsonObject { ["kind"] = request.Kind, ["status"] = request.Status ?? "pending", ["countries"] = Codes(request.Countries) };
+        Optional(fact, "effectiveFrom", request.EffectiveFrom);
+        Optional(fact, "effectiveUntil", request.EffectiveUntil);
+        Optional(fact, "source", request.Source);
+        return EnterAsync(personId, "protections", fact, viewer, (_, _) =>
+            request.EffectiveFrom is { } from && request.EffectiveUntil is { } until && DateOnly.TryParse(from, System.Globalization.CultureInfo.InvariantCulture, out var f)
+                && DateOnly.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, out var u) && u <= f
+                ? [new FieldError("effectiveUntil", "effectiveUntil must be after effectiveFrom.")]
+                : [], cancellationToken);
+    }
+
+    public Task<Result<FactOutcome>> ReportProceedingAsync(Guid personId, ReportProceedingRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fact = new JsonObject { ["kind"] = request.Kind, ["status"] = "pending" };
+        Optional(fact, "court", request.Court);
+        Optional(fact, "docket", request.Docket);
+        Optional(fact, "filedOn", request.FiledOn);
+        return EnterAsync(personId, "proceedings", fact, viewer, (_, _) => [], cancellationToken);
+    }
+
+    /// <summary>Sets the interview of a pending fear claim; warns when the notice is shorter than the agreement's fearInterviewNoticeHours.</summary>
+    public async Task<Result<FactOutcome>> ScheduleInterviewAsync(Guid factId, ScheduleInterviewRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Instants.TryParseRfc3339(request.InterviewAt?.Trim(), out var interviewAt))
+        {
+            return new Invalid([new FieldError("interviewAt", "When the interview will be held, RFC 3339 with its offset.")]);
+        }
+        var now = time.GetUtcNow();
+        var warnings = new List<string>();
+        return await UpdateAsync(factId, "fearClaims", "interview-scheduled", viewer, async fact =>
+        {
+            if (fact["outcome"]!.GetValue<string>() != "pending")
+            {
+                return new Conflict($"The fear claim is already decided ({fact["outcome"]}); no interview to schedule.");
+            }
+            var country = fact["country"]!.GetValue<string>();
+            if (await NoticeHoursAsync(country, now, cancellationToken) is { } hours && interviewAt - now < TimeSpan.FromHours(hours))
+            {
+                warnings.Add($"The interview is {(interviewAt - now).TotalHours:F0} hours away; the agreement for {country} asks for at least {hours} hours' notice.");
+            }
+            return null;
+        }, new JsonChanges(new JsonObject { ["interviewAt"] = Instants.ToText(Instants.Utc(interviewAt)) }, []), warnings, cancellationToken);
+    }
+
+    /// <summary>Decides a fact; a decision once taken is not taken again (409).</summary>
+    public async Task<Result<FactOutcome>> DecideAsync(Guid factId, DecideFactRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var decidedAt = now;
+        if (!string.IsNullOrWhiteSpace(request.DecidedAt) && !Instants.TryParseRfc3339(request.DecidedAt.Trim(), out decidedAt))
+        {
+            return new Invalid([new FieldError("decidedAt", "An instant in RFC 3339 form with its offset.")]);
+        }
+        if (decidedAt > now)
+        {
+            return new Invalid([new FieldError("decidedAt", "A decision is recorded once taken, not ahead of time.")]);
+        }
+        var fact = await db.EnteredFacts.AsNoTracking().SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
+        if (fact is null)
+        {
+            return new NotFound($"No fact {factId}.");
+        }
+        var (field, allowed, open) = fact.Kind switch
+        {
+            "fearClaims" => ("outcome", new[] { "positive", "negative" }, "pending"),
+            "protections" => ("status", new[] { "granted", "denied", "terminated" }, (string?)null),
+            "proceedings" => ("status", new[] { "decided", "withdrawn" }, "pending"),
+            _ => ("", Array.Empty<string>(), null),
+        };
+        if (allowed.Length == 0)
+        {
+            return new Conflict($"A {fact.Kind} fact is not decided.");
+        }
+        if (request.Decision is null || !allowed.Contains(request.Decision))
+        {
+            return new Invalid([new FieldError("decision", $"One of: {string.Join(", ", allowed)}.")]);
+        }
+        var set = new JsonObject { [field] = request.Decision };
+        if (fact.Kind == "fearClaims")
+        {
+            set["decidedAt"] = Instants.ToText(Instants.Utc(decidedAt));
+        }
+        return await UpdateAsync(factId, fact.Kind, "decided", viewer, current =>
+        {
+            var status = current[field]!.GetValue<string>();
+            Failure? refusal = (open is not null && status != open) || status == request.Decision
+                ? new Conflict($"Already {status}.")
+                : null;
+            return Task.FromResult(refusal);
+        }, new JsonChanges(set, []), [], cancellationToken);
+    }
+
+    private async Task<Result<FactOutcome>> EnterAsync(Guid personId, string kind, JsonObject fact, Viewer viewer,
+        Func<PersonFacts, List<string>, List<FieldError>> check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = FormatSchemas.Validate(FormatSchemas.Fact(kind), JsonSerializer.SerializeToElement(fact)).Select(e => e with { Field = e.Field.TrimStart('/') is { Length: > 0 } f ? f : "/" }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
+        if (person is null)
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var warnings = new List<string>();
+        if (errors.Count == 0)
+        {
+            errors.AddRange(check(PersonFacts.Parse(person.Facts), warnings));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        var id = Guid.CreateVersion7(time.GetUtcNow());
+        var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["kind"] = kind, ["fact"] = fact };
+        var entered = EnteredFact.Enter(payload, ledger.Append(LedgerKinds.FactEntered, "person:" + personId, payload, viewer.Actor));
+        db.EnteredFacts.Add(entered);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new FactOutcome(EnteredFactView.Of(entered), warnings);
+    }
+
+    // The lock first, then the read: of two concurrent decisions, the second sees the first.
+    private async Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
+        JsonChanges changes, List<string> warnings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
+        var fact = await db.EnteredFacts.SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
+        if (fact is null || fact.Kind != kind || await VisiblePersonAsync(fact.PersonId, viewer, cancellationToken) is null)
+        {
+            return new NotFound($"No {kind} fact {factId}.");
+        }
+        if (await refuse(fact.FactObject()) is { } failure)
+        {
+            return failure;
+        }
+        var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
+        changes.WriteTo(payload);
+        fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new FactOutcome(EnteredFactView.Of(fact), warnings);
+    }
+
+    private async Task<People.Person?> VisiblePersonAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        return person is not null && viewer.MaySee(person.FactsObject()) ? person : null;
+    }
+
+    /// <summary>The fear-interview notice of the agreement with that receiving state, in force now (or its latest version).</summary>
+    private async Task<int?> NoticeHoursAsync(string country, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.AsNoTracking().Where(a => a.ReceivingState == country).OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (agreement is null)
+        {
+            return null;
+        }
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id).ToListAsync(cancellationToken);
+        var terms = AgreementTerms.From(agreement, versions);
+        terms.InForce(now, out var parameters);
+        return parameters.LegalRegime.FearInterviewNoticeHours;
+    }
+
+    private static Task<Result<FactOutcome>> Invalid(string field, string message) =>
+        Task.FromResult(Result<FactOutcome>.Fail(new Invalid([new FieldError(field, message)])));
+
+    private static JsonArray Codes(IReadOnlyList<string>? values) => new((values ?? []).Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+
+    private static void Optional(JsonObject fact, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            fact[name] = value.Trim();
+        }
+    }
+}
