@@ -213,4 +213,33 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await row.Locator("button:has-text('Lift')").ClickAsync();
         await Assertions.Expect(page.Locator("#class-orders tr[data-order='CO-BROWSER'] .lifted")).Not.ToBeEmptyAsync();
     }
+
+    [Fact]
+    public async Task Facts_RecordedAndDecidedOnThePersonPage_WithWarningsShown()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer);
+        await page.GotoAsync("/People?q=Menjivar");
+        await page.ClickAsync("#people tbody tr a");
+
+        await page.ClickAsync("text=Record a fact");
+        await page.SelectOptionAsync("#fact-kind", "notices");
+        await page.FillAsync("#fact-country", "SV");
+        await page.FillAsync("#fact-served", "2025-03-01T15:00:00Z");
+        await page.FillAsync("#fact-language", "es");
+        await page.ClickAsync("#fact-form button[type=submit]");
+        await page.WaitForURLAsync("**#entered-facts");
+        await Assertions.Expect(page.Locator("#fact-warnings")).ToContainTextAsync("counsel of record");
+
+        await page.ClickAsync("text=Record a fact");
+        await page.SelectOptionAsync("#fact-kind", "fearClaims");
+        await page.FillAsync("#fact-country", "SV");
+        await page.ClickAsync("#fact-form button[type=submit]");
+        await page.WaitForURLAsync("**#entered-facts");
+        await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("fear-claim-pending");
+
+        var claim = page.Locator("#entered-fact-list tr[data-kind='fearClaims']");
+        await claim.Locator("select[name=decision]").SelectOptionAsync("negative");
+        await claim.Locator("button:has-text('Decide')").ClickAsync();
+        await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("reopen-window-open");
+    }
 }

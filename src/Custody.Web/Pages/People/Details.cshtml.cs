@@ -1,6 +1,7 @@
 using Custody.Agreements;
 using Custody.Common;
 using Custody.CourtOrders;
+using Custody.Facts;
 using Custody.People;
 using Custody.Screening;
 using Custody.Web.Api;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.People;
 
 public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
-    IAuthorizationService authorization, TimeProvider time) : PageModel
+    FactCommands facts, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agreement")]
     public string? Agreement { get; set; }
@@ -35,6 +36,107 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
 
     [BindProperty]
     public CourtOrderForm NewOrder { get; set; } = new();
+
+    /// <summary>The record-a-fact form: which fields count depends on the kind.</summary>
+    public sealed class FactForm
+    {
+        public string? Kind { get; set; }
+        public string? Country { get; set; }
+        public string? Subkind { get; set; }
+        public string? ServedAt { get; set; }
+        public bool ServedOnPerson { get; set; }
+        public bool ServedOnCounsel { get; set; }
+        public string? Language { get; set; }
+        public string? Court { get; set; }
+        public string? Docket { get; set; }
+    }
+
+    [BindProperty]
+    public FactForm Fact { get; set; } = new();
+
+    public IReadOnlyList<EnteredFactView> EnteredFacts { get; private set; } = [];
+
+    public bool MayRecordFacts { get; private set; }
+
+    public bool MayDecideFacts { get; private set; }
+
+    private static readonly string[] ProtectionDecisions = ["granted", "denied", "terminated"];
+
+    private List<string> ServedOn()
+    {
+        var servedOn = new List<string>();
+        if (Fact.ServedOnPerson)
+        {
+            servedOn.Add("person");
+        }
+        if (Fact.ServedOnCounsel)
+        {
+            servedOn.Add("counsel");
+        }
+        return servedOn;
+    }
+
+    /// <summary>The decisions still open for a fact.</summary>
+    public IReadOnlyList<string> DecisionsFor(EnteredFactView fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact.Kind switch
+        {
+            "fearClaims" when fact.Fact["outcome"]?.ToString() == "pending" => ["positive", "negative"],
+            "protections" => ProtectionDecisions.Where(s => s != fact.Fact["status"]?.ToString()).ToList(),
+            "proceedings" when fact.Fact["status"]?.ToString() == "pending" => ["decided", "withdrawn"],
+            _ => [],
+        };
+    }
+
+    public async Task<IActionResult> OnPostRecordFactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.RecordFacts))
+        {
+            return Forbid();
+        }
+        var viewer = ApiResults.ViewerOf(User);
+        var countries = (Fact.Country ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        var result = Fact.Kind switch
+        {
+            "fearClaims" => await facts.RaiseFearClaimAsync(id, new RaiseFearClaimRequest(Fact.Country?.Trim(), null), viewer, cancellationToken),
+            "notices" => await facts.RecordNoticeAsync(id, new RecordNoticeRequest(null, Fact.Country?.Trim(), Fact.ServedAt,
+                ServedOn(), Fact.Language?.Trim()), viewer, cancellationToken),
+            "protections" => await facts.ReportProtectionAsync(id, new ReportProtectionRequest(Fact.Subkind, "pending", countries, null, null, null), viewer, cancellationToken),
+            "proceedings" => await facts.ReportProceedingAsync(id, new ReportProceedingRequest(Fact.Subkind, Fact.Court, Fact.Docket, null), viewer, cancellationToken),
+            _ => Result<FactOutcome>.Fail(new Invalid([new FieldError("Kind", "Choose a kind of fact.")])),
+        };
+        return await AfterFactAsync(id, result, "Fact.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDecideFactAsync(Guid id, Guid factId, string? decision, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.DecideFacts))
+        {
+            return Forbid();
+        }
+        return await AfterFactAsync(id, await facts.DecideAsync(factId, new DecideFactRequest(decision, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostScheduleInterviewAsync(Guid id, Guid factId, string? interviewAt, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Policies.DecideFacts))
+        {
+            return Forbid();
+        }
+        return await AfterFactAsync(id, await facts.ScheduleInterviewAsync(factId, new ScheduleInterviewRequest(interviewAt), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterFactAsync(Guid id, Result<FactOutcome> result, string fieldPrefix, CancellationToken cancellationToken)
+    {
+        if (result.Value is { } outcome)
+        {
+            TempData["FactWarnings"] = string.Join('\n', outcome.Warnings);
+            return Redirect($"/People/Details/{id}#entered-facts");
+        }
+        ModelState.AddModelError("fact", result.Failure!.Message);
+        return await AfterAsync(id, result.Failure, fieldPrefix, cancellationToken);
+    }
 
     public ScreeningDecision? Decision { get; private set; }
 
@@ -128,6 +230,9 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         EnteredCourtOrders = (await courtOrders.ListAsync(id, viewer, cancellationToken)).Value ?? [];
         MayEnterCourtOrders = await MayAsync(Policies.EnterCourtOrders);
         MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
+        EnteredFacts = (await facts.ListAsync(id, viewer, cancellationToken)).Value ?? [];
+        MayRecordFacts = await MayAsync(Policies.RecordFacts);
+        MayDecideFacts = await MayAsync(Policies.DecideFacts);
         Agreements = await agreements.ListAsync(cancellationToken);
         var query = ScreeningApi.ParseQuery(At, null, null, null, null, time);
         if (query.Failure is Invalid invalid)
