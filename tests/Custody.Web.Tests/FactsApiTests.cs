@@ -119,3 +119,62 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
         Assert.Equal(HttpStatusCode.NotFound, decision.StatusCode);
     }
 }
+
+public sealed class CitizenshipAndDesignationTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    private async Task<Guid> IdOfAsync(string externalId)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().People.Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
+    }
+
+    private static async Task<string[]> ReasonsAsync(HttpClient client, Guid id, string at = "2025-03-20T12:00:00Z") =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/people/{id}/screening?agreement=us-sv-2025&at={at}"))!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task CitizenshipClaim_AssertedThenRejected_StopsBlocking()
+    {
+        var counsel = await factory.BearerAsync(Roles.Counsel);
+        var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
+        var client = await IdOfAsync("S-0002");
+
+        var asserted = await counsel.PostAsJsonAsync($"/api/people/{client}/citizenship-claims", new { country = "US", basis = "born in Texas (claimed)" });
+        var twice = await counsel.PostAsJsonAsync($"/api/people/{client}/citizenship-claims", new { country = "US" });
+        Assert.Equal(HttpStatusCode.Created, asserted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("citizenship-claim-unresolved", await ReasonsAsync(reviewer, client));
+
+        var rejected = await reviewer.PostAsJsonAsync($"/api/people/{client}/citizenship-claims/resolve", new { country = "US", status = "rejected", basis = "no record found" });
+        Assert.Equal(HttpStatusCode.Created, rejected.StatusCode);
+        Assert.DoesNotContain("citizenship-claim-unresolved", await ReasonsAsync(reviewer, client));
+        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsJsonAsync($"/api/people/{client}/citizenship-claims/resolve", new { country = "US", status = "verified" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsJsonAsync($"/api/people/{client}/citizenship-claims/resolve", new { country = "MX", status = "verified" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Designation_ValidatedOnlyByEvidenceThatValidatesAndASecondDifferentReviewer()
+    {
+        var officer = await factory.BearerAsync(Roles.CaseOfficer);
+        var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
+        var id = await IdOfAsync("S-0003");
+        var status = (await officer.GetFromJsonAsync<JsonArray>($"/api/people/{id}/designations"))![0]!;
+        Assert.False(status["validated"]!.GetValue<bool>());
+        Assert.Equal(2, status["missing"]!.AsArray().Count);
+
+        await officer.PostAsJsonAsync($"/api/people/{id}/designations/evidence", new { group = "Tren de Aragua", kind = "social-media", source = "post" });
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/people/{id}/designations/review", new { group = "Tren de Aragua" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/people/{id}/designations/review", new { group = "Tren de Aragua" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await reviewer.PostAsJsonAsync($"/api/people/{id}/designations/review", new { group = "Tren de Aragua" })).StatusCode);
+        var stillUnvalidated = (await officer.GetFromJsonAsync<JsonArray>($"/api/people/{id}/designations"))![0]!;
+        Assert.False(stillUnvalidated["validated"]!.GetValue<bool>());
+        Assert.Single(stillUnvalidated["missing"]!.AsArray());
+        Assert.Contains("no-enacted-category", await ReasonsAsync(officer, id));
+
+        await reviewer.PostAsJsonAsync($"/api/people/{id}/designations/evidence", new { group = "Tren de Aragua", kind = "court-finding", date = "2024-11-01" });
+        var validated = (await officer.GetFromJsonAsync<JsonArray>($"/api/people/{id}/designations"))!;
+        Assert.Single(validated);
+        Assert.True(validated[0]!["validated"]!.GetValue<bool>());
+        Assert.DoesNotContain("no-enacted-category", await ReasonsAsync(officer, id));
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/people/{id}/designations/evidence", new { group = "Tren de Aragua", kind = "rumour" })).StatusCode);
+    }
+}

@@ -33,7 +33,7 @@ public sealed class EnteredFact
 
     public long LastSeq { get; set; }
 
-    public static readonly IReadOnlyList<string> Kinds = ["fearClaims", "notices", "protections", "proceedings"];
+    public static readonly IReadOnlyList<string> Kinds = ["fearClaims", "notices", "protections", "proceedings", "citizenshipClaims", "designations"];
 
     public JsonObject FactObject() => JsonNode.Parse(Fact)!.AsObject();
 
@@ -64,6 +64,8 @@ public sealed class EnteredFact
         LastSeq = entry.Seq;
     }
 
+    private static bool IsFromBundle(string? reference) => reference is null || reference.StartsWith('/');
+
     /// <summary>Adds this fact to the facts screening reads, citing it as <c>fact:ID</c>.</summary>
     public void AddTo(Screening.PersonFacts person)
     {
@@ -91,6 +93,18 @@ public sealed class EnteredFact
                 var proceeding = JsonSerializer.Deserialize(Fact, json.Proceeding)!;
                 proceeding.Ref = reference;
                 person.Proceedings = [.. person.Proceedings, proceeding];
+                break;
+            case "citizenshipClaims":
+                // The register's word on a country's claim supersedes the bundle's claims for it.
+                var citizenship = JsonSerializer.Deserialize(Fact, json.CitizenshipClaim)!;
+                citizenship.Ref = reference;
+                person.CitizenshipClaims = [.. person.CitizenshipClaims.Where(c => !(IsFromBundle(c.Ref) && c.Country == citizenship.Country)), citizenship];
+                break;
+            case "designations":
+                // A designation reviewed in Custody supersedes the bundle's for the same group.
+                var designation = JsonSerializer.Deserialize(Fact, json.Designation)!;
+                designation.Ref = reference;
+                person.Designations = [.. person.Designations.Where(d => !(IsFromBundle(d.Ref) && d.Group == designation.Group)), designation];
                 break;
             default:
                 throw new InvalidOperationException($"unknown kind of entered fact {Kind}");

@@ -32,6 +32,15 @@ public sealed record ReportProtectionRequest(string? Kind, string? Status, IRead
 
 public sealed record ReportProceedingRequest(string? Kind, string? Court, string? Docket, string? FiledOn);
 
+public sealed record CitizenshipClaimRequest(string? Country, string? Status, string? Basis);
+
+public sealed record DesignationEvidenceRequest(string? Group, string? Kind, string? Source, string? Date);
+
+public sealed record DesignationReviewRequest(string? Group);
+
+/// <summary>A designation as screening sees it, whether it is validated, and what it lacks if not.</summary>
+public sealed record DesignationStatus(string Group, bool Validated, IReadOnlyList<string> Missing, IReadOnlyList<string> Evidence, IReadOnlyList<string> Reviewers, string Source);
+
 /// <summary>The decision on a fact: a fear claim's outcome (positive, negative), a protection's status (granted, denied, terminated), a proceeding's (decided, withdrawn).</summary>
 public sealed record DecideFactRequest(string? Decision, string? DecidedAt);
 
@@ -203,6 +212,138 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         }, new JsonChanges(set, []), [], cancellationToken);
     }
 
+    /// <summary>Records a claim to citizenship of a country (asserted: it blocks until resolved). One per country.</summary>
+    public async Task<Result<FactOutcome>> AssertCitizenshipClaimAsync(Guid personId, CitizenshipClaimRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await EnteredAsync(personId, "citizenshipClaims", f => f["country"]?.GetValue<string>() == request.Country, cancellationToken) is not null)
+        {
+            return new Conflict($"A claim to citizenship of {request.Country} is already on record; resolve it instead.");
+        }
+        var fact = new JsonObject { ["country"] = request.Country, ["status"] = "asserted", ["recordedAt"] = Instants.ToText(Instants.Now(time)) };
+        Optional(fact, "basis", request.Basis);
+        return await EnterAsync(personId, "citizenshipClaims", fact, viewer, (_, _) => [], cancellationToken);
+    }
+
+    /// <summary>Resolves an asserted claim (from the bundle or recorded here) as verified or rejected; the resolution supersedes the bundle's claims for that country.</summary>
+    public async Task<Result<FactOutcome>> ResolveCitizenshipClaimAsync(Guid personId, CitizenshipClaimRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Status is not ("verified" or "rejected"))
+        {
+            return new Invalid([new FieldError("status", "Either verified or rejected.")]);
+        }
+        var entered = await EnteredAsync(personId, "citizenshipClaims", f => f["country"]?.GetValue<string>() == request.Country, cancellationToken);
+        if (entered is not null)
+        {
+            var set = new JsonObject { ["status"] = request.Status };
+            Optional(set, "basis", request.Basis);
+            return await UpdateAsync(entered.Id, "citizenshipClaims", "resolved", viewer, fact => Task.FromResult<Failure?>(
+                fact["status"]!.GetValue<string>() == "asserted" ? null : new Conflict($"The claim was already resolved as {fact["status"]}.")),
+                new JsonChanges(set, []), [], cancellationToken);
+        }
+        var fact = new JsonObject { ["country"] = request.Country, ["status"] = request.Status, ["recordedAt"] = Instants.ToText(Instants.Now(time)) };
+        Optional(fact, "basis", request.Basis);
+        return await EnterAsync(personId, "citizenshipClaims", fact, viewer, (person, _) =>
+            person.CitizenshipClaims.Any(c => c.Country == request.Country && c.Status == "asserted")
+                ? []
+                : [new FieldError("country", $"No asserted claim to citizenship of {request.Country} to resolve.")], cancellationToken);
+    }
+
+    /// <summary>Adds evidence to a designation; the first change in Custody copies the bundle's designation for the group, which it then supersedes.</summary>
+    public Task<Result<FactOutcome>> AddDesignationEvidenceAsync(Guid personId, DesignationEvidenceRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var evidence = new JsonObject { ["kind"] = request.Kind };
+        Optional(evidence, "source", request.Source);
+        Optional(evidence, "date", request.Date);
+        var itemErrors = FormatSchemas.Validate(FormatSchemas.Fact("designations"),
+            JsonSerializer.SerializeToElement(new JsonObject { ["group"] = request.Group ?? "", ["evidence"] = new JsonArray(evidence.DeepClone()), ["reviewers"] = new JsonArray() }))
+            .Select(e => e with { Field = e.Field.Replace("/evidence/0/", "", StringComparison.Ordinal).TrimStart('/') }).ToList();
+        if (itemErrors.Count > 0)
+        {
+            return Task.FromResult(Result<FactOutcome>.Fail(new Invalid(itemErrors)));
+        }
+        return ChangeDesignationAsync(personId, request.Group!, "evidence-added", viewer,
+            designation => { designation["evidence"]!.AsArray().Add(evidence); return null; }, cancellationToken);
+    }
+
+    /// <summary>Records the viewer's review of a designation; the same user cannot review twice, so a second review is always someone else's.</summary>
+    public Task<Result<FactOutcome>> ReviewDesignationAsync(Guid personId, DesignationReviewRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (string.IsNullOrWhiteSpace(request.Group))
+        {
+            return Task.FromResult(Result<FactOutcome>.Fail(new Invalid([new FieldError("group", "The group whose designation is reviewed.")])));
+        }
+        return ChangeDesignationAsync(personId, request.Group, "reviewed", viewer, designation =>
+        {
+            var reviewers = designation["reviewers"]!.AsArray();
+            if (reviewers.Any(r => r!.GetValue<string>() == viewer.Actor))
+            {
+                return new Conflict("You have already reviewed this designation; a second review must be by a different user.");
+            }
+            reviewers.Add(viewer.Actor);
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>Every designation as screening sees it (the bundle's, or Custody's where it supersedes them), validated or not, and why.</summary>
+    public async Task<Result<IReadOnlyList<DesignationStatus>>> DesignationsAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
+        if (person is null)
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var entered = await db.EnteredFacts.AsNoTracking().Where(f => f.PersonId == personId && f.Kind == "designations").ToListAsync(cancellationToken);
+        var facts = PersonFacts.Parse(person.Facts).WithEnteredFacts(entered);
+        return Result<IReadOnlyList<DesignationStatus>>.Ok(facts.Designations.Select(d =>
+        {
+            var missing = new List<string>();
+            if (d.Reviewers.Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                missing.Add("a second reviewer");
+            }
+            if (!d.Evidence.Any(e => e.Kind is "conviction-for-gang-offense" or "court-finding"))
+            {
+                missing.Add("evidence that validates: a conviction for a gang offence or a court finding (tattoos, clothing, hand signs, associates, social media and informants only corroborate)");
+            }
+            return new DesignationStatus(d.Group, d.IsValidated, missing, d.Evidence.Select(e => e.Kind).ToList(), d.Reviewers, d.Ref ?? "");
+        }).ToList());
+    }
+
+    private async Task<Result<FactOutcome>> ChangeDesignationAsync(Guid personId, string group, string action, Viewer viewer,
+        Func<JsonObject, Failure?> change, CancellationToken cancellationToken)
+    {
+        var entered = await EnteredAsync(personId, "designations", f => f["group"]?.GetValue<string>() == group, cancellationToken);
+        if (entered is not null)
+        {
+            JsonChanges? changes = null;
+            var result = await UpdateAsync(entered.Id, "designations", action, viewer, fact =>
+            {
+                var failure = change(fact);
+                changes = new JsonChanges(new JsonObject { ["evidence"] = fact["evidence"]!.DeepClone(), ["reviewers"] = fact["reviewers"]!.DeepClone() }, []);
+                return Task.FromResult(failure);
+            }, () => changes!, [], cancellationToken);
+            return result;
+        }
+        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
+        var bundle = (person?.FactsObject()["designations"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(d => d["group"]?.GetValue<string>() == group);
+        var designation = bundle?.DeepClone().AsObject() ?? new JsonObject { ["group"] = group, ["evidence"] = new JsonArray(), ["reviewers"] = new JsonArray() };
+        if (change(designation) is { } refused)
+        {
+            return refused;
+        }
+        return await EnterAsync(personId, "designations", designation, viewer, (_, _) => [], cancellationToken);
+    }
+
+    private async Task<EnteredFact?> EnteredAsync(Guid personId, string kind, Func<JsonObject, bool> matches, CancellationToken cancellationToken) =>
+        (await db.EnteredFacts.AsNoTracking().Where(f => f.PersonId == personId && f.Kind == kind).ToListAsync(cancellationToken))
+            .FirstOrDefault(f => matches(f.FactObject()));
+
     private async Task<Result<FactOutcome>> EnterAsync(Guid personId, string kind, JsonObject fact, Viewer viewer,
         Func<PersonFacts, List<string>, List<FieldError>> check, CancellationToken cancellationToken)
     {
@@ -233,9 +374,13 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         return new FactOutcome(EnteredFactView.Of(entered), warnings);
     }
 
+    private Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
+        JsonChanges changes, List<string> warnings, CancellationToken cancellationToken) =>
+        UpdateAsync(factId, kind, action, viewer, refuse, () => changes, warnings, cancellationToken);
+
     // The lock first, then the read: of two concurrent decisions, the second sees the first.
     private async Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
-        JsonChanges changes, List<string> warnings, CancellationToken cancellationToken)
+        Func<JsonChanges> changesAfterCheck, List<string> warnings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -249,6 +394,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         {
             return failure;
         }
+        var changes = changesAfterCheck();
         var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
         changes.WriteTo(payload);
         fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));

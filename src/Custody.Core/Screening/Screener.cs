@@ -32,8 +32,10 @@ public static class Screener
         {
             Fire(ScreeningCodes.IdentityUnverified, "/identifiers");
         }
-        Each(person.CitizenshipClaims, c => c.Country == sending && c.Status == "verified", i => Fire(ScreeningCodes.SendingStateCitizen, $"/citizenshipClaims/{i}"));
-        Each(person.CitizenshipClaims, c => c.Country == sending && c.Status == "asserted", i => Fire(ScreeningCodes.CitizenshipClaimUnresolved, $"/citizenshipClaims/{i}"));
+        Each(person.CitizenshipClaims, c => c.Country == sending && c.Status == "verified",
+            i => Fire(ScreeningCodes.SendingStateCitizen, person.CitizenshipClaims[i].Ref ?? $"/citizenshipClaims/{i}"));
+        Each(person.CitizenshipClaims, c => c.Country == sending && c.Status == "asserted",
+            i => Fire(ScreeningCodes.CitizenshipClaimUnresolved, person.CitizenshipClaims[i].Ref ?? $"/citizenshipClaims/{i}"));
         if (person.RemovalOrder is not { Final: true })
         {
             Fire(ScreeningCodes.NoFinalRemovalOrder, "/removalOrder");

@@ -53,8 +53,28 @@ public sealed class PersonFacts
     }
 
     /// <summary>Parses a person in the case-bundle format (as stored in <c>People.Facts</c>).</summary>
-    public static PersonFacts Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.PersonFacts)
-        ?? throw new JsonException("a person's facts are null");
+    public static PersonFacts Parse(string json)
+    {
+        var person = JsonSerializer.Deserialize(json, ScreeningJson.Default.PersonFacts) ?? throw new JsonException("a person's facts are null");
+        // The bundle's facts are cited by their position in the bundle, fixed here before facts
+        // entered in Custody are merged in (and may supersede some).
+        Cite(person.CitizenshipClaims, "citizenshipClaims", (f, r) => f.Ref = r);
+        Cite(person.Designations, "designations", (f, r) => f.Ref = r);
+        Cite(person.Protections, "protections", (f, r) => f.Ref = r);
+        Cite(person.CourtOrders, "courtOrders", (f, r) => f.Ref = r);
+        Cite(person.Proceedings, "proceedings", (f, r) => f.Ref = r);
+        Cite(person.Notices, "notices", (f, r) => f.Ref = r);
+        Cite(person.FearClaims, "fearClaims", (f, r) => f.Ref = r);
+        return person;
+    }
+
+    private static void Cite<T>(IReadOnlyList<T> facts, string kind, Action<T, string> cite)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            cite(facts[i], $"/{kind}/{i}");
+        }
+    }
 }
 
 public sealed class PersonNames
@@ -65,7 +85,15 @@ public sealed class PersonNames
 
 public sealed record Identifier(string Scheme, string Value, bool Verified);
 
-public sealed record CitizenshipClaim(string Country, string Status);
+public sealed class CitizenshipClaim
+{
+    public string Country { get; set; } = "";
+    public string Status { get; set; } = "";
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
+}
 
 public sealed class RemovalOrder
 {
@@ -81,6 +109,10 @@ public sealed class Designation
     public string Group { get; set; } = "";
     public IReadOnlyList<Evidence> Evidence { get; set; } = [];
     public IReadOnlyList<string> Reviewers { get; set; } = [];
+
+    /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 
     /// <summary>At least two distinct reviewers and evidence that can validate: a gang-offence conviction or a court finding.</summary>
     public bool IsValidated =>
@@ -182,6 +214,8 @@ public sealed class ClassOrderFacts
 [JsonSerializable(typeof(Proceeding))]
 [JsonSerializable(typeof(Notice))]
 [JsonSerializable(typeof(FearClaim))]
+[JsonSerializable(typeof(CitizenshipClaim))]
+[JsonSerializable(typeof(Designation))]
 internal sealed partial class ScreeningJson : JsonSerializerContext;
 
 /// <summary>

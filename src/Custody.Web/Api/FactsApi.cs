@@ -32,6 +32,28 @@ public static class FactsApi
             .RequireAuthorization(Policies.RecordFacts)
             .WithSummary("Report a pending proceeding (habeas, appeal, motion to reopen).");
 
+        person.MapPost("/citizenship-claims", async (Guid id, CitizenshipClaimRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
+                Created(await facts.AssertCitizenshipClaimAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordFacts)
+            .WithSummary("Record a claim to citizenship of a country (asserted; a claim to the sending state's blocks until resolved).");
+        person.MapPost("/citizenship-claims/resolve", async (Guid id, CitizenshipClaimRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
+                Created(await facts.ResolveCitizenshipClaimAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.DecideFacts)
+            .WithSummary("Resolve an asserted citizenship claim as verified or rejected; supersedes the bundle's claims for that country.");
+        person.MapGet("/designations", async (Guid id, FactCommands facts, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await facts.DesignationsAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("Each gang designation as screening sees it: validated or not, and what it lacks.")
+            .Produces<IReadOnlyList<DesignationStatus>>().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapPost("/designations/evidence", async (Guid id, DesignationEvidenceRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
+                Created(await facts.AddDesignationEvidenceAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReviewDesignations)
+            .WithSummary("Add evidence to a designation (tattoos, clothing and the like corroborate; only a gang-offence conviction or a court finding validates).");
+        person.MapPost("/designations/review", async (Guid id, DesignationReviewRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
+                Created(await facts.ReviewDesignationAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReviewDesignations)
+            .WithSummary("Review a designation as the signed-in user; 409 if this user already did (a second review is someone else's).");
+
         var fact = api.MapGroup("/facts/{factId:guid}").WithTags("Legal facts").RequireAuthorization(Policies.DecideFacts);
         fact.MapPost("/interview", async (Guid factId, ScheduleInterviewRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await facts.ScheduleInterviewAsync(factId, request, ApiResults.ViewerOf(http.User), ct)))

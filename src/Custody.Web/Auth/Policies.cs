@@ -38,6 +38,9 @@ public static class Policies
     /// <summary>Decide recorded facts and schedule fear interviews: legal reviewers and courts.</summary>
     public const string DecideFacts = "facts.decide";
 
+    /// <summary>Add evidence to gang designations and review them: case officers and legal reviewers.</summary>
+    public const string ReviewDesignations = "designations.review";
+
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
@@ -59,6 +62,7 @@ public static class Policies
         options.AddPolicy(DecideCourtOrders, p => p.RequireRole(Roles.CourtUser, Roles.LegalReviewer));
         options.AddPolicy(RecordFacts, p => p.RequireRole(Roles.Counsel, Roles.CaseOfficer, Roles.LegalReviewer, Roles.CourtUser));
         options.AddPolicy(DecideFacts, p => p.RequireRole(Roles.LegalReviewer, Roles.CourtUser));
+        options.AddPolicy(ReviewDesignations, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
