@@ -166,6 +166,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
 
         await Assertions.Expect(page.Locator("#court-order-list .status")).ToHaveTextAsync("reported, not yet verified (blocks)");
         await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("court-order-unverified");
+        await Assertions.Expect(page.Locator("#screening-decision a[href='#entered-court-orders']")).ToHaveCountAsync(1);
 
         await page.ClickAsync("#court-order-list button:has-text('Verify')");
         await Assertions.Expect(page.Locator("#court-order-list .status")).ToHaveTextAsync("verified (blocks)");
@@ -236,10 +237,31 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("#fact-form button[type=submit]");
         await page.WaitForURLAsync("**#entered-facts");
         await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("fear-claim-pending");
+        await Assertions.Expect(page.Locator("#screening-decision li[data-reason='fear-claim-pending'] a[href='#entered-facts']")).ToHaveCountAsync(1);
 
         var claim = page.Locator("#entered-fact-list tr[data-kind='fearClaims']");
         await claim.Locator("select[name=decision]").SelectOptionAsync("negative");
         await claim.Locator("button:has-text('Decide')").ClickAsync();
         await Assertions.Expect(page.Locator("#screening-decision")).ToContainTextAsync("reopen-window-open");
+    }
+
+    [Fact]
+    public async Task Designation_ShowsWhyItIsNotValidated_UntilEvidenceAndASecondReviewer()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer);
+        await page.GotoAsync("/People?q=Salazar");
+        await page.ClickAsync("#people tbody tr a");
+        var designation = page.Locator(".designation[data-group='Tren de Aragua']");
+        await Assertions.Expect(designation).ToContainTextAsync("not validated");
+        await Assertions.Expect(designation).ToContainTextAsync("a second reviewer");
+
+        await designation.Locator("select[name=kind]").SelectOptionAsync("court-finding");
+        await designation.Locator("button:has-text('Add evidence')").ClickAsync();
+        await page.WaitForURLAsync("**#entered-facts");
+        await page.Locator(".designation[data-group='Tren de Aragua'] button:has-text('Review')").ClickAsync();
+        await page.WaitForURLAsync("**#entered-facts");
+
+        await Assertions.Expect(page.Locator(".designation[data-group='Tren de Aragua']")).ToContainTextAsync("validated");
+        await Assertions.Expect(page.Locator(".designation[data-group='Tren de Aragua']")).Not.ToContainTextAsync("not validated");
     }
 }

@@ -49,6 +49,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         public string? Language { get; set; }
         public string? Court { get; set; }
         public string? Docket { get; set; }
+        public string? Basis { get; set; }
     }
 
     [BindProperty]
@@ -59,6 +60,25 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
     public bool MayRecordFacts { get; private set; }
 
     public bool MayDecideFacts { get; private set; }
+
+    public bool MayReviewDesignations { get; private set; }
+
+    public IReadOnlyList<DesignationStatus> Designations { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostReviewDesignationAsync(Guid id, string group, CancellationToken cancellationToken) =>
+        await MayAsync(Policies.ReviewDesignations)
+            ? await AfterFactAsync(id, await facts.ReviewDesignationAsync(id, new DesignationReviewRequest(group), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostAddEvidenceAsync(Guid id, string group, string? kind, string? source, CancellationToken cancellationToken) =>
+        await MayAsync(Policies.ReviewDesignations)
+            ? await AfterFactAsync(id, await facts.AddDesignationEvidenceAsync(id, new DesignationEvidenceRequest(group, kind, source, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostResolveCitizenshipAsync(Guid id, string? country, string? status, string? basis, CancellationToken cancellationToken) =>
+        await MayAsync(Policies.DecideFacts)
+            ? await AfterFactAsync(id, await facts.ResolveCitizenshipClaimAsync(id, new CitizenshipClaimRequest(country?.Trim(), status, basis), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            : Forbid();
 
     private static readonly string[] ProtectionDecisions = ["granted", "denied", "terminated"];
 
@@ -104,6 +124,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
                 ServedOn(), Fact.Language?.Trim()), viewer, cancellationToken),
             "protections" => await facts.ReportProtectionAsync(id, new ReportProtectionRequest(Fact.Subkind, "pending", countries, null, null, null), viewer, cancellationToken),
             "proceedings" => await facts.ReportProceedingAsync(id, new ReportProceedingRequest(Fact.Subkind, Fact.Court, Fact.Docket, null), viewer, cancellationToken),
+            "citizenshipClaims" => await facts.AssertCitizenshipClaimAsync(id, new CitizenshipClaimRequest(Fact.Country?.Trim(), null, Fact.Basis), viewer, cancellationToken),
             _ => Result<FactOutcome>.Fail(new Invalid([new FieldError("Kind", "Choose a kind of fact.")])),
         };
         return await AfterFactAsync(id, result, "Fact.", cancellationToken);
@@ -233,6 +254,8 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         EnteredFacts = (await facts.ListAsync(id, viewer, cancellationToken)).Value ?? [];
         MayRecordFacts = await MayAsync(Policies.RecordFacts);
         MayDecideFacts = await MayAsync(Policies.DecideFacts);
+        MayReviewDesignations = await MayAsync(Policies.ReviewDesignations);
+        Designations = (await facts.DesignationsAsync(id, viewer, cancellationToken)).Value ?? [];
         Agreements = await agreements.ListAsync(cancellationToken);
         var query = ScreeningApi.ParseQuery(At, null, null, null, null, time);
         if (query.Failure is Invalid invalid)
