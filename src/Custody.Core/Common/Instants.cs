@@ -41,4 +41,23 @@ public static class Instants
             && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-')
             && DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
     }
+
+    /// <summary>
+    /// Reads when something already happened (a lift, a decision, a claim raised): empty means
+    /// <paramref name="now"/>; otherwise an RFC 3339 instant no later than now. Null when valid,
+    /// else the error to report on <paramref name="field"/>.
+    /// </summary>
+    public static FieldError? ReadPast(string? text, DateTimeOffset now, string field, out DateTimeOffset instant)
+    {
+        instant = now;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (!TryParseRfc3339(text.Trim(), out instant))
+        {
+            return new FieldError(field, "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.");
+        }
+        return instant > now ? new FieldError(field, "This is recorded once it has happened; the instant is in the future.") : null;
+    }
 }

@@ -93,15 +93,9 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
     public Task<Result<CourtOrderView>> LiftAsync(Guid orderId, LiftCourtOrderRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var liftedAt = now;
-        if (!string.IsNullOrWhiteSpace(request.LiftedAt) && !Instants.TryParseRfc3339(request.LiftedAt.Trim(), out liftedAt))
+        if (Instants.ReadPast(request.LiftedAt, time.GetUtcNow(), "liftedAt", out var liftedAt) is { } error)
         {
-            return Task.FromResult(Result<CourtOrderView>.Fail(new Invalid([new FieldError("liftedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.")])));
-        }
-        if (liftedAt > now)
-        {
-            return Task.FromResult(Result<CourtOrderView>.Fail(new Invalid([new FieldError("liftedAt", "An order is recorded as lifted once it has been, not ahead of time.")])));
+            return Task.FromResult(Result<CourtOrderView>.Fail(new Invalid([error])));
         }
         var lifted = Instants.Utc(liftedAt);
         return ChangeAsync(orderId, viewer,

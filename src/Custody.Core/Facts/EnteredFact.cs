@@ -70,44 +70,41 @@ public sealed class EnteredFact
     public void AddTo(Screening.PersonFacts person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var reference = "fact:" + Id;
         var json = Screening.ScreeningJsonAccess.Context;
         switch (Kind)
         {
             case "fearClaims":
-                var claim = JsonSerializer.Deserialize(Fact, json.FearClaim)!;
-                claim.Ref = reference;
-                person.FearClaims = [.. person.FearClaims, claim];
+                person.FearClaims = [.. person.FearClaims, Read(json.FearClaim)];
                 break;
             case "notices":
-                var notice = JsonSerializer.Deserialize(Fact, json.Notice)!;
-                notice.Ref = reference;
-                person.Notices = [.. person.Notices, notice];
+                person.Notices = [.. person.Notices, Read(json.Notice)];
                 break;
             case "protections":
-                var protection = JsonSerializer.Deserialize(Fact, json.Protection)!;
-                protection.Ref = reference;
-                person.Protections = [.. person.Protections, protection];
+                person.Protections = [.. person.Protections, Read(json.Protection)];
                 break;
             case "proceedings":
-                var proceeding = JsonSerializer.Deserialize(Fact, json.Proceeding)!;
-                proceeding.Ref = reference;
-                person.Proceedings = [.. person.Proceedings, proceeding];
+                person.Proceedings = [.. person.Proceedings, Read(json.Proceeding)];
                 break;
             case "citizenshipClaims":
                 // The register's word on a country's claim supersedes the bundle's claims for it.
-                var citizenship = JsonSerializer.Deserialize(Fact, json.CitizenshipClaim)!;
-                citizenship.Ref = reference;
+                var citizenship = Read(json.CitizenshipClaim);
                 person.CitizenshipClaims = [.. person.CitizenshipClaims.Where(c => !(IsFromBundle(c.Ref) && c.Country == citizenship.Country)), citizenship];
                 break;
             case "designations":
                 // A designation reviewed in Custody supersedes the bundle's for the same group.
-                var designation = JsonSerializer.Deserialize(Fact, json.Designation)!;
-                designation.Ref = reference;
+                var designation = Read(json.Designation);
                 person.Designations = [.. person.Designations.Where(d => !(IsFromBundle(d.Ref) && d.Group == designation.Group)), designation];
                 break;
             default:
                 throw new InvalidOperationException($"unknown kind of entered fact {Kind}");
         }
+    }
+
+    private T Read<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : Screening.ICitedFact
+    {
+        var fact = JsonSerializer.Deserialize(Fact, type)!;
+        fact.Ref = "fact:" + Id;
+        return fact;
     }
 }

@@ -66,15 +66,9 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<FactOutcome>> RaiseFearClaimAsync(Guid personId, RaiseFearClaimRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var raisedAt = now;
-        if (!string.IsNullOrWhiteSpace(request.RaisedAt) && !Instants.TryParseRfc3339(request.RaisedAt.Trim(), out raisedAt))
+        if (Instants.ReadPast(request.RaisedAt, time.GetUtcNow(), "raisedAt", out var raisedAt) is { } error)
         {
-            return Invalid("raisedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.");
-        }
-        if (raisedAt > now)
-        {
-            return Invalid("raisedAt", "A claim is recorded once raised, not ahead of time.");
+            return Task.FromResult(Result<FactOutcome>.Fail(new Invalid([error])));
         }
         var fact = new JsonObject { ["country"] = request.Country, ["raisedAt"] = Instants.ToText(Instants.Utc(raisedAt)), ["outcome"] = "pending" };
         return EnterAsync(personId, "fearClaims", fact, viewer, (_, _) => [], cancellationToken);
@@ -83,13 +77,13 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<FactOutcome>> RecordNoticeAsync(Guid personId, RecordNoticeRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Instants.TryParseRfc3339(request.ServedAt?.Trim(), out var servedAt))
+        if (string.IsNullOrWhiteSpace(request.ServedAt))
         {
             return Invalid("servedAt", "When the notice was served, RFC 3339 with its offset.");
         }
-        if (servedAt > time.GetUtcNow())
+        if (Instants.ReadPast(request.ServedAt, time.GetUtcNow(), "servedAt", out var servedAt) is { } error)
         {
-            return Invalid("servedAt", "A notice is recorded once served, not ahead of time.");
+            return Task.FromResult(Result<FactOutcome>.Fail(new Invalid([error])));
         }
         var fact = new JsonObject
         {
@@ -167,15 +161,9 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     public async Task<Result<FactOutcome>> DecideAsync(Guid factId, DecideFactRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var decidedAt = now;
-        if (!string.IsNullOrWhiteSpace(request.DecidedAt) && !Instants.TryParseRfc3339(request.DecidedAt.Trim(), out decidedAt))
+        if (Instants.ReadPast(request.DecidedAt, time.GetUtcNow(), "decidedAt", out var decidedAt) is { } error)
         {
-            return new Invalid([new FieldError("decidedAt", "An instant in RFC 3339 form with its offset.")]);
-        }
-        if (decidedAt > now)
-        {
-            return new Invalid([new FieldError("decidedAt", "A decision is recorded once taken, not ahead of time.")]);
+            return new Invalid([error]);
         }
         var fact = await db.EnteredFacts.AsNoTracking().SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
         if (fact is null)

@@ -66,15 +66,9 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
     public async Task<Result<ClassOrderView>> LiftAsync(string id, string? liftedAt, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var now = time.GetUtcNow();
-        var at = now;
-        if (!string.IsNullOrWhiteSpace(liftedAt) && !Instants.TryParseRfc3339(liftedAt.Trim(), out at))
+        if (Instants.ReadPast(liftedAt, time.GetUtcNow(), "liftedAt", out var at) is { } error)
         {
-            return new Invalid([new FieldError("liftedAt", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.")]);
-        }
-        if (at > now)
-        {
-            return new Invalid([new FieldError("liftedAt", "An order is recorded as lifted once it has been, not ahead of time.")]);
+            return new Invalid([error]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);

@@ -3,6 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Custody.Screening;
 
+/// <summary>A fact that a decision can cite: by its place in the bundle, or as recorded in Custody.</summary>
+public interface ICitedFact
+{
+    /// <summary>A JSON Pointer into the bundle's facts (<c>/protections/0</c>), or <c>fact:ID</c> / <c>courtOrder:ID</c> for one recorded in Custody.</summary>
+    string? Ref { get; set; }
+}
+
 /// <summary>
 /// A person's facts as the screening rules read them, parsed once from the register's canonical
 /// JSON (the case-bundle person format). Codes stay the format's strings; absent lists are empty.
@@ -58,21 +65,22 @@ public sealed class PersonFacts
         var person = JsonSerializer.Deserialize(json, ScreeningJson.Default.PersonFacts) ?? throw new JsonException("a person's facts are null");
         // The bundle's facts are cited by their position in the bundle, fixed here before facts
         // entered in Custody are merged in (and may supersede some).
-        Cite(person.CitizenshipClaims, "citizenshipClaims", (f, r) => f.Ref = r);
-        Cite(person.Designations, "designations", (f, r) => f.Ref = r);
-        Cite(person.Protections, "protections", (f, r) => f.Ref = r);
-        Cite(person.CourtOrders, "courtOrders", (f, r) => f.Ref = r);
-        Cite(person.Proceedings, "proceedings", (f, r) => f.Ref = r);
-        Cite(person.Notices, "notices", (f, r) => f.Ref = r);
-        Cite(person.FearClaims, "fearClaims", (f, r) => f.Ref = r);
+        Cite(person.CitizenshipClaims, "citizenshipClaims");
+        Cite(person.Designations, "designations");
+        Cite(person.Protections, "protections");
+        Cite(person.CourtOrders, "courtOrders");
+        Cite(person.Proceedings, "proceedings");
+        Cite(person.Notices, "notices");
+        Cite(person.FearClaims, "fearClaims");
         return person;
     }
 
-    private static void Cite<T>(IReadOnlyList<T> facts, string kind, Action<T, string> cite)
+    private static void Cite(IEnumerable<ICitedFact> facts, string kind)
     {
-        for (var i = 0; i < facts.Count; i++)
+        var i = 0;
+        foreach (var fact in facts)
         {
-            cite(facts[i], $"/{kind}/{i}");
+            fact.Ref = $"/{kind}/{i++}";
         }
     }
 }
@@ -85,7 +93,7 @@ public sealed class PersonNames
 
 public sealed record Identifier(string Scheme, string Value, bool Verified);
 
-public sealed class CitizenshipClaim
+public sealed class CitizenshipClaim : ICitedFact
 {
     public string Country { get; set; } = "";
     public string Status { get; set; } = "";
@@ -104,7 +112,7 @@ public sealed class RemovalOrder
 
 public sealed record Conviction(string Offense, string Category, int? SentenceMonths);
 
-public sealed class Designation
+public sealed class Designation : ICitedFact
 {
     public string Group { get; set; } = "";
     public IReadOnlyList<Evidence> Evidence { get; set; } = [];
@@ -122,7 +130,7 @@ public sealed class Designation
 
 public sealed record Evidence(string Kind);
 
-public sealed class Protection
+public sealed class Protection : ICitedFact
 {
     public string Kind { get; set; } = "";
     public string Status { get; set; } = "";
@@ -135,7 +143,7 @@ public sealed class Protection
     public string? Ref { get; set; }
 }
 
-public sealed class CourtOrder
+public sealed class CourtOrder : ICitedFact
 {
     public string Kind { get; set; } = "";
     public string Court { get; set; } = "";
@@ -150,7 +158,7 @@ public sealed class CourtOrder
     public string? Ref { get; set; }
 }
 
-public sealed class Proceeding
+public sealed class Proceeding : ICitedFact
 {
     public string Kind { get; set; } = "";
     public string Status { get; set; } = "";
@@ -160,7 +168,7 @@ public sealed class Proceeding
     public string? Ref { get; set; }
 }
 
-public sealed class Notice
+public sealed class Notice : ICitedFact
 {
     public string Kind { get; set; } = "";
     public string Country { get; set; } = "";
@@ -173,7 +181,7 @@ public sealed class Notice
     public string? Ref { get; set; }
 }
 
-public sealed class FearClaim
+public sealed class FearClaim : ICitedFact
 {
     public string Country { get; set; } = "";
     public string Outcome { get; set; } = "";
