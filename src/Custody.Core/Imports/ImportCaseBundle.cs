@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
@@ -9,42 +10,65 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Imports;
 
 /// <summary>
-/// Imports a case bundle in two streaming passes: the first validates every person against the
-/// schema and the bundle's own rules (unique ids, protection end after start); the second,
-/// only if the first found nothing, registers new people and updates changed ones in batches
-/// inside one transaction. A re-import of an unchanged person appends nothing.
+/// Imports a case bundle in one streaming pass inside one transaction: a background reader parses
+/// people a batch at a time while each batch is validated (schema on every core, then the bundle's
+/// own rules: unique ids, a protection's end after its start) and, while no error has been found,
+/// applied — new people registered, changed ones updated, unchanged ones left alone. Any error, or
+/// malformed JSON anywhere in the file, rolls the whole transaction back: nothing is written. The
+/// bundle's class orders are checked and applied after the people.
 /// </summary>
 internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
 {
     private const int BatchSize = 1000;
 
+    private sealed record Batch(List<JsonElement> People, int Start, long Position);
+
     public async Task<Result<ImportSummary>> RunAsync(Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        JsonObject shell;
-        var errors = new ErrorList();
-        try
-        {
-            shell = Validate(open, errors, progress);
-        }
-        catch (JsonException ex)
-        {
-            return new Invalid([ImportFile.NotJson(ex)]);
-        }
-        if (errors.Count > 0)
-        {
-            return errors.ToFailure();
-        }
-
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            // Rolled back on every early return: a failed import leaves nothing behind.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
             var sizeBefore = ledger.Size;
             var counts = new Counts();
+            // Which bundle ids the register already has: a batch of newcomers then needs no lookup.
+            var known = (await db.People.AsNoTracking().Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var errors = new ErrorList();
+            var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = Task.Run(() => Read(open, batches.Writer, stop.Token), stop.Token);
+            JsonObject shell;
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                {
+                    ValidatePeople(batch.People, batch.Start, firstIndexOfId, errors);
+                    if (errors.Count == 0)
+                    {
+                        await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, ledger, actor, counts, cancellationToken);
+                    }
+                    progress?.Report(new ImportProgress("import", batch.Position, 0, batch.Start + batch.People.Count));
+                }
+                shell = await reading;
+            }
+            catch (JsonException ex)
+            {
+                return Result<ImportSummary>.Fail(new Invalid([ImportFile.NotJson(ex)]));
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+            ValidateShell(shell, errors);
+            if (errors.Count > 0)
+            {
+                return Result<ImportSummary>.Fail(errors.ToFailure());
+            }
             await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], ledger, actor, counts, cancellationToken);
-            await ApplyPeopleAsync(open, ledger, actor, counts, progress, cancellationToken);
             if (ledger.Size > sizeBefore)
             {
                 ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
@@ -66,59 +90,82 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         });
     }
 
-    private static JsonObject Validate(Func<Stream> open, ErrorList errors, IProgress<ImportProgress>? progress)
+    /// <summary>
+    /// Reads the file once: people in batches to <paramref name="output"/>, everything else into the
+    /// returned shell (with an empty persons array when persons was one), so the schema can check it.
+    /// </summary>
+    private static JsonObject Read(Func<Stream> open, ChannelWriter<Batch> output, CancellationToken cancellationToken)
     {
-        using var stream = open();
-        var total = stream.CanSeek ? stream.Length : 0;
-        using var reader = new StreamingJsonReader(stream);
-        var shell = new JsonObject();
-        reader.ReadToken(); // the start of the object: format detection already saw it
-        var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (true)
+        try
         {
-            var (type, name) = reader.ReadToken();
-            if (type == JsonTokenType.EndObject)
+            using var stream = open();
+            using var reader = new StreamingJsonReader(stream);
+            var shell = new JsonObject();
+            reader.ReadToken(); // the start of the object: format detection already saw it
+            while (true)
             {
-                break;
-            }
-            if (name == "persons" && reader.PeekTokenType() == JsonTokenType.StartArray)
-            {
-                reader.ReadToken();
-                shell["persons"] = new JsonArray();
-                var batch = new List<JsonElement>(BatchSize);
-                var start = 0;
-                while (reader.PeekTokenType() != JsonTokenType.EndArray)
+                var (type, name) = reader.ReadToken();
+                if (type == JsonTokenType.EndObject)
                 {
-                    batch.Add(reader.ReadValue());
-                    if (batch.Count == BatchSize)
-                    {
-                        ValidatePeople(batch, start, firstIndexOfId, errors);
-                        start += batch.Count;
-                        batch.Clear();
-                        progress?.Report(new ImportProgress("validate", reader.Position, total, start));
-                    }
+                    break;
                 }
-                ValidatePeople(batch, start, firstIndexOfId, errors);
-                reader.ReadToken();
+                if (name == "persons" && reader.PeekTokenType() == JsonTokenType.StartArray)
+                {
+                    reader.ReadToken();
+                    shell["persons"] = new JsonArray();
+                    var batch = new List<JsonElement>(BatchSize);
+                    var start = 0;
+                    while (reader.PeekTokenType() != JsonTokenType.EndArray)
+                    {
+                        batch.Add(reader.ReadValue());
+                        if (batch.Count == BatchSize)
+                        {
+                            Send(output, new Batch(batch, start, reader.Position), cancellationToken);
+                            start += batch.Count;
+                            batch = new List<JsonElement>(BatchSize);
+                        }
+                    }
+                    reader.ReadToken();
+                    Send(output, new Batch(batch, start, reader.Position), cancellationToken);
+                }
+                else
+                {
+                    shell[name!] = CanonicalJson.JsonNodeFrom(reader.ReadValue());
+                }
             }
-            else
-            {
-                shell[name!] = CanonicalJson.JsonNodeFrom(reader.ReadValue());
-            }
+            reader.ReadEnd();
+            output.Complete();
+            return shell;
         }
-        reader.ReadEnd();
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private static void Send(ChannelWriter<Batch> output, Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.People.Count > 0)
+        {
+            output.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The bundle apart from its people: the schema, and class-order ids unique.</summary>
+    private static void ValidateShell(JsonObject shell, ErrorList errors)
+    {
         errors.AddRange(FormatSchemas.Validate(FormatSchemas.CaseBundle, JsonSerializer.SerializeToElement(shell)));
         var orderIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index2 = 0;
+        var index = 0;
         foreach (var order in shell["classOrders"] as JsonArray ?? [])
         {
-            if (order?["id"] is JsonValue id && id.TryGetValue(out string? text) && !orderIds.TryAdd(text, index2))
+            if (order?["id"] is JsonValue id && id.TryGetValue(out string? text) && !orderIds.TryAdd(text, index))
             {
-                errors.Add(new FieldError($"/classOrders/{index2}/id", $"Duplicate class order id \"{text}\" (first at /classOrders/{orderIds[text]}/id)."));
+                errors.Add(new FieldError($"/classOrders/{index}/id", $"Duplicate class order id \"{text}\" (first at /classOrders/{orderIds[text]}/id)."));
             }
-            index2++;
+            index++;
         }
-        return shell;
     }
 
     /// <summary>Schema checks run on every core; the rest, and the order of the errors, stay sequential.</summary>
@@ -190,50 +237,16 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ApplyPeopleAsync(Func<Stream> open, LedgerWriter ledger, string actor, Counts counts, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        using var stream = open();
-        var total = stream.CanSeek ? stream.Length : 0;
-        using var reader = new StreamingJsonReader(stream);
-        reader.ReadToken();
-        while (true)
-        {
-            var (type, name) = reader.ReadToken();
-            if (type == JsonTokenType.EndObject)
-            {
-                return;
-            }
-            if (name != "persons")
-            {
-                reader.SkipValue();
-                continue;
-            }
-            reader.ReadToken();
-            var batch = new List<JsonObject>(BatchSize);
-            while (reader.PeekTokenType() != JsonTokenType.EndArray)
-            {
-                batch.Add(CanonicalJson.JsonNodeFrom(reader.ReadValue())!.AsObject());
-                if (batch.Count == BatchSize)
-                {
-                    await ApplyBatchAsync(batch, ledger, actor, counts, cancellationToken);
-                    batch.Clear();
-                    progress?.Report(new ImportProgress("import", reader.Position, total, counts.Registered + counts.Updated + counts.Unchanged));
-                }
-            }
-            reader.ReadToken();
-            await ApplyBatchAsync(batch, ledger, actor, counts, cancellationToken);
-            progress?.Report(new ImportProgress("import", reader.Position, total, counts.Registered + counts.Updated + counts.Unchanged));
-        }
-    }
-
-    private async Task ApplyBatchAsync(List<JsonObject> batch, LedgerWriter ledger, string actor, Counts counts, CancellationToken cancellationToken)
+    private async Task ApplyBatchAsync(List<JsonObject> batch, HashSet<string> known, LedgerWriter ledger, string actor, Counts counts, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return;
         }
-        var ids = batch.Select(p => p["id"]!.GetValue<string>()).ToList();
-        var existing = await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var ids = batch.Select(p => p["id"]!.GetValue<string>()).Where(known.Contains).ToList();
+        var existing = ids.Count == 0
+            ? new Dictionary<string, Person>(StringComparer.Ordinal)
+            : await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
         var newcomers = new List<(Guid Id, JsonObject Facts)>();
         foreach (var facts in batch)
         {

@@ -17,6 +17,7 @@ internal sealed class BulkInserter<T> : IAsyncDisposable, IDisposable
 {
     private readonly DbCommand _command;
     private readonly (IProperty Property, RelationalTypeMapping Mapping, string Name)[] _columns;
+    private readonly DbParameter[] _parameters;
 
     public BulkInserter(CustodyDbContext db)
     {
@@ -33,6 +34,9 @@ internal sealed class BulkInserter<T> : IAsyncDisposable, IDisposable
         _command.Transaction = transaction.GetDbTransaction();
         _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", _columns.Select(c => c.Name))})";
+        // One parameter per column, typed once by its mapping; rows only set values.
+        _parameters = _columns.Select(c => c.Mapping.CreateParameter(_command, c.Name, null, c.Property.IsNullable)).ToArray();
+        _command.Parameters.AddRange(_parameters);
     }
 
     public async Task InsertAsync(T row, CancellationToken cancellationToken)
@@ -49,10 +53,15 @@ internal sealed class BulkInserter<T> : IAsyncDisposable, IDisposable
 
     private void Bind(T row)
     {
-        _command.Parameters.Clear();
-        foreach (var (property, mapping, name) in _columns)
+        for (var i = 0; i < _columns.Length; i++)
         {
-            _command.Parameters.Add(mapping.CreateParameter(_command, name, property.GetGetter().GetClrValue(row), property.IsNullable));
+            var (property, mapping, _) = _columns[i];
+            var value = property.GetGetter().GetClrValue(row);
+            if (value is not null && mapping.Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            _parameters[i].Value = value ?? DBNull.Value;
         }
     }
 
