@@ -21,7 +21,8 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
 {
     private const int BatchSize = 1000;
 
-    private sealed record Batch(List<JsonElement> People, int Start, long Position);
+    /// <summary>People read from the file, with the schema's verdict on each (checked by the reader, ahead of the writer).</summary>
+    private sealed record Batch(List<JsonElement> People, List<FieldError>[] SchemaErrors, int Start, long Position);
 
     public async Task<Result<ImportSummary>> RunAsync(Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             {
                 await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
                 {
-                    ValidatePeople(batch.People, batch.Start, firstIndexOfId, errors);
+                    ValidatePeople(batch, firstIndexOfId, errors);
                     if (errors.Count == 0)
                     {
                         await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, ledger, actor, counts, cancellationToken);
@@ -120,13 +121,13 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                         batch.Add(reader.ReadValue());
                         if (batch.Count == BatchSize)
                         {
-                            Send(output, new Batch(batch, start, reader.Position), cancellationToken);
+                            Send(output, batch, start, reader.Position, cancellationToken);
                             start += batch.Count;
                             batch = new List<JsonElement>(BatchSize);
                         }
                     }
                     reader.ReadToken();
-                    Send(output, new Batch(batch, start, reader.Position), cancellationToken);
+                    Send(output, batch, start, reader.Position, cancellationToken);
                 }
                 else
                 {
@@ -144,12 +145,16 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         }
     }
 
-    private static void Send(ChannelWriter<Batch> output, Batch batch, CancellationToken cancellationToken)
+    // The schema checks run here, on every core, while the importer writes the previous batch.
+    private static void Send(ChannelWriter<Batch> output, List<JsonElement> people, int start, long position, CancellationToken cancellationToken)
     {
-        if (batch.People.Count > 0)
+        if (people.Count == 0)
         {
-            output.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+            return;
         }
+        var schemaErrors = new List<FieldError>[people.Count];
+        Parallel.For(0, people.Count, i => schemaErrors[i] = FormatSchemas.Validate(FormatSchemas.Person, people[i], $"/persons/{start + i}").ToList());
+        output.WriteAsync(new Batch(people, schemaErrors, start, position), cancellationToken).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>The bundle apart from its people: the schema, and class-order ids unique.</summary>
@@ -168,18 +173,16 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>Schema checks run on every core; the rest, and the order of the errors, stay sequential.</summary>
-    private static void ValidatePeople(List<JsonElement> batch, int start, Dictionary<string, int> firstIndexOfId, ErrorList errors)
+    /// <summary>The schema's verdicts, then the bundle's own rules, in file order so that errors come out in order.</summary>
+    private static void ValidatePeople(Batch batch, Dictionary<string, int> firstIndexOfId, ErrorList errors)
     {
         if (errors.Full)
         {
             return;
         }
-        var schemaErrors = new List<FieldError>[batch.Count];
-        Parallel.For(0, batch.Count, i => schemaErrors[i] = FormatSchemas.Validate(FormatSchemas.Person, batch[i], $"/persons/{start + i}").ToList());
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < batch.People.Count; i++)
         {
-            ValidatePerson(batch[i], start + i, schemaErrors[i], firstIndexOfId, errors);
+            ValidatePerson(batch.People[i], batch.Start + i, batch.SchemaErrors[i], firstIndexOfId, errors);
         }
     }
 
@@ -269,11 +272,25 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             person.Update(changes, updated);
             counts.Updated++;
         }
-        // Registration is the bulk of a large import: hash and project on every core.
-        var entries = ledger.AppendMany(newcomers.Select(n => new LedgerWriter.Request(
-            LedgerKinds.PersonRegistered, "person:" + n.Id, new JsonObject { ["id"] = n.Id.ToString(), ["person"] = n.Facts }, actor)).ToList());
+        // Registration is the bulk of a large import: canonicalize each person once, on every core,
+        // for both the register and the ledger entry; then hash and project on every core too.
+        var canonical = new (byte[] Facts, byte[] Payload)[newcomers.Count];
+        Parallel.For(0, newcomers.Count, i =>
+        {
+            var facts = CanonicalJson.ToBytes(newcomers[i].Facts);
+            canonical[i] = (facts, CanonicalJson.ToBytes(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", newcomers[i].Id.ToString());
+                writer.WritePropertyName("person");
+                writer.WriteRawValue(facts, skipInputValidation: true);
+                writer.WriteEndObject();
+            }));
+        });
+        var entries = ledger.AppendMany(newcomers.Select((n, i) => new LedgerWriter.Request(LedgerKinds.PersonRegistered, "person:" + n.Id,
+            new JsonObject { ["id"] = n.Id.ToString(), ["person"] = n.Facts }, actor, CanonicalPayload: canonical[i].Payload)).ToList());
         var registered = new Person[newcomers.Count];
-        Parallel.For(0, newcomers.Count, i => registered[i] = Person.Register(newcomers[i].Id, newcomers[i].Facts, entries[i]));
+        Parallel.For(0, newcomers.Count, i => registered[i] = Person.Register(newcomers[i].Id, newcomers[i].Facts, entries[i], System.Text.Encoding.UTF8.GetString(canonical[i].Facts)));
         // New people are append-only rows: written straight, like ledger entries; updates go through tracking.
         await using (var inserter = new BulkInserter<Person>(db))
         {

@@ -15,8 +15,12 @@ public sealed record LedgerContent(
     JsonObject Payload,
     byte[] Salt)
 {
-    /// <summary>The canonical bytes that the leaf hash covers.</summary>
-    public byte[] ToCanonicalBytes() => CanonicalJson.ToBytes(writer =>
+    /// <summary>
+    /// The canonical bytes that the leaf hash covers. <paramref name="canonicalPayload"/>, when given,
+    /// is the payload already in canonical form (written as is, so a large payload is not
+    /// canonicalized twice); it must be exactly what canonicalizing <see cref="Payload"/> gives.
+    /// </summary>
+    public byte[] ToCanonicalBytes(byte[]? canonicalPayload = null) => CanonicalJson.ToBytes(writer =>
     {
         // Members in canonical (code-unit) order; the payload is canonicalized in place, not copied.
         writer.WriteStartObject();
@@ -24,7 +28,14 @@ public sealed record LedgerContent(
         writer.WriteString("kind", Kind);
         writer.WriteString("occurredAt", Instants.ToText(OccurredAt));
         writer.WritePropertyName("payload");
-        CanonicalJson.Write(writer, Payload);
+        if (canonicalPayload is null)
+        {
+            CanonicalJson.Write(writer, Payload);
+        }
+        else
+        {
+            writer.WriteRawValue(canonicalPayload, skipInputValidation: true);
+        }
         writer.WriteString("recordedAt", Instants.ToText(RecordedAt));
         writer.WriteString("salt", Convert.ToHexStringLower(Salt));
         writer.WriteNumber("seq", Seq);

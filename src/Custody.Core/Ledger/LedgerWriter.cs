@@ -83,8 +83,11 @@ public sealed class LedgerWriter
     public LedgerEntry Append(string kind, string subject, JsonObject payload, string actor, DateTime? occurredAt = null) =>
         AppendMany([new Request(kind, subject, payload, actor, occurredAt)])[0];
 
-    /// <summary>One entry to append; <see cref="OccurredAt"/> null means now.</summary>
-    public sealed record Request(string Kind, string Subject, JsonObject Payload, string Actor, DateTime? OccurredAt = null);
+    /// <summary>
+    /// One entry to append; <see cref="OccurredAt"/> null means now. <see cref="CanonicalPayload"/>
+    /// is the payload already canonicalized, when the caller has it (see <see cref="LedgerContent.ToCanonicalBytes"/>).
+    /// </summary>
+    public sealed record Request(string Kind, string Subject, JsonObject Payload, string Actor, DateTime? OccurredAt = null, byte[]? CanonicalPayload = null);
 
     /// <summary>
     /// Appends entries in order, as <see cref="Append"/> would one by one, but canonicalizes and
@@ -106,7 +109,7 @@ public sealed class LedgerWriter
         Parallel.For(0, requests.Count, i =>
         {
             var r = requests[i];
-            var bytes = new LedgerContent(first + i, occurred[i], recordedAt, r.Actor, r.Kind, r.Subject, r.Payload, salts[i]).ToCanonicalBytes();
+            var bytes = new LedgerContent(first + i, occurred[i], recordedAt, r.Actor, r.Kind, r.Subject, r.Payload, salts[i]).ToCanonicalBytes(r.CanonicalPayload);
             contents[i] = (bytes, MerkleTree.LeafHash(bytes));
         });
         var entries = new LedgerEntry[requests.Count];

@@ -61,12 +61,12 @@ public sealed class Person
 
     public JsonObject FactsObject() => JsonNode.Parse(Facts)!.AsObject();
 
-    /// <summary>A person first entered in the register.</summary>
-    public static Person Register(Guid id, JsonObject facts, LedgerEntry entry)
+    /// <summary>A person first entered in the register; <paramref name="canonicalFacts"/> is the facts' canonical text when the caller has it already.</summary>
+    public static Person Register(Guid id, JsonObject facts, LedgerEntry entry, string? canonicalFacts = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var person = new Person { Id = id, RegisteredAt = entry.OccurredAt };
-        person.SetFacts(facts, entry);
+        person.SetFacts(facts, entry, canonicalFacts);
         return person;
     }
 
@@ -77,7 +77,7 @@ public sealed class Person
         SetFacts(changes.ApplyTo(FactsObject()), entry);
     }
 
-    private void SetFacts(JsonObject facts, LedgerEntry entry)
+    private void SetFacts(JsonObject facts, LedgerEntry entry, string? canonicalFacts = null)
     {
         ExternalId = facts["id"]!.GetValue<string>();
         GivenName = facts["names"]!["given"]!.GetValue<string>();
@@ -91,7 +91,7 @@ public sealed class Person
         var identifiers = (facts["identifiers"] as JsonArray ?? []).Select(i => i!["value"]!.GetValue<string>());
         SearchText = Normalize(string.Join(' ', new[] { GivenName, FamilyName, ExternalId }.Concat(aliases).Concat(identifiers)));
         FactKinds = " " + string.Concat(FactKindNames.Where(k => HasFact(facts[k])).Select(k => k + " "));
-        Facts = CanonicalJson.ToText(facts);
+        Facts = canonicalFacts ?? CanonicalJson.ToText(facts);
         Revision++;
         UpdatedAt = entry.OccurredAt;
         LastSeq = entry.Seq;
