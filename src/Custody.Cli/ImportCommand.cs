@@ -34,9 +34,8 @@ internal static class ImportCommand
                 var result = CliDatabase.Interactive
                     ? await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
                     {
-                        var task = context.AddTask($"import {path.Name}", maxValue: Math.Max(1, path.Length) * 2);
-                        var progress = new Progress<ImportProgress>(p =>
-                            task.Value = (p.Phase == "import" ? path.Length : 0) + p.BytesRead);
+                        var task = context.AddTask($"import {path.Name}", maxValue: Math.Max(1, path.Length));
+                        var progress = new Progress<ImportProgress>(p => task.Value = p.BytesRead);
                         return await import.RunAsync(open, CliDatabase.Actor, progress, cancellationToken);
                     })
                     : await import.RunAsync(open, CliDatabase.Actor, null, cancellationToken);
