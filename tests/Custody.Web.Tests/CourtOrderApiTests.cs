@@ -133,3 +133,22 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
         Assert.Equal(5, results.Count(r => r.StatusCode == HttpStatusCode.Conflict));
     }
 }
+
+public sealed class MalformedRequestTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public async Task MalformedJsonBody_Answers400ProblemDetails_AndWritesNothing()
+    {
+        var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+        var id = await db.People.Select(p => p.Id).FirstAsync();
+        var before = await db.LedgerEntries.CountAsync();
+
+        var response = await reviewer.PostAsync($"/api/people/{id}/court-orders", new StringContent("{\"kind\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await db.LedgerEntries.CountAsync());
+    }
+}
