@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Custody.Common;
 using Custody.Ledger;
+using Custody.People;
+using Microsoft.EntityFrameworkCore;
 using Custody.Persistence;
 
 namespace Custody.Access;
@@ -11,6 +14,14 @@ namespace Custody.Access;
 /// </summary>
 public sealed record Viewer(string Actor, string? CounselEmail = null)
 {
+    /// <summary>The person, read without tracking, when this reader may see them; null (read as "not found") otherwise.</summary>
+    public async Task<Person?> FindPersonAsync(CustodyDbContext db, Guid personId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        return person is not null && MaySee(person.FactsObject()) ? person : null;
+    }
+
     public bool MaySee(JsonObject facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -29,11 +40,11 @@ public static class AccessLog
     public static async Task RecordAsync(CustodyDbContext db, TimeProvider time, string kind, string subject, JsonObject payload, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        ledger.Append(kind, subject, payload, actor);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await LedgerWriter.InTransactionAsync(db, time, ledger =>
+        {
+            ledger.Append(kind, subject, payload, actor);
+            return Task.FromResult(Result<bool>.Ok(true));
+        }, cancellationToken);
         db.ChangeTracker.Clear();
     }
 }

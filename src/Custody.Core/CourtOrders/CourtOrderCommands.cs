@@ -45,14 +45,21 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
         {
             return new Invalid(errors);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null || !viewer.MaySee(person.FactsObject()))
+        return await LedgerWriter.InTransactionAsync<CourtOrderView>(db, time, async ledger =>
         {
-            return new NotFound($"No person {personId} in the register.");
-        }
-        var id = Guid.CreateVersion7(now);
+            if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            var payload = ToPayload(personId, request, Guid.CreateVersion7(now), issuedAt, expiresAt);
+            var entered = EnteredCourtOrder.Enter(payload, ledger.Append(LedgerKinds.CourtOrderEntered, "person:" + personId, payload, viewer.Actor));
+            db.CourtOrders.Add(entered);
+            return CourtOrderView.Of(entered);
+        }, cancellationToken);
+    }
+
+    private static JsonObject ToPayload(Guid personId, EnterCourtOrderRequest request, Guid id, DateTimeOffset issuedAt, DateTimeOffset? expiresAt)
+    {
         var order = new JsonObject
         {
             ["kind"] = request.Kind,
@@ -74,12 +81,7 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
         {
             payload["documentReference"] = request.DocumentReference.Trim();
         }
-        var entry = ledger.Append(LedgerKinds.CourtOrderEntered, "person:" + personId, payload, viewer.Actor);
-        var entered = EnteredCourtOrder.Enter(payload, entry);
-        db.CourtOrders.Add(entered);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return CourtOrderView.Of(entered);
+        return payload;
     }
 
     public Task<Result<CourtOrderView>> VerifyAsync(Guid orderId, Viewer viewer, CancellationToken cancellationToken = default) =>
@@ -112,8 +114,7 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
     public async Task<Result<IReadOnlyList<CourtOrderView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null || !viewer.MaySee(person.FactsObject()))
+        if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
         {
             return new NotFound($"No person {personId} in the register.");
         }
@@ -121,27 +122,25 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
         return Result<IReadOnlyList<CourtOrderView>>.Ok(orders.Select(CourtOrderView.Of).ToList());
     }
 
-    private async Task<Result<CourtOrderView>> ChangeAsync(Guid orderId, Viewer viewer, Func<EnteredCourtOrder, Failure?> refuse,
+    // The lock first (in the unit of work), then the read: a concurrent change is seen, never overwritten.
+    private Task<Result<CourtOrderView>> ChangeAsync(Guid orderId, Viewer viewer, Func<EnteredCourtOrder, Failure?> refuse,
         Action<EnteredCourtOrder, LedgerWriter> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The lock first, then the read: a concurrent change is seen, never overwritten.
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        var order = await db.CourtOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        var person = order is null ? null : await db.People.AsNoTracking().SingleAsync(p => p.Id == order.PersonId, cancellationToken);
-        if (order is null || !viewer.MaySee(person!.FactsObject()))
+        return LedgerWriter.InTransactionAsync<CourtOrderView>(db, time, async ledger =>
         {
-            return new NotFound($"No court order {orderId}.");
-        }
-        if (refuse(order) is { } failure)
-        {
-            return failure;
-        }
-        change(order, ledger);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return CourtOrderView.Of(order);
+            var order = await db.CourtOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null || await viewer.FindPersonAsync(db, order.PersonId, cancellationToken) is null)
+            {
+                return new NotFound($"No court order {orderId}.");
+            }
+            if (refuse(order) is { } failure)
+            {
+                return failure;
+            }
+            change(order, ledger);
+            return CourtOrderView.Of(order);
+        }, cancellationToken);
     }
 
     private static List<FieldError> Validate(EnterCourtOrderRequest r, DateTimeOffset now, bool mayRecordVerified, out DateTimeOffset issuedAt, out DateTimeOffset? expiresAt)

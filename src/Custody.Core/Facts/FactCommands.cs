@@ -55,7 +55,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     public async Task<Result<IReadOnlyList<EnteredFactView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (await VisiblePersonAsync(personId, viewer, cancellationToken) is null)
+        if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
         {
             return new NotFound($"No person {personId} in the register.");
         }
@@ -281,7 +281,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     public async Task<Result<IReadOnlyList<DesignationStatus>>> DesignationsAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
+        var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
         if (person is null)
         {
             return new NotFound($"No person {personId} in the register.");
@@ -318,7 +318,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
             }, () => changes!, [], cancellationToken);
             return result;
         }
-        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
+        var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
         var bundle = (person?.FactsObject()["designations"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(d => d["group"]?.GetValue<string>() == group);
         var designation = bundle?.DeepClone().AsObject() ?? new JsonObject { ["group"] = group, ["evidence"] = new JsonArray(), ["reviewers"] = new JsonArray() };
         if (change(designation) is { } refused)
@@ -337,64 +337,56 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = FormatSchemas.Validate(FormatSchemas.Fact(kind), JsonSerializer.SerializeToElement(fact)).Select(e => e with { Field = e.Field.TrimStart('/') is { Length: > 0 } f ? f : "/" }).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        var person = await VisiblePersonAsync(personId, viewer, cancellationToken);
-        if (person is null)
+        return await LedgerWriter.InTransactionAsync<FactOutcome>(db, time, async ledger =>
         {
-            return new NotFound($"No person {personId} in the register.");
-        }
-        var warnings = new List<string>();
-        if (errors.Count == 0)
-        {
-            errors.AddRange(check(PersonFacts.Parse(person.Facts), warnings));
-        }
-        if (errors.Count > 0)
-        {
-            return new Invalid(errors);
-        }
-        var id = Guid.CreateVersion7(time.GetUtcNow());
-        var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["kind"] = kind, ["fact"] = fact };
-        var entered = EnteredFact.Enter(payload, ledger.Append(LedgerKinds.FactEntered, "person:" + personId, payload, viewer.Actor));
-        db.EnteredFacts.Add(entered);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new FactOutcome(EnteredFactView.Of(entered), warnings);
+            var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
+            if (person is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            var warnings = new List<string>();
+            if (errors.Count == 0)
+            {
+                errors.AddRange(check(PersonFacts.Parse(person.Facts), warnings));
+            }
+            if (errors.Count > 0)
+            {
+                return new Invalid(errors);
+            }
+            var id = Guid.CreateVersion7(time.GetUtcNow());
+            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["kind"] = kind, ["fact"] = fact };
+            var entered = EnteredFact.Enter(payload, ledger.Append(LedgerKinds.FactEntered, "person:" + personId, payload, viewer.Actor));
+            db.EnteredFacts.Add(entered);
+            return new FactOutcome(EnteredFactView.Of(entered), warnings);
+        }, cancellationToken);
     }
 
     private Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
         JsonChanges changes, List<string> warnings, CancellationToken cancellationToken) =>
         UpdateAsync(factId, kind, action, viewer, refuse, () => changes, warnings, cancellationToken);
 
-    // The lock first, then the read: of two concurrent decisions, the second sees the first.
-    private async Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
+    // The lock first (in the unit of work), then the read: of two concurrent decisions, the second sees the first.
+    private Task<Result<FactOutcome>> UpdateAsync(Guid factId, string kind, string action, Viewer viewer, Func<JsonObject, Task<Failure?>> refuse,
         Func<JsonChanges> changesAfterCheck, List<string> warnings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        var fact = await db.EnteredFacts.SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
-        if (fact is null || fact.Kind != kind || await VisiblePersonAsync(fact.PersonId, viewer, cancellationToken) is null)
+        return LedgerWriter.InTransactionAsync<FactOutcome>(db, time, async ledger =>
         {
-            return new NotFound($"No {kind} fact {factId}.");
-        }
-        if (await refuse(fact.FactObject()) is { } failure)
-        {
-            return failure;
-        }
-        var changes = changesAfterCheck();
-        var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
-        changes.WriteTo(payload);
-        fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new FactOutcome(EnteredFactView.Of(fact), warnings);
-    }
-
-    private async Task<People.Person?> VisiblePersonAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken)
-    {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        return person is not null && viewer.MaySee(person.FactsObject()) ? person : null;
+            var fact = await db.EnteredFacts.SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
+            if (fact is null || fact.Kind != kind || await viewer.FindPersonAsync(db, fact.PersonId, cancellationToken) is null)
+            {
+                return new NotFound($"No {kind} fact {factId}.");
+            }
+            if (await refuse(fact.FactObject()) is { } failure)
+            {
+                return failure;
+            }
+            var changes = changesAfterCheck();
+            var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
+            changes.WriteTo(payload);
+            fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));
+            return new FactOutcome(EnteredFactView.Of(fact), warnings);
+        }, cancellationToken);
     }
 
     /// <summary>The fear-interview notice of the agreement with that receiving state, in force now (or its latest version).</summary>

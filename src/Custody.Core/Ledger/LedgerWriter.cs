@@ -60,6 +60,26 @@ public sealed class LedgerWriter
         return writer;
     }
 
+    /// <summary>
+    /// A command's unit of work: one transaction, the ledger locked and read, then
+    /// <paramref name="body"/>; saved and committed only when it succeeds, rolled back otherwise,
+    /// so a refused command writes nothing.
+    /// </summary>
+    public static async Task<Result<T>> InTransactionAsync<T>(CustodyDbContext db, TimeProvider time, Func<LedgerWriter, Task<Result<T>>> body,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(body);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await body(await OpenAsync(db, time, cancellationToken));
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
     /// <summary>The right edge of the stored tree of the given size: at most log₂ n reads.</summary>
     public static async Task<MerkleFrontier> LoadFrontierAsync(CustodyDbContext db, long size, CancellationToken cancellationToken)
     {

@@ -48,18 +48,17 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             return new Invalid([new FieldError("/expiresAt", "expiresAt must be after issuedAt.")]);
         }
         var id = facts["id"]!.GetValue<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        if (await db.ClassOrders.AnyAsync(o => o.Id == id, cancellationToken))
+        return await LedgerWriter.InTransactionAsync<ClassOrderView>(db, time, async ledger =>
         {
-            return new Conflict($"A class order {id} is already on record.");
-        }
-        var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, viewer.Actor);
-        var recorded = ClassOrder.Record(facts, entry);
-        db.ClassOrders.Add(recorded);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ClassOrderView.Of(recorded);
+            if (await db.ClassOrders.AnyAsync(o => o.Id == id, cancellationToken))
+            {
+                return new Conflict($"A class order {id} is already on record.");
+            }
+            var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, viewer.Actor);
+            var recorded = ClassOrder.Record(facts, entry);
+            db.ClassOrders.Add(recorded);
+            return ClassOrderView.Of(recorded);
+        }, cancellationToken);
     }
 
     /// <summary>Records that the court lifted the order, at <paramref name="liftedAt"/> (RFC 3339, default now).</summary>
@@ -70,28 +69,27 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([error]);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-        var order = await db.ClassOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return new NotFound($"No class order {id}.");
-        }
-        if (order.LiftedAt is { } already)
-        {
-            return new Conflict($"Class order {id} was already lifted at {Instants.ToText(already)}.");
-        }
         var lifted = Instants.Utc(at);
-        if (lifted < order.IssuedAt)
+        return await LedgerWriter.InTransactionAsync<ClassOrderView>(db, time, async ledger =>
         {
-            return new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]);
-        }
-        var changes = new JsonChanges(new JsonObject { ["liftedAt"] = Instants.ToText(lifted) }, []);
-        var payload = new JsonObject { ["id"] = id };
-        changes.WriteTo(payload);
-        order.Update(changes, ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, viewer.Actor));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ClassOrderView.Of(order);
+            var order = await db.ClassOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (order is null)
+            {
+                return new NotFound($"No class order {id}.");
+            }
+            if (order.LiftedAt is { } already)
+            {
+                return new Conflict($"Class order {id} was already lifted at {Instants.ToText(already)}.");
+            }
+            if (lifted < order.IssuedAt)
+            {
+                return new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]);
+            }
+            var changes = new JsonChanges(new JsonObject { ["liftedAt"] = Instants.ToText(lifted) }, []);
+            var payload = new JsonObject { ["id"] = id };
+            changes.WriteTo(payload);
+            order.Update(changes, ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, viewer.Actor));
+            return ClassOrderView.Of(order);
+        }, cancellationToken);
     }
 }

@@ -19,23 +19,21 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
     public async Task<Result<PersonDetail>> RunAsync(Guid id, Viewer viewer, string via, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var facts = person?.FactsObject();
-        if (person is null || !viewer.MaySee(facts!))
+        var person = await viewer.FindPersonAsync(db, id, cancellationToken);
+        if (person is null)
         {
             return new NotFound($"No person {id} in the register.");
         }
         await AccessLog.RecordAsync(db, time, LedgerKinds.PersonViewed, "person:" + id, new JsonObject { ["person"] = id.ToString(), ["via"] = via }, viewer.Actor, cancellationToken);
         return new PersonDetail(SearchPeople.Summarize(person), person.Sex, person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            facts!, person.Revision, person.RegisteredAt, person.UpdatedAt);
+            person.FactsObject(), person.Revision, person.RegisteredAt, person.UpdatedAt);
     }
 
     /// <summary>The ledger entries about a person, oldest first: registrations, updates and reads.</summary>
     public async Task<Result<IReadOnlyList<PersonHistoryEntry>>> HistoryAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null || !viewer.MaySee(person.FactsObject()))
+        if (await viewer.FindPersonAsync(db, id, cancellationToken) is null)
         {
             return new NotFound($"No person {id} in the register.");
         }

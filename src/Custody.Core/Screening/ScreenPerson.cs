@@ -14,8 +14,8 @@ public sealed class ScreenPerson(CustodyDbContext db, TimeProvider time)
     public async Task<Result<ScreeningDecision>> RunAsync(Guid personId, string? agreementId, DateTimeOffset at, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null || !viewer.MaySee(person.FactsObject()))
+        var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
+        if (person is null)
         {
             return new NotFound($"No person {personId} in the register.");
         }

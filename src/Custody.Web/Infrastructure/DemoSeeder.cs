@@ -45,9 +45,8 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         await Require(import.RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
 
         var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await LedgerWriter.InTransactionAsync(db, time, async ledger =>
         {
-            var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
             foreach (var role in Roles.All)
             {
                 var user = new CustodyUser { UserName = EmailFor(role), Email = EmailFor(role), EmailConfirmed = true, DisplayName = $"Demo {role}" };
@@ -55,9 +54,8 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
                 Check(await users.AddToRoleAsync(user, role));
                 ledger.Append(LedgerKinds.UserCreated, "user:" + user.Id, new JsonObject { ["user"] = user.Id, ["email"] = user.Email, ["roles"] = new JsonArray(role) }, Actor);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            return Custody.Common.Result<bool>.Ok(true);
+        }, cancellationToken);
         Announce(password);
     }
 
