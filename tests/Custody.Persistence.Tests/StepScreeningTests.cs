@@ -23,7 +23,7 @@ public sealed class StepScreeningTests
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var ledger = await LedgerWriter.OpenAsync(db, TimeProvider.System);
-            var decision = await new StepScreening(db).ScreenAsync(ledger, person.Id, "us-sv-2025", step, at, "test:escort");
+            var decision = await new StepScreening(db, TimeProvider.System).ScreenAsync(ledger, person.Id, "us-sv-2025", step, at, "test:escort");
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return decision.Value!;

@@ -10,13 +10,6 @@ namespace Custody.Web.Tests;
 
 public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
 {
-    private async Task<Guid> IdOfAsync(string externalId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
-        return await db.People.Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
-    }
-
     private static async Task<JsonObject> ScreenAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/people/{id}/screening?agreement=us-sv-2025"))!;
 
@@ -37,7 +30,7 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
     {
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
         var court = await factory.BearerAsync(Roles.CourtUser);
-        var id = await IdOfAsync("S-0001");
+        var id = await factory.PersonIdAsync("S-0001");
         Assert.Equal("eligible", (await ScreenAsync(reviewer, id))["outcome"]!.GetValue<string>());
 
         var entered = await reviewer.PostAsJsonAsync($"/api/people/{id}/court-orders", Order());
@@ -62,8 +55,8 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
     public async Task Counsel_ReportsAnOrderForAClient_EnteredUnverified_ButNotForOthers()
     {
         var counsel = await factory.BearerAsync(Roles.Counsel);
-        var client = await IdOfAsync("S-0002");
-        var stranger = await IdOfAsync("S-0004");
+        var client = await factory.PersonIdAsync("S-0002");
+        var stranger = await factory.PersonIdAsync("S-0004");
 
         var asVerified = await counsel.PostAsJsonAsync($"/api/people/{client}/court-orders", new { kind = "stay-of-removal", court = "c", issuedAt = "2025-03-15T09:52:00Z", verified = true });
         var reported = await counsel.PostAsJsonAsync($"/api/people/{client}/court-orders", Order());
@@ -80,7 +73,7 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
     public async Task EnterCourtOrder_InvalidFields_Answers400NamingEachAndWritesNothing()
     {
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
-        var id = await IdOfAsync("S-0003");
+        var id = await factory.PersonIdAsync("S-0003");
         using var scope = factory.Services.CreateScope();
         var before = await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().LedgerEntries.CountAsync();
 
@@ -103,7 +96,7 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
     public async Task VerifyOrLiftTwice_SecondIsAConflict_AndUnknownOrdersAreNotFound()
     {
         var court = await factory.BearerAsync(Roles.CourtUser);
-        var id = await IdOfAsync("S-0004");
+        var id = await factory.PersonIdAsync("S-0004");
         var order = (await (await court.PostAsJsonAsync($"/api/people/{id}/court-orders", Order())).Content.ReadFromJsonAsync<JsonObject>())!;
 
         var first = await court.PostAsync($"/api/court-orders/{order["id"]}/verify", null);
@@ -124,7 +117,7 @@ public sealed class CourtOrderApiTests(CustodyWebFactory factory) : IClassFixtur
     {
         var court = await factory.BearerAsync(Roles.CourtUser);
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
-        var id = await IdOfAsync("S-0005");
+        var id = await factory.PersonIdAsync("S-0005");
         var order = (await (await reviewer.PostAsJsonAsync($"/api/people/{id}/court-orders", Order())).Content.ReadFromJsonAsync<JsonObject>())!;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? court : reviewer).PostAsync($"/api/court-orders/{order["id"]}/verify", null)));

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Custody.Persistence;
 using Custody.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -57,6 +60,14 @@ public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>The register's id of a person by bundle id.</summary>
+    public async Task<Guid> PersonIdAsync(string externalId)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().People
+            .Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
     }
 
     public static string AntiforgeryToken(string html) => TokenPattern().Match(html).Groups[1].Value;

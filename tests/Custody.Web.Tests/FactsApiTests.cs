@@ -11,12 +11,6 @@ namespace Custody.Web.Tests;
 
 public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
 {
-    private async Task<Guid> IdOfAsync(string externalId)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().People.Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
-    }
-
     private static async Task<string[]> ReasonsAsync(HttpClient client, Guid id, DateTimeOffset? at = null)
     {
         var query = at is { } t ? "&at=" + Uri.EscapeDataString(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) : "";
@@ -30,7 +24,7 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
     public async Task FearClaim_RaisedScheduledDecided_ChangesScreeningAtEachStep()
     {
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
-        var id = await IdOfAsync("S-0001");
+        var id = await factory.PersonIdAsync("S-0001");
         Assert.Empty(await ReasonsAsync(reviewer, id));
 
         var raised = await reviewer.PostAsJsonAsync($"/api/people/{id}/fear-claims", new { country = "SV" });
@@ -55,8 +49,8 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
     public async Task Notice_InALanguageThePersonDoesNotSpeak_IsRefused_AndCounselNotServedIsWarned()
     {
         var officer = await factory.BearerAsync(Roles.CaseOfficer);
-        var venezuelan = await IdOfAsync("S-0003");
-        var represented = await IdOfAsync("S-0002");
+        var venezuelan = await factory.PersonIdAsync("S-0003");
+        var represented = await factory.PersonIdAsync("S-0002");
         var served = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         var english = await officer.PostAsJsonAsync($"/api/people/{venezuelan}/notices", new { country = "SV", servedAt = served, servedOn = new[] { "person" }, language = "en" });
@@ -80,9 +74,9 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
     {
         var counsel = await factory.BearerAsync(Roles.Counsel);
         var court = await factory.BearerAsync(Roles.CourtUser);
-        var client = await IdOfAsync("S-0002");
+        var client = await factory.PersonIdAsync("S-0002");
         var officer = await factory.BearerAsync(Roles.CaseOfficer);
-        var id = await IdOfAsync("S-0004");
+        var id = await factory.PersonIdAsync("S-0004");
 
         var protection = await officer.PostAsJsonAsync($"/api/people/{id}/protections", new { kind = "cat-deferral", countries = new[] { "SV" } });
         var protectionId = (await BodyAsync(protection))["fact"]!["id"]!.GetValue<string>();
@@ -105,10 +99,23 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
     }
 
     [Fact]
+    public async Task Protection_EndingOnOrBeforeItsStart_IsRefused()
+    {
+        var officer = await factory.BearerAsync(Roles.CaseOfficer);
+        var id = await factory.PersonIdAsync("S-0001");
+
+        var response = await officer.PostAsJsonAsync($"/api/people/{id}/protections",
+            new { kind = "asylum", countries = new[] { "SV" }, effectiveFrom = "2025-03-01", effectiveUntil = "2025-03-01" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await BodyAsync(response))["errors"]!.AsObject().ContainsKey("effectiveUntil"));
+    }
+
+    [Fact]
     public async Task Facts_NotTheFormat_Answer400NamingTheField()
     {
         var officer = await factory.BearerAsync(Roles.CaseOfficer);
-        var id = await IdOfAsync("S-0005");
+        var id = await factory.PersonIdAsync("S-0005");
 
         var lowerCase = await officer.PostAsJsonAsync($"/api/people/{id}/fear-claims", new { country = "sv" });
         var kind = await officer.PostAsJsonAsync($"/api/people/{id}/proceedings", new { kind = "petition" });
@@ -122,12 +129,6 @@ public sealed class FactsApiTests(CustodyWebFactory factory) : IClassFixture<Cus
 
 public sealed class CitizenshipAndDesignationTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
 {
-    private async Task<Guid> IdOfAsync(string externalId)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().People.Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
-    }
-
     private static async Task<string[]> ReasonsAsync(HttpClient client, Guid id, string at = "2025-03-20T12:00:00Z") =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/people/{id}/screening?agreement=us-sv-2025&at={at}"))!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray();
 
@@ -136,7 +137,7 @@ public sealed class CitizenshipAndDesignationTests(CustodyWebFactory factory) : 
     {
         var counsel = await factory.BearerAsync(Roles.Counsel);
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
-        var client = await IdOfAsync("S-0002");
+        var client = await factory.PersonIdAsync("S-0002");
 
         var asserted = await counsel.PostAsJsonAsync($"/api/people/{client}/citizenship-claims", new { country = "US", basis = "born in Texas (claimed)" });
         var twice = await counsel.PostAsJsonAsync($"/api/people/{client}/citizenship-claims", new { country = "US" });
@@ -156,7 +157,7 @@ public sealed class CitizenshipAndDesignationTests(CustodyWebFactory factory) : 
     {
         var officer = await factory.BearerAsync(Roles.CaseOfficer);
         var reviewer = await factory.BearerAsync(Roles.LegalReviewer);
-        var id = await IdOfAsync("S-0003");
+        var id = await factory.PersonIdAsync("S-0003");
         var status = (await officer.GetFromJsonAsync<JsonArray>($"/api/people/{id}/designations"))![0]!;
         Assert.False(status["validated"]!.GetValue<bool>());
         Assert.Equal(2, status["missing"]!.AsArray().Count);

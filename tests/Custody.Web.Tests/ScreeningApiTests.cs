@@ -12,19 +12,12 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
 {
     private const string SampleInstant = "2025-03-20T12:00:00Z";
 
-    private async Task<Guid> IdOfAsync(string externalId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
-        return await db.People.Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
-    }
-
     [Fact]
     public async Task ScreenPerson_ProtectedPerson_IsBlockedWithTheFactBehindIt()
     {
         var client = await factory.BearerAsync(Roles.LegalReviewer);
 
-        var decision = await client.GetFromJsonAsync<JsonObject>($"/api/people/{await IdOfAsync("S-0002")}/screening?agreement=us-sv-2025&at={SampleInstant}");
+        var decision = await client.GetFromJsonAsync<JsonObject>($"/api/people/{await factory.PersonIdAsync("S-0002")}/screening?agreement=us-sv-2025&at={SampleInstant}");
 
         Assert.Equal("blocked", decision!["outcome"]!.GetValue<string>());
         Assert.Equal(["protection-covers-destination"], decision["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
@@ -37,7 +30,7 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
     public async Task ScreenPerson_BadInstantOrUnknownAgreement_AnswersWithTheProblem()
     {
         var client = await factory.BearerAsync(Roles.CaseOfficer);
-        var id = await IdOfAsync("S-0001");
+        var id = await factory.PersonIdAsync("S-0001");
 
         var badInstant = await client.GetAsync($"/api/people/{id}/screening?at=yesterday");
         var unknown = await client.GetAsync($"/api/people/{id}/screening?agreement=nope");
@@ -100,8 +93,8 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Forbidden, (await counsel.GetAsync("/api/screenings?agreement=us-sv-2025")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync("/api/screenings?agreement=us-sv-2025")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await counsel.GetAsync($"/api/people/{await IdOfAsync("S-0002")}/screening")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await counsel.GetAsync($"/api/people/{await IdOfAsync("S-0001")}/screening")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await counsel.GetAsync($"/api/people/{await factory.PersonIdAsync("S-0002")}/screening")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await counsel.GetAsync($"/api/people/{await factory.PersonIdAsync("S-0001")}/screening")).StatusCode);
     }
 
     [Fact]
@@ -109,7 +102,7 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
     {
         var client = await factory.SignedInAsync(Roles.CourtUser);
 
-        var person = await client.GetStringAsync($"/People/Details/{await IdOfAsync("S-0003")}?agreement=us-sv-2025&at={SampleInstant}");
+        var person = await client.GetStringAsync($"/People/Details/{await factory.PersonIdAsync("S-0003")}?agreement=us-sv-2025&at={SampleInstant}");
         var register = await client.GetStringAsync($"/Screenings?agreement=us-sv-2025&at={SampleInstant}");
 
         Assert.Contains("The destination is a third country and no notice of removal there has been served.", person, StringComparison.Ordinal);

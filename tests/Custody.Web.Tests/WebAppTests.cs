@@ -247,7 +247,7 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     public async Task PersonPage_ShowsFactsAndLedgerHistory()
     {
         var client = await factory.SignedInAsync(Roles.CourtUser);
-        var id = await WithDbAsync(db => db.People.Where(p => p.ExternalId == "S-0002").Select(p => p.Id).SingleAsync());
+        var id = await factory.PersonIdAsync("S-0002");
 
         var page = await client.GetStringAsync($"/People/Details/{id}");
 

@@ -31,6 +31,9 @@ public static class Instants
 
     public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a [from, until) period of legal dates (already valid) ends after it starts; an open end always does.</summary>
+    public static bool EndsAfterStart(string? from, string? until) => from is null || until is null || ParseDate(until) > ParseDate(from);
+
     private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 
     /// <summary>An RFC 3339 instant typed by a person or a client: date, time and an explicit offset (Z or ±hh:mm).</summary>

@@ -115,11 +115,11 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         Optional(fact, "effectiveFrom", request.EffectiveFrom);
         Optional(fact, "effectiveUntil", request.EffectiveUntil);
         Optional(fact, "source", request.Source);
+        // Checked after the schema, so both dates, when given, are valid ones.
         return EnterAsync(personId, "protections", fact, viewer, (_, _) =>
-            request.EffectiveFrom is { } from && request.EffectiveUntil is { } until && DateOnly.TryParse(from, System.Globalization.CultureInfo.InvariantCulture, out var f)
-                && DateOnly.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, out var u) && u <= f
-                ? [new FieldError("effectiveUntil", "effectiveUntil must be after effectiveFrom.")]
-                : [], cancellationToken);
+            Instants.EndsAfterStart(fact["effectiveFrom"]?.GetValue<string>(), fact["effectiveUntil"]?.GetValue<string>())
+                ? []
+                : [new FieldError("effectiveUntil", "effectiveUntil must be after effectiveFrom.")], cancellationToken);
     }
 
     public Task<Result<FactOutcome>> ReportProceedingAsync(Guid personId, ReportProceedingRequest request, Viewer viewer, CancellationToken cancellationToken = default)

@@ -203,8 +203,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             var p = 0;
             foreach (var protection in protections.EnumerateArray())
             {
-                if (protection.TryGetProperty("effectiveFrom", out var from) && protection.TryGetProperty("effectiveUntil", out var until)
-                    && Instants.ParseDate(until.GetString()!) <= Instants.ParseDate(from.GetString()!))
+                if (!Instants.EndsAfterStart(DateOf(protection, "effectiveFrom"), DateOf(protection, "effectiveUntil")))
                 {
                     errors.Add(new FieldError($"{prefix}/protections/{p}/effectiveUntil", "effectiveUntil must be after effectiveFrom."));
                 }
@@ -212,6 +211,8 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             }
         }
     }
+
+    private static string? DateOf(JsonElement fact, string name) => fact.TryGetProperty(name, out var value) ? value.GetString() : null;
 
     private async Task ApplyClassOrdersAsync(JsonArray orders, LedgerWriter ledger, string actor, Counts counts, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed record Blocked(ScreeningDecision Decision)
 /// agreement version, instant, step) as a <c>screening.decided</c> entry in the same transaction as
 /// the step — so the record shows what was known when the step was taken, or refused.
 /// </summary>
-public sealed class StepScreening(CustodyDbContext db)
+public sealed class StepScreening(CustodyDbContext db, TimeProvider time)
 {
     /// <exception cref="ArgumentOutOfRangeException">The step is not one of <see cref="TransferSteps.All"/>.</exception>
     public async Task<Result<ScreeningDecision>> ScreenAsync(LedgerWriter ledger, Guid personId, string agreementId, string step, DateTimeOffset at, string actor,
@@ -45,7 +45,7 @@ public sealed class StepScreening(CustodyDbContext db)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        var run = await new ScreenRegister(db, TimeProvider.System).LoadAsync(new ScreeningRequest(agreementId, at, [person.ExternalId]), cancellationToken);
+        var run = await new ScreenRegister(db, time).LoadAsync(new ScreeningRequest(agreementId, at, [person.ExternalId]), cancellationToken);
         if (run.Failure is { } failure)
         {
             return failure;

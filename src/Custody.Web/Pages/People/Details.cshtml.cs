@@ -155,8 +155,9 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
             TempData["FactWarnings"] = string.Join('\n', outcome.Warnings);
             return Redirect($"/People/Details/{id}#entered-facts");
         }
-        ModelState.AddModelError("fact", result.Failure!.Message);
-        return await AfterAsync(id, result.Failure, fieldPrefix, cancellationToken);
+        // Opens the record-a-fact form again; the errors themselves are added once, by AfterAsync.
+        ViewData["FactFormOpen"] = true;
+        return await AfterAsync(id, result.Failure!, fieldPrefix, cancellationToken);
     }
 
     public ScreeningDecision? Decision { get; private set; }
