@@ -55,31 +55,29 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-            var sizeBefore = ledger.Size;
-            var result = await ApplyAsync(definition, ledger, actor, errors, cancellationToken);
-            if (errors.Count > 0)
+            var outcome = await LedgerWriter.InTransactionAsync<ImportSummary>(db, time, async ledger =>
             {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return Result<ImportSummary>.Fail(errors.ToFailure());
-            }
-            if (ledger.Size > sizeBefore)
-            {
-                ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
+                var sizeBefore = ledger.Size;
+                var result = await ApplyAsync(definition, ledger, actor, errors, cancellationToken);
+                if (errors.Count > 0)
                 {
-                    ["format"] = FormatSchemas.AgreementFormat,
-                    ["sha256"] = Convert.ToHexStringLower(digest),
-                    ["agreement"] = result.Id,
-                    ["versionsAdded"] = result.Added,
-                }, actor);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
+                    return errors.ToFailure();
+                }
+                if (ledger.Size > sizeBefore)
+                {
+                    ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
+                    {
+                        ["format"] = FormatSchemas.AgreementFormat,
+                        ["sha256"] = Convert.ToHexStringLower(digest),
+                        ["agreement"] = result.Id,
+                        ["versionsAdded"] = result.Added,
+                    }, actor);
+                }
+                return new ImportSummary(FormatSchemas.AgreementFormat, result.Id, 0, 0, 0, 0, 0,
+                    result.Added, result.Unchanged, ledger.Size - sizeBefore, ledger.Size);
+            }, cancellationToken);
             db.ChangeTracker.Clear();
-            return Result<ImportSummary>.Ok(new ImportSummary(FormatSchemas.AgreementFormat, result.Id, 0, 0, 0, 0, 0,
-                result.Added, result.Unchanged, ledger.Size - sizeBefore, ledger.Size));
+            return outcome;
         });
     }
 
@@ -164,10 +162,6 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
             var entry = ledger.Append(LedgerKinds.AgreementVersionAdded, subject, new JsonObject { ["agreement"] = id, ["version"] = version.DeepClone() }, actor);
             db.AgreementVersions.Add(AgreementVersion.Add(id, version, entry));
             added++;
-        }
-        if (errors.Count == 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
         }
         return (id, added, unchanged);
     }

@@ -30,65 +30,68 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            // Rolled back on every early return: a failed import leaves nothing behind.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var ledger = await LedgerWriter.OpenAsync(db, time, cancellationToken);
-            var sizeBefore = ledger.Size;
-            var counts = new Counts();
-            // Which bundle ids the register already has: a batch of newcomers then needs no lookup.
-            var known = (await db.People.AsNoTracking().Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var errors = new ErrorList();
-            var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reading = Task.Run(() => Read(open, batches.Writer, stop.Token), stop.Token);
-            JsonObject shell;
-            try
-            {
-                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
-                {
-                    ValidatePeople(batch, firstIndexOfId, errors);
-                    if (errors.Count == 0)
-                    {
-                        await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, ledger, actor, counts, cancellationToken);
-                    }
-                    progress?.Report(new ImportProgress("import", batch.Position, 0, batch.Start + batch.People.Count));
-                }
-                shell = await reading;
-            }
-            catch (JsonException ex)
-            {
-                return Result<ImportSummary>.Fail(new Invalid([ImportFile.NotJson(ex)]));
-            }
-            finally
-            {
-                await stop.CancelAsync();
-            }
-            ValidateShell(shell, errors);
-            if (errors.Count > 0)
-            {
-                return Result<ImportSummary>.Fail(errors.ToFailure());
-            }
-            await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], ledger, actor, counts, cancellationToken);
-            if (ledger.Size > sizeBefore)
-            {
-                ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
-                {
-                    ["format"] = FormatSchemas.CaseBundleFormat,
-                    ["sha256"] = Convert.ToHexStringLower(digest),
-                    ["source"] = shell["source"]?.DeepClone(),
-                    ["peopleRegistered"] = counts.Registered,
-                    ["peopleUpdated"] = counts.Updated,
-                    ["classOrdersRecorded"] = counts.OrdersRecorded,
-                    ["classOrdersUpdated"] = counts.OrdersUpdated,
-                }, actor);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            // Rolled back on every failure: a failed import leaves nothing behind.
+            var outcome = await LedgerWriter.InTransactionAsync<ImportSummary>(db, time, ledger => ImportAsync(ledger, open, actor, digest, progress, cancellationToken), cancellationToken);
             db.ChangeTracker.Clear();
-            return Result<ImportSummary>.Ok(new ImportSummary(FormatSchemas.CaseBundleFormat, null, counts.Registered, counts.Updated, counts.Unchanged,
-                counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size));
+            return outcome;
         });
+    }
+
+    private async Task<Result<ImportSummary>> ImportAsync(LedgerWriter ledger, Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var sizeBefore = ledger.Size;
+        var counts = new Counts();
+        // Which bundle ids the register already has: a batch of newcomers then needs no lookup.
+        var known = (await db.People.AsNoTracking().Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var errors = new ErrorList();
+        var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => Read(open, batches.Writer, stop.Token), stop.Token);
+        JsonObject shell;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                ValidatePeople(batch, firstIndexOfId, errors);
+                if (errors.Count == 0)
+                {
+                    await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, ledger, actor, counts, cancellationToken);
+                }
+                progress?.Report(new ImportProgress(batch.Position, batch.Start + batch.People.Count));
+            }
+            shell = await reading;
+        }
+        catch (JsonException ex)
+        {
+            return Result<ImportSummary>.Fail(new Invalid([ImportFile.NotJson(ex)]));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+        ValidateShell(shell, errors);
+        if (errors.Count > 0)
+        {
+            return Result<ImportSummary>.Fail(errors.ToFailure());
+        }
+        await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], ledger, actor, counts, cancellationToken);
+        if (ledger.Size > sizeBefore)
+        {
+            ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
+            {
+                ["format"] = FormatSchemas.CaseBundleFormat,
+                ["sha256"] = Convert.ToHexStringLower(digest),
+                ["source"] = shell["source"]?.DeepClone(),
+                ["peopleRegistered"] = counts.Registered,
+                ["peopleUpdated"] = counts.Updated,
+                ["classOrdersRecorded"] = counts.OrdersRecorded,
+                ["classOrdersUpdated"] = counts.OrdersUpdated,
+            }, actor);
+        }
+        return new ImportSummary(FormatSchemas.CaseBundleFormat, null, counts.Registered, counts.Updated, counts.Unchanged,
+            counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size);
     }
 
     /// <summary>

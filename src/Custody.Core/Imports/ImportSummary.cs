@@ -14,5 +14,5 @@ public sealed record ImportSummary(
     long EntriesAppended,
     long LedgerSize);
 
-/// <summary>Progress of a long import: bytes read of the file and people handled.</summary>
-public readonly record struct ImportProgress(string Phase, long BytesRead, long BytesTotal, int People);
+/// <summary>Progress of a long import: bytes of the file read and people handled.</summary>
+public readonly record struct ImportProgress(long BytesRead, int People);
