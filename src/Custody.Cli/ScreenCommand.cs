@@ -95,23 +95,16 @@ internal static class ScreenCommand
     /// <summary>A row per person as the decisions stream in, then counts by outcome and by reason.</summary>
     private static async Task WriteTableAsync(ScreeningRun run, IAsyncEnumerable<ScreeningDecision> decisions, CancellationToken cancellationToken)
     {
-        var byReason = ScreeningCodes.Reasons.ToDictionary(r => r, _ => 0);
-        int eligible = 0, blocked = 0;
-        var version = 0;
+        var tally = new ScreeningTally();
         Console.WriteLine($"{"person",-14} {"outcome",-9} reasons | flags | categories");
         await foreach (var d in decisions.WithCancellation(cancellationToken))
         {
-            version = d.AgreementVersion;
-            _ = d.IsEligible ? eligible++ : blocked++;
-            foreach (var reason in d.Reasons)
-            {
-                byReason[reason]++;
-            }
+            tally.Add(d);
             Console.WriteLine($"{d.Person,-14} {d.Outcome,-9} {Join(d.Reasons)} | {Join(d.Flags)} | {Join(d.Categories)}");
         }
         Console.WriteLine();
-        Console.WriteLine($"{run.Agreement.Id} version {version}, destination {run.Agreement.ReceivingState}, at {run.Request.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}: {eligible + blocked} screened, {eligible} eligible, {blocked} blocked");
-        foreach (var (reason, count) in byReason.Where(r => r.Value > 0))
+        Console.WriteLine($"{run.Agreement.Id} version {tally.AgreementVersion}, destination {run.Agreement.ReceivingState}, at {run.Request.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}: {tally.Screened} screened, {tally.Eligible} eligible, {tally.Blocked} blocked");
+        foreach (var (reason, count) in tally.ByReason.Where(r => r.Value > 0))
         {
             Console.WriteLine($"  {count,8}  {reason}");
         }
