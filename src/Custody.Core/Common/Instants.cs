@@ -34,6 +34,9 @@ public static class Instants
     /// <summary>Whether a [from, until) period of legal dates (already valid) ends after it starts; an open end always does.</summary>
     public static bool EndsAfterStart(string? from, string? until) => from is null || until is null || ParseDate(until) > ParseDate(from);
 
+    /// <summary>What a field that takes an instant expects, for error messages.</summary>
+    public const string Rfc3339Expected = "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.";
+
     private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 
     /// <summary>An RFC 3339 instant typed by a person or a client: date, time and an explicit offset (Z or ±hh:mm).</summary>
@@ -59,7 +62,7 @@ public static class Instants
         }
         if (!TryParseRfc3339(text.Trim(), out instant))
         {
-            return new FieldError(field, "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z.");
+            return new FieldError(field, Rfc3339Expected);
         }
         return instant > now ? new FieldError(field, "This is recorded once it has happened; the instant is in the future.") : null;
     }

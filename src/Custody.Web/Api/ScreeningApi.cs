@@ -68,7 +68,7 @@ public static class ScreeningApi
         var instant = time.GetUtcNow();
         if (!string.IsNullOrWhiteSpace(at) && !Instants.TryParseRfc3339(at.Trim(), out instant))
         {
-            errors.Add(new FieldError("at", "An instant in RFC 3339 form with its offset, such as 2025-03-20T12:00:00Z."));
+            errors.Add(new FieldError("at", Instants.Rfc3339Expected));
         }
         if (!string.IsNullOrEmpty(outcome) && outcome is not (ScreeningCodes.Eligible or ScreeningCodes.Blocked))
         {
