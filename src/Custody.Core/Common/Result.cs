@@ -39,3 +39,6 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T value) => Ok(value);
 }
+
+/// <summary>The command is not allowed in the record's current state, which is returned so the caller can see why (409).</summary>
+public sealed record StateConflict(string Message, object CurrentState) : Failure(Message);

@@ -3,6 +3,8 @@ using System.Threading.Channels;
 using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
+using Custody.Locator;
+using Custody.Transfers;
 using Custody.People;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -274,6 +276,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             changes.WriteTo(payload);
             var updated = ledger.Append(LedgerKinds.PersonUpdated, "person:" + person.Id, payload, actor);
             person.Update(changes, updated);
+            await ReplaceLocatorKeysAsync(person.Id, facts, cancellationToken);
             counts.Updated++;
         }
         // Registration is the bulk of a large import: canonicalize each person once, on every core,
@@ -294,7 +297,14 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         var entries = ledger.AppendMany(newcomers.Select((n, i) => new LedgerWriter.Request(LedgerKinds.PersonRegistered, "person:" + n.Id,
             new JsonObject { ["id"] = n.Id.ToString(), ["person"] = n.Facts }, actor, CanonicalPayload: canonical[i].Payload)).ToList());
         var registered = new Person[newcomers.Count];
-        Parallel.For(0, newcomers.Count, i => registered[i] = Person.Register(newcomers[i].Id, newcomers[i].Facts, entries[i], System.Text.Encoding.UTF8.GetString(canonical[i].Facts)));
+        var custody = new CustodyRecord[newcomers.Count];
+        var keys = new LocatorKey[newcomers.Count][];
+        Parallel.For(0, newcomers.Count, i =>
+        {
+            registered[i] = Person.Register(newcomers[i].Id, newcomers[i].Facts, entries[i], System.Text.Encoding.UTF8.GetString(canonical[i].Facts));
+            custody[i] = CustodyRecord.Initial(newcomers[i].Id, newcomers[i].Facts, entries[i]);
+            keys[i] = LocatorKey.For(newcomers[i].Id, newcomers[i].Facts).ToArray();
+        });
         // New people are append-only rows: written straight, like ledger entries; updates go through tracking.
         await using (var inserter = new BulkInserter<Person>(db))
         {
@@ -303,8 +313,31 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 await inserter.InsertAsync(person, cancellationToken);
             }
         }
+        await using (var inserter = new BulkInserter<CustodyRecord>(db))
+        {
+            foreach (var record in custody)
+            {
+                await inserter.InsertAsync(record, cancellationToken);
+            }
+        }
+        await using (var inserter = new BulkInserter<LocatorKey>(db))
+        {
+            foreach (var key in keys.SelectMany(k => k))
+            {
+                await inserter.InsertAsync(key, cancellationToken);
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    // A re-import may change names or identifiers: the person's keys are derived anew.
+    private async Task ReplaceLocatorKeysAsync(Guid personId, JsonObject facts, CancellationToken cancellationToken)
+    {
+        var current = await db.LocatorKeys.Where(k => k.PersonId == personId).ToListAsync(cancellationToken);
+        var wanted = LocatorKey.For(personId, facts).ToList();
+        db.LocatorKeys.RemoveRange(current.Where(c => !wanted.Any(w => w.Key == c.Key)));
+        db.LocatorKeys.AddRange(wanted.Where(w => !current.Any(c => c.Key == w.Key)));
     }
 
     private sealed class Counts

@@ -14,8 +14,24 @@ public sealed class ProjectionException(string message) : Exception(message);
 /// The state tables rebuilt from the ledger alone, by the same entity methods the commands use
 /// when they write. Verification compares this with the stored tables.
 /// </summary>
-public sealed class RegisterProjection
+public sealed class RegisterProjection : Transfers.ITransferState
 {
+    public Dictionary<string, Facilities.Facility> Facilities { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<Guid, Transfers.CustodyRecord> CustodyRecords { get; } = [];
+
+    private readonly Dictionary<Guid, Transfers.CustodyRecord> _currentCustody = [];
+
+    public Dictionary<Guid, Transfers.Manifest> Manifests { get; } = [];
+
+    public Dictionary<(Guid Manifest, Guid Person), Transfers.ManifestPerson> ManifestPeople { get; } = [];
+
+    public Dictionary<Guid, Transfers.ManifestDiscrepancy> ManifestDiscrepancies { get; } = [];
+
+    public Dictionary<Guid, Transfers.Incident> Incidents { get; } = [];
+
+    public Dictionary<Guid, Notifications.Notification> Notifications { get; } = [];
+
     public Dictionary<Guid, Person> People { get; } = [];
 
     public Dictionary<string, ClassOrder> ClassOrders { get; } = new(StringComparer.Ordinal);
@@ -55,6 +71,7 @@ public sealed class RegisterProjection
                     {
                         throw new ProjectionException($"person {id} is registered twice");
                     }
+                    Add(Transfers.CustodyRecord.Initial(id, payload["person"]!.AsObject(), entry));
                     break;
                 case LedgerKinds.PersonUpdated:
                     Find(People, Guid.Parse(payload["id"]!.GetValue<string>()), "person").Update(JsonChanges.ReadFrom(payload), entry);
@@ -114,6 +131,19 @@ public sealed class RegisterProjection
                 case LedgerKinds.FactUpdated:
                     Find(EnteredFacts, Guid.Parse(payload["id"]!.GetValue<string>()), "fact").Update(JsonChanges.ReadFrom(payload), entry);
                     break;
+                case LedgerKinds.FacilityRegistered:
+                    var facility = Custody.Facilities.Facility.Register(payload, entry);
+                    if (!Facilities.TryAdd(facility.Id, facility))
+                    {
+                        throw new ProjectionException($"facility {facility.Id} is registered twice");
+                    }
+                    break;
+                case LedgerKinds.FacilityUpdated:
+                    Find(Facilities, payload["id"]!.GetValue<string>(), "facility").Update(payload, entry);
+                    break;
+                case var kind when Transfers.TransferEvents.Kinds.Contains(kind) || (kind == LedgerKinds.ScreeningDecided && payload["manifest"] is not null):
+                    Transfers.TransferEvents.Apply(this, payload, entry);
+                    break;
                 default:
                     if (!LedgerKinds.AuditOnly.Contains(content.Kind))
                     {
@@ -122,9 +152,36 @@ public sealed class RegisterProjection
                     break;
             }
         }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or KeyNotFoundException or System.Text.Json.JsonException or ArgumentException)
         {
             throw new ProjectionException($"payload of {content.Kind} is malformed: {ex.Message}");
+        }
+    }
+
+    public Transfers.Manifest? FindManifest(Guid id) => Manifests.GetValueOrDefault(id);
+
+    public Transfers.ManifestPerson? FindManifestPerson(Guid manifestId, Guid personId) => ManifestPeople.GetValueOrDefault((manifestId, personId));
+
+    public Transfers.CustodyRecord? CurrentCustody(Guid personId) => _currentCustody.GetValueOrDefault(personId);
+
+    public Notifications.Notification? FindNotification(Guid id) => Notifications.GetValueOrDefault(id);
+
+    /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
+    public void Add(object row)
+    {
+        var added = row switch
+        {
+            Transfers.Manifest m => Manifests.TryAdd(m.Id, m),
+            Transfers.ManifestPerson mp => ManifestPeople.TryAdd((mp.ManifestId, mp.PersonId), mp),
+            Transfers.ManifestDiscrepancy d => ManifestDiscrepancies.TryAdd(d.Id, d),
+            Transfers.Incident i => Incidents.TryAdd(i.Id, i),
+            Custody.Notifications.Notification n => Notifications.TryAdd(n.Id, n),
+            Transfers.CustodyRecord r => CustodyRecords.TryAdd(r.Id, r) && (_currentCustody[r.PersonId] = r) is not null,
+            _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
+        };
+        if (!added)
+        {
+            throw new ProjectionException($"a {row.GetType().Name} with the same key is added twice");
         }
     }
 

@@ -74,6 +74,14 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("Agreements", () => CompareTableAsync(db.Agreements.OrderBy(a => a.Id), projection.Agreements.Values, a => a.Id, cancellationToken)),
             ("CourtOrders", () => CompareTableAsync(db.CourtOrders.OrderBy(o => o.Id), projection.CourtOrders.Values, o => o.Id.ToString(), cancellationToken)),
             ("EnteredFacts", () => CompareTableAsync(db.EnteredFacts.OrderBy(f => f.Id), projection.EnteredFacts.Values, f => f.Id.ToString(), cancellationToken)),
+            ("Facilities", () => CompareTableAsync(db.Facilities.OrderBy(f => f.Id), projection.Facilities.Values, f => f.Id, cancellationToken)),
+            ("CustodyRecords", () => CompareTableAsync(db.CustodyRecords.OrderBy(r => r.Id), projection.CustodyRecords.Values, r => r.Id.ToString(), cancellationToken)),
+            ("Manifests", () => CompareTableAsync(db.Manifests.OrderBy(m => m.Id), projection.Manifests.Values, m => m.Id.ToString(), cancellationToken)),
+            ("ManifestPeople", () => CompareTableAsync(db.ManifestPeople.OrderBy(m => m.ManifestId).ThenBy(m => m.PersonId), projection.ManifestPeople.Values, m => $"{m.ManifestId}/{m.PersonId}", cancellationToken)),
+            ("ManifestDiscrepancies", () => CompareTableAsync(db.ManifestDiscrepancies.OrderBy(d => d.Id), projection.ManifestDiscrepancies.Values, d => d.Id.ToString(), cancellationToken)),
+            ("Incidents", () => CompareTableAsync(db.Incidents.OrderBy(i => i.Id), projection.Incidents.Values, i => i.Id.ToString(), cancellationToken)),
+            ("Notifications", () => CompareTableAsync(db.Notifications.OrderBy(n => n.Id), projection.Notifications.Values, n => n.Id.ToString(), cancellationToken)),
+            ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };
         var done = 0;

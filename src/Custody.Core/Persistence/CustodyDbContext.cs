@@ -38,6 +38,25 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Facts.EnteredFact> EnteredFacts => Set<Facts.EnteredFact>();
 
+    public DbSet<Facilities.Facility> Facilities => Set<Facilities.Facility>();
+
+    public DbSet<Transfers.CustodyRecord> CustodyRecords => Set<Transfers.CustodyRecord>();
+
+    public DbSet<Transfers.Manifest> Manifests => Set<Transfers.Manifest>();
+
+    public DbSet<Transfers.ManifestPerson> ManifestPeople => Set<Transfers.ManifestPerson>();
+
+    public DbSet<Transfers.ManifestDiscrepancy> ManifestDiscrepancies => Set<Transfers.ManifestDiscrepancy>();
+
+    public DbSet<Transfers.Incident> Incidents => Set<Transfers.Incident>();
+
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Locator.LocatorKey> LocatorKeys => Set<Locator.LocatorKey>();
+
+    /// <summary>Responses kept for Idempotency-Key retries: a cache of answers, not register state, so not ledgered.</summary>
+    public DbSet<Idempotency.IdempotentRequest> IdempotentRequests => Set<Idempotency.IdempotentRequest>();
+
     /// <summary>The ledger writer of the unit of work in progress, whose entries every save writes first.</summary>
     internal LedgerWriter? Ledger { get; set; }
 
@@ -122,6 +141,7 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Kind).HasMaxLength(32);
         });
+        TransferModel.Configure(builder);
         builder.Entity<Agreement>(e =>
         {
             e.ToTable("Agreements");

@@ -16,7 +16,10 @@ public static class TransferSteps
     public const string DepartureGate = "departure-gate";
     public const string HandOver = "hand-over";
 
-    public static readonly IReadOnlyList<string> All = [Nomination, ManifestLock, Substitution, Boarding, DepartureGate, HandOver];
+    /// <summary>Not a step forward: a fact changed for someone on a locked or moving manifest.</summary>
+    public const string Review = "review";
+
+    public static readonly IReadOnlyList<string> All = [Nomination, ManifestLock, Substitution, Boarding, DepartureGate, HandOver, Review];
 }
 
 /// <summary>A step refused because screening at its instant is blocked; carries the decision with every reason.</summary>
@@ -33,26 +36,56 @@ public sealed class StepScreening(CustodyDbContext db, TimeProvider time)
 {
     /// <exception cref="ArgumentOutOfRangeException">The step is not one of <see cref="TransferSteps.All"/>.</exception>
     public async Task<Result<ScreeningDecision>> ScreenAsync(LedgerWriter ledger, Guid personId, string agreementId, string step, DateTimeOffset at, string actor,
-        CancellationToken cancellationToken = default)
+        Guid? manifestId = null, CancellationToken cancellationToken = default)
+    {
+        var many = await ScreenManyAsync(ledger, [personId], agreementId, step, at, actor, manifestId, cancellationToken);
+        return many.Failure is { } failure ? failure : many.Value![personId];
+    }
+
+    /// <summary>
+    /// Screens several people at one instant, loading the agreement and class orders once, and
+    /// appends one snapshot per person (naming the manifest, when given, so the manifest shows its
+    /// people's last screening).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The step is not one of <see cref="TransferSteps.All"/>.</exception>
+    public async Task<Result<IReadOnlyDictionary<Guid, ScreeningDecision>>> ScreenManyAsync(LedgerWriter ledger, IReadOnlyCollection<Guid> personIds, string agreementId,
+        string step, DateTimeOffset at, string actor, Guid? manifestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(personIds);
         if (!TransferSteps.All.Contains(step))
         {
             throw new ArgumentOutOfRangeException(nameof(step), step, "not a transfer step");
         }
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
+        var ids = personIds.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ExternalId, p.Facts }).ToListAsync(cancellationToken);
+        if (people.Count != ids.Count)
         {
-            return new NotFound($"No person {personId} in the register.");
+            return new NotFound($"No person {ids.Except(people.Select(p => p.Id)).First()} in the register.");
         }
-        var run = await new ScreenRegister(db, time).LoadAsync(new ScreeningRequest(agreementId, at, [person.ExternalId]), cancellationToken);
+        var run = await new ScreenRegister(db, time).LoadAsync(new ScreeningRequest(agreementId, at, people.Select(p => p.ExternalId).ToList()), cancellationToken);
         if (run.Failure is { } failure)
         {
             return failure;
         }
-        var decision = run.Value!.Screen(person.Id, person.Facts);
-        ledger.Append(LedgerKinds.ScreeningDecided, "person:" + personId, Snapshot(decision, step), actor);
-        return decision;
+        var decisions = new Dictionary<Guid, ScreeningDecision>();
+        foreach (var person in people.OrderBy(p => p.ExternalId, StringComparer.Ordinal))
+        {
+            var decision = run.Value!.Screen(person.Id, person.Facts);
+            var snapshot = Snapshot(decision, step);
+            if (manifestId is { } manifest)
+            {
+                snapshot["manifest"] = manifest.ToString();
+                snapshot["personId"] = person.Id.ToString();
+            }
+            var entry = ledger.Append(LedgerKinds.ScreeningDecided, "person:" + person.Id, snapshot, actor);
+            if (manifestId is not null)
+            {
+                Transfers.TransferEvents.Apply(new Transfers.DbTransferState(db), snapshot, entry);
+            }
+            decisions[person.Id] = decision;
+        }
+        return decisions;
     }
 
     public static JsonObject Snapshot(ScreeningDecision decision, string step)

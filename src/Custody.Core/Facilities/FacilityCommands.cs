@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Facilities;
+
+/// <summary>A facility as registered or corrected; every field is required because families and counsel are told them.</summary>
+public sealed record RegisterFacilityRequest(string? Id, string? Name, string? State, string? Kind, string? Address, string? Telephone, string? TimeZone);
+
+public sealed record FacilityView(string Id, string Name, string State, string Kind, string Address, string Telephone, string TimeZone)
+{
+    public static FacilityView Of(Facility f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(f.Id, f.Name, f.State, f.Kind, f.Address, f.Telephone, f.TimeZone);
+    }
+}
+
+/// <summary>Registers facilities and corrects their details, each a ledgered change; lists them for anyone signed in.</summary>
+public sealed partial class FacilityCommands(CustodyDbContext db, TimeProvider time)
+{
+    /// <summary>Registers a new facility, or records corrected details of an existing one (same id).</summary>
+    public async Task<Result<FacilityView>> RegisterAsync(RegisterFacilityRequest request, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<FacilityView>(db, time, async ledger =>
+        {
+            var payload = new JsonObject
+            {
+                ["id"] = request.Id!.Trim(),
+                ["name"] = request.Name!.Trim(),
+                ["state"] = request.State,
+                ["kind"] = request.Kind,
+                ["address"] = request.Address!.Trim(),
+                ["telephone"] = request.Telephone!.Trim(),
+                ["timeZone"] = request.TimeZone!.Trim(),
+            };
+            var existing = await db.Facilities.SingleOrDefaultAsync(f => f.Id == request.Id!.Trim(), cancellationToken);
+            if (existing is null)
+            {
+                var facility = Facility.Register(payload, ledger.Append(LedgerKinds.FacilityRegistered, "facility:" + payload["id"], payload, actor));
+                db.Facilities.Add(facility);
+                return FacilityView.Of(facility);
+            }
+            if (existing.State != request.State)
+            {
+                return new Conflict($"Facility {existing.Id} is in {existing.State}; a facility never changes state — register a new one.");
+            }
+            existing.Update(payload, ledger.Append(LedgerKinds.FacilityUpdated, "facility:" + existing.Id, payload, actor));
+            return FacilityView.Of(existing);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FacilityView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await db.Facilities.AsNoTracking().OrderBy(f => f.State).ThenBy(f => f.Name).ToListAsync(cancellationToken)).Select(FacilityView.Of).ToList();
+
+    private static List<FieldError> Validate(RegisterFacilityRequest r)
+    {
+        var errors = new List<FieldError>();
+        if (r.Id is null || !Slug().IsMatch(r.Id.Trim()))
+        {
+            errors.Add(new FieldError("id", "A short id of lower-case letters, digits and hyphens (2 to 64), such as sv-cecot."));
+        }
+        Transfers.TransferInput.Require(errors, "name", r.Name, 200);
+        if (r.State is null || !Country().IsMatch(r.State))
+        {
+            errors.Add(new FieldError("state", "An ISO 3166-1 alpha-2 code such as SV."));
+        }
+        if (r.Kind is null || !Facility.Kinds.Contains(r.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Facility.Kinds)}."));
+        }
+        Transfers.TransferInput.Require(errors, "address", r.Address, 500);
+        Transfers.TransferInput.Require(errors, "telephone", r.Telephone, 50);
+        if (string.IsNullOrWhiteSpace(r.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(r.TimeZone.Trim(), out _))
+        {
+            errors.Add(new FieldError("timeZone", "An IANA time zone such as America/El_Salvador."));
+        }
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    internal static partial Regex Country();
+}

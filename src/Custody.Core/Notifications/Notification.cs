@@ -1,0 +1,73 @@
+namespace Custody.Notifications;
+
+/// <summary>
+/// A notice in the outbox: queued in the same transaction as the event that requires it, then
+/// delivered by a channel. Queued, delivered and failed attempts are all ledgered, so a notice
+/// that was never sent stays visible (and overdue once past <see cref="DueBy"/>).
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; set; }
+
+    /// <summary>One of <see cref="NotificationKinds"/>.</summary>
+    public string Kind { get; set; } = "";
+
+    public Guid? PersonId { get; set; }
+
+    public Guid? ManifestId { get; set; }
+
+    public Guid? IncidentId { get; set; }
+
+    /// <summary>counsel, family, independent-authority, next-of-kin.</summary>
+    public string RecipientRole { get; set; } = "";
+
+    public string RecipientName { get; set; } = "";
+
+    /// <summary>E-mail address or telephone; null when none is on record (delivery then fails visibly).</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The language the text is in (the person's, where a template exists).</summary>
+    public string Language { get; set; } = "en";
+
+    public string Subject { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public DateTime QueuedAt { get; set; }
+
+    public DateTime? DueBy { get; set; }
+
+    /// <summary>queued, delivered or failed (failed notices are retried).</summary>
+    public string Status { get; set; } = NotificationStatuses.Queued;
+
+    public int Attempts { get; set; }
+
+    public string? Channel { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+
+    public int Revision { get; set; }
+
+    public long LastSeq { get; set; }
+}
+
+public static class NotificationStatuses
+{
+    public const string Queued = "queued";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+}
+
+public static class NotificationKinds
+{
+    /// <summary>Invariant 5: counsel of record told where the person is being taken.</summary>
+    public const string TransferCounsel = "transfer-counsel";
+    /// <summary>Invariant 5: the designated family contact told of the transfer.</summary>
+    public const string TransferFamily = "transfer-family";
+    /// <summary>Invariant 6: report to an authority independent of the custodian.</summary>
+    public const string IncidentReport = "incident-report";
+    /// <summary>Invariant 6: notice to next of kin.</summary>
+    public const string IncidentNextOfKin = "incident-next-of-kin";
+}

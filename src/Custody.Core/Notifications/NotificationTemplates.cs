@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Custody.Notifications;
+
+/// <summary>
+/// The texts of the notices, in the two parties' languages. A notice goes out in the first of the
+/// person's languages that has a template, else in English; placeholders are {name}.
+/// </summary>
+public static class NotificationTemplates
+{
+    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+
+    private static readonly Dictionary<(string Kind, string Language), (string Subject, string Body)> Texts = new()
+    {
+        [(NotificationKinds.TransferCounsel, "en")] = ("Transfer of your client {person}",
+            "Your client {person} (record {externalId}) has left {sendingState} on {carrier} {movement} at {departedAt} UTC, "
+            + "to be handed over to the custody of {receivingState} under agreement {agreement}. Reason: transfer under that agreement; "
+            + "removal authority on record: {authority}. Receiving facility: {facility}, {address}, telephone {telephone}. "
+            + "The person is held on behalf of {sendingState}, which remains responsible and pays for the detention."),
+        [(NotificationKinds.TransferCounsel, "es")] = ("Traslado de su cliente {person}",
+            "Su cliente {person} (expediente {externalId}) salió de {sendingState} en {carrier} {movement} a las {departedAt} UTC, "
+            + "para ser entregado a la custodia de {receivingState} en virtud del acuerdo {agreement}. Motivo: traslado en virtud de ese acuerdo; "
+            + "autoridad de expulsión registrada: {authority}. Establecimiento de destino: {facility}, {address}, teléfono {telephone}. "
+            + "La persona está detenida por cuenta de {sendingState}, que sigue siendo responsable y paga la detención."),
+        [(NotificationKinds.TransferFamily, "en")] = ("{person} is being transferred",
+            "{person} has left {sendingState} at {departedAt} UTC and is being taken to {facility}, {address}, telephone {telephone}, "
+            + "in {receivingState}. {sendingState} remains responsible for them."),
+        [(NotificationKinds.TransferFamily, "es")] = ("{person} está siendo trasladado",
+            "{person} salió de {sendingState} a las {departedAt} UTC y está siendo llevado a {facility}, {address}, teléfono {telephone}, "
+            + "en {receivingState}. {sendingState} sigue siendo responsable de la persona."),
+        [(NotificationKinds.IncidentReport, "en")] = ("Incident report: {incidentKind} — {person}",
+            "Incident: {incidentKind}, involving {person}, at {occurredAt} UTC, {place}. Details: {details}. "
+            + "Recorded by {recordedBy}. This report is due by {dueBy} UTC."),
+        [(NotificationKinds.IncidentReport, "es")] = ("Informe de incidente: {incidentKind} — {person}",
+            "Incidente: {incidentKind}, relativo a {person}, a las {occurredAt} UTC, {place}. Detalles: {details}. "
+            + "Registrado por {recordedBy}. Este informe vence el {dueBy} UTC."),
+        [(NotificationKinds.IncidentNextOfKin, "en")] = ("About {person}",
+            "We must inform you of an incident ({incidentKind}) concerning {person} at {occurredAt} UTC, {place}. "
+            + "For information, contact {contact}."),
+        [(NotificationKinds.IncidentNextOfKin, "es")] = ("Acerca de {person}",
+            "Debemos informarle de un incidente ({incidentKind}) relativo a {person} a las {occurredAt} UTC, {place}. "
+            + "Para información, comuníquese con {contact}."),
+    };
+
+    private static readonly Dictionary<(string Kind, string Language), string> IncidentNames = new()
+    {
+        [("death", "en")] = "death",
+        [("death", "es")] = "fallecimiento",
+        [("serious-injury", "en")] = "serious injury",
+        [("serious-injury", "es")] = "lesión grave",
+        [("escape", "en")] = "escape or disappearance",
+        [("escape", "es")] = "fuga o desaparición",
+        [("use-of-force", "en")] = "use of force",
+        [("use-of-force", "es")] = "uso de la fuerza",
+    };
+
+    /// <summary>The first of <paramref name="personLanguages"/> with templates, else English.</summary>
+    public static string LanguageFor(IEnumerable<string> personLanguages) =>
+        personLanguages.FirstOrDefault(l => Languages.Contains(l)) ?? "en";
+
+    /// <summary>The subject and body in <paramref name="language"/>, placeholders filled.</summary>
+    /// <exception cref="KeyNotFoundException">No template for the kind (a bug).</exception>
+    public static (string Subject, string Body) Render(string kind, string language, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (subject, body) = Texts[(kind, Languages.Contains(language) ? language : "en")];
+        return (Fill(subject, values), Fill(body, values));
+    }
+
+    public static string IncidentName(string incidentKind, string language) =>
+        IncidentNames.TryGetValue((incidentKind, language), out var name) ? name : incidentKind;
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var text = template;
+        foreach (var (key, value) in values)
+        {
+            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    /// <summary>An instant as the notices print it.</summary>
+    public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,232 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Notifications;
+using Custody.Persistence;
+using Custody.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Transfers;
+
+/// <summary>An escort's boarding record: <c>boarded</c> (after an identity check against a verified identifier), <c>no-show</c> or <c>refused</c> (with the reason).</summary>
+public sealed record BoardingRequest(string? Outcome, string? Identifier, string? Reason, string? OccurredAt);
+
+/// <summary>When the movement left (default now).</summary>
+public sealed record DepartRequest(string? DepartedAt);
+
+/// <summary>
+/// Boarding, disembarkation, re-screening and the departure gate. Departure is recorded only when
+/// every boarded person has an eligible screening no older than the agreement's
+/// <c>departureRescreenMinutes</c>; a blocked person must first be disembarked. On departure the
+/// transfer notices of invariant 5 are queued for everyone aboard.
+/// </summary>
+public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
+{
+    /// <summary>Screening is fresh for departure this long when the agreement does not say.</summary>
+    public const int DefaultRescreenMinutes = 60;
+
+    private ManifestCommands Manifests => new(db, time);
+
+    public Task<Result<ManifestView>> BoardAsync(Guid manifestId, Guid personId, BoardingRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        if (request.Outcome is null || !ManifestPersonStatuses.BoardingOutcomes.Contains(request.Outcome))
+        {
+            errors.Add(new FieldError("outcome", $"One of: {string.Join(", ", ManifestPersonStatuses.BoardingOutcomes)}."));
+        }
+        if (request.Outcome == ManifestPersonStatuses.Boarded && string.IsNullOrWhiteSpace(request.Identifier))
+        {
+            errors.Add(new FieldError("identifier", "Required for boarding: the verified identifier the person's identity was checked against."));
+        }
+        if (request.Outcome == ManifestPersonStatuses.Refused && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors.Add(new FieldError("reason", "Required when boarding is refused: why."));
+        }
+        if (request.Reason is { Length: > 1000 })
+        {
+            errors.Add(new FieldError("reason", "At most 1000 characters."));
+        }
+        var occurredAt = TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid(errors)));
+        }
+        return Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Locked)
+            {
+                return await session.ConflictAsync($"Boarding is recorded on a locked manifest; this one is {session.Manifest.Status}.", cancellationToken);
+            }
+            var onManifest = session.Person(personId);
+            if (onManifest is null)
+            {
+                return new NotFound($"Person {personId} is not on manifest {manifestId}.");
+            }
+            if (onManifest is not { IsPrincipal: true, Status: ManifestPersonStatuses.Listed })
+            {
+                return await session.ConflictAsync($"Only a listed principal boards (alternates travel only once substituted in); this person is a {onManifest.Role}, {onManifest.Status}.", cancellationToken);
+            }
+            var payload = new JsonObject { ["person"] = personId.ToString(), ["outcome"] = request.Outcome };
+            if (!string.IsNullOrWhiteSpace(request.Reason))
+            {
+                payload["reason"] = request.Reason.Trim();
+            }
+            if (request.Outcome == ManifestPersonStatuses.Boarded)
+            {
+                var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+                var identifier = request.Identifier!.Trim();
+                var verified = (person.FactsObject()["identifiers"] as JsonArray ?? [])
+                    .Any(i => i?["verified"]?.GetValue<bool>() == true && string.Equals(i["value"]?.GetValue<string>(), identifier, StringComparison.OrdinalIgnoreCase));
+                if (!verified)
+                {
+                    return new Invalid([new FieldError("identifier", "This is not one of the person's verified identifiers: the identity check fails and the person does not board.")]);
+                }
+                var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Boarding, now, viewer.Actor, cancellationToken);
+                if (blocked.Failure is { } failure)
+                {
+                    return failure;
+                }
+                if (blocked.Value!.Count > 0)
+                {
+                    return new Blocked(blocked.Value[0].Decision);
+                }
+                payload["identifier"] = identifier;
+                session.Apply(LedgerKinds.ManifestBoardingRecorded, payload, viewer.Actor, occurredAt);
+                var current = session.State.CurrentCustody(personId)!;
+                session.RecordCustody(personId, CustodyEvents.Boarded, session.Agreement.SendingState, null, CustodyPlaces.Manifest, null,
+                    current.LegalAuthority, session.Agreement.SendingState, $"{session.Manifest.Carrier} {session.Manifest.Movement}", occurredAt!.Value, viewer.Actor);
+            }
+            else
+            {
+                session.Apply(LedgerKinds.ManifestBoardingRecorded, payload, viewer.Actor, occurredAt);
+            }
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>Takes a boarded person off before departure; custody returns to the origin facility.</summary>
+    public Task<Result<ManifestView>> DisembarkAsync(Guid manifestId, Guid personId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
+        Manifests.WithReasonAsync(manifestId, request, viewer, async (session, reason, now) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Locked)
+            {
+                return await session.ConflictAsync($"People are disembarked before departure; the manifest is {session.Manifest.Status}.", cancellationToken);
+            }
+            if (session.Person(personId) is not { } onManifest)
+            {
+                return new NotFound($"Person {personId} is not on manifest {manifestId}.");
+            }
+            if (onManifest.Status != ManifestPersonStatuses.Boarded)
+            {
+                return await session.ConflictAsync($"Only a boarded person is disembarked; this person is {onManifest.Status}.", cancellationToken);
+            }
+            session.Apply(LedgerKinds.ManifestPersonDisembarked, new JsonObject { ["person"] = personId.ToString(), ["reason"] = reason }, viewer.Actor);
+            var current = session.State.CurrentCustody(personId)!;
+            session.RecordCustody(personId, CustodyEvents.Disembarked, session.Agreement.SendingState, null, CustodyPlaces.Facility, session.Manifest.OriginFacilityId,
+                current.LegalAuthority, session.Agreement.SendingState, reason, Instants.Utc(now), viewer.Actor);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Screens everyone still travelling on the manifest now, raising or clearing alerts.</summary>
+    public Task<Result<ManifestView>> RescreenAsync(Guid manifestId, Viewer viewer, CancellationToken cancellationToken = default) =>
+        Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status == ManifestStatuses.Draft)
+            {
+                return await session.ConflictAsync("A draft is screened when it is locked.", cancellationToken);
+            }
+            var step = session.Manifest.Status == ManifestStatuses.Locked ? TransferSteps.DepartureGate : TransferSteps.Review;
+            var review = await ManifestWatch.ReviewAsync(session, session.People.Where(ManifestWatch.IsTravelling).Select(p => p.PersonId).ToList(),
+                new StepScreening(db, time), step, now, viewer.Actor, cancellationToken);
+            return review.Failure is { } failure ? failure : await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<Result<ManifestView>> DepartAsync(Guid manifestId, DepartRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        var departedAt = TransferInput.Past(errors, "departedAt", request.DepartedAt, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid(errors)));
+        }
+        return Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Locked)
+            {
+                return await session.ConflictAsync($"Only a locked manifest departs; this one is {session.Manifest.Status}.", cancellationToken);
+            }
+            var waiting = session.People.Where(p => p.IsPrincipal && p.Status == ManifestPersonStatuses.Listed).ToList();
+            if (waiting.Count > 0)
+            {
+                return await session.ConflictAsync($"{waiting.Count} principal(s) have no boarding record (boarded, no-show or refused).", cancellationToken);
+            }
+            var aboard = session.People.Where(p => p.Status == ManifestPersonStatuses.Boarded).ToList();
+            if (aboard.Count == 0)
+            {
+                return await session.ConflictAsync("Nobody is aboard.", cancellationToken);
+            }
+            var minutes = session.VersionInForce(now)?.LegalRegime.DepartureRescreenMinutes ?? DefaultRescreenMinutes;
+            var oldest = Instants.Utc(now).AddMinutes(-minutes);
+            var problems = aboard.Where(p => p.ScreeningOutcome != ScreeningCodes.Eligible || p.ScreenedAt < oldest || p.Alert is not null).ToList();
+            if (problems.Count > 0)
+            {
+                var ids = problems.Select(p => p.PersonId).ToList();
+                var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ExternalId, cancellationToken);
+                var why = problems.Select(p => p.ScreeningOutcome != ScreeningCodes.Eligible || p.Alert is not null
+                    ? $"{names[p.PersonId]} is blocked ({(p.ScreeningReasons.Length > 0 ? p.ScreeningReasons : p.AlertReasons)}): disembark before departure"
+                    : $"{names[p.PersonId]} was last screened at {Instants.ToText(p.ScreenedAt ?? DateTime.MinValue)}, more than {minutes} minutes ago: re-screen");
+                return await session.ConflictAsync("Departure refused: " + string.Join("; ", why) + ".", cancellationToken);
+            }
+            session.Apply(LedgerKinds.ManifestDeparted, [], viewer.Actor, departedAt);
+            await QueueTransferNoticesAsync(session, aboard, departedAt!.Value, viewer.Actor, now, cancellationToken);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    // Invariant 5: counsel of record and the designated family contact hear where the person is going, once en route.
+    private async Task QueueTransferNoticesAsync(ManifestSession session, IReadOnlyList<ManifestPerson> aboard, DateTime departedAt, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == session.Manifest.DestinationFacilityId, cancellationToken);
+        var ids = aboard.Select(p => p.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.ExternalId).ToListAsync(cancellationToken);
+        foreach (var person in people)
+        {
+            var facts = person.FactsObject();
+            var language = NotificationTemplates.LanguageFor(person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var values = new Dictionary<string, string>
+            {
+                ["person"] = $"{person.GivenName} {person.FamilyName}",
+                ["externalId"] = person.ExternalId,
+                ["sendingState"] = session.Agreement.SendingState,
+                ["receivingState"] = session.Agreement.ReceivingState,
+                ["agreement"] = session.Agreement.Id,
+                ["carrier"] = session.Manifest.Carrier,
+                ["movement"] = session.Manifest.Movement,
+                ["departedAt"] = NotificationTemplates.When(departedAt),
+                ["authority"] = facts["removalOrder"]?["authority"]?.GetValue<string>() ?? "none recorded",
+                ["facility"] = facility.Name,
+                ["address"] = facility.Address,
+                ["telephone"] = facility.Telephone,
+            };
+            var due = departedAt.AddHours(24);
+            foreach (var counsel in (facts["counsel"] as JsonArray ?? []).Where(c => c?["ofRecord"]?.GetValue<bool>() == true))
+            {
+                var (subject, body) = NotificationTemplates.Render(NotificationKinds.TransferCounsel, language, values);
+                Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.TransferCounsel, person.Id, session.Manifest.Id, null,
+                    "counsel", counsel!["name"]!.GetValue<string>(), counsel["email"]?.GetValue<string>() ?? counsel["phone"]?.GetValue<string>(),
+                    language, subject, body, due), actor, now);
+            }
+            foreach (var family in (facts["familyContacts"] as JsonArray ?? []).Where(c => c?["designated"]?.GetValue<bool>() == true))
+            {
+                var (subject, body) = NotificationTemplates.Render(NotificationKinds.TransferFamily, language, values);
+                Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.TransferFamily, person.Id, session.Manifest.Id, null,
+                    "family", family!["name"]!.GetValue<string>(), family["email"]?.GetValue<string>() ?? family["phone"]?.GetValue<string>(),
+                    language, subject, body, due), actor, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Custody.Transfers;
+
+/// <summary>
+/// A death, serious injury, escape/disappearance or use of force, in transit (on a manifest) or
+/// in a facility. Recording one queues, in the same transaction, the notices DOMAIN.md invariant 6
+/// requires, each with a deadline.
+/// </summary>
+public sealed class Incident
+{
+    public Guid Id { get; set; }
+
+    /// <summary>One of <see cref="Kinds"/>.</summary>
+    public string Kind { get; set; } = "";
+
+    public Guid? ManifestId { get; set; }
+
+    public string? FacilityId { get; set; }
+
+    public Guid? PersonId { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    public string Details { get; set; } = "";
+
+    /// <summary>For a death: the circumstances, the cause and where the remains went.</summary>
+    public string? Circumstances { get; set; }
+
+    public string? Cause { get; set; }
+
+    public string? RemainsDestination { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public long Seq { get; set; }
+
+    public const string Death = "death";
+    public const string SeriousInjury = "serious-injury";
+    public const string Escape = "escape";
+    public const string UseOfForce = "use-of-force";
+
+    public static readonly IReadOnlyList<string> Kinds = [Death, SeriousInjury, Escape, UseOfForce];
+}

@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Notifications;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Transfers;
+
+/// <summary>An incident as reported; for a death the circumstances are required, cause and remains when known.</summary>
+public sealed record RecordIncidentRequest(string? Kind, Guid? PersonId, string? OccurredAt, string? Details, string? Circumstances, string? Cause,
+    string? RemainsDestination);
+
+/// <summary>Where invariant-6 reports go: an authority independent of the custodian, and how long each notice may take.</summary>
+public sealed class IncidentOptions
+{
+    public string IndependentAuthorityName { get; set; } = "Independent monitor";
+
+    public string? IndependentAuthorityAddress { get; set; }
+
+    public int ReportDeadlineHours { get; set; } = 24;
+
+    public int NextOfKinDeadlineHours { get; set; } = 24;
+}
+
+/// <summary>
+/// Incidents in transit. A death, serious injury or escape queues at once — in the same
+/// transaction — a report to the independent authority and a notice to next of kin, each with a
+/// deadline (DOMAIN.md invariant 6); a use of force queues the report. A death or escape also
+/// moves the person's custody record (deceased; at large), so nobody vanishes from the record.
+/// </summary>
+public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, IncidentOptions options)
+{
+    public Task<Result<ManifestView>> RecordInTransitAsync(Guid manifestId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        if (request.Kind is null || !Incident.Kinds.Contains(request.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Incident.Kinds)}."));
+        }
+        TransferInput.Require(errors, "details", request.Details, 4000);
+        var occurredAt = TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
+        if (request.Kind == Incident.Death && string.IsNullOrWhiteSpace(request.Circumstances))
+        {
+            errors.Add(new FieldError("circumstances", "Required for a death."));
+        }
+        if (request.Kind is Incident.Death or Incident.Escape or Incident.SeriousInjury && request.PersonId is null)
+        {
+            errors.Add(new FieldError("personId", "Required: who died, was injured or escaped."));
+        }
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid(errors)));
+        }
+        return new ManifestCommands(db, time).InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status == ManifestStatuses.Draft)
+            {
+                return await session.ConflictAsync("Nobody is in transit on a draft manifest; record the incident at the facility.", cancellationToken);
+            }
+            ManifestPerson? onManifest = null;
+            if (request.PersonId is { } personId)
+            {
+                onManifest = session.Person(personId);
+                if (onManifest is null)
+                {
+                    return new NotFound($"Person {personId} is not on manifest {manifestId}.");
+                }
+                if (request.Kind is Incident.Death or Incident.Escape && onManifest.Status is not (ManifestPersonStatuses.Boarded or ManifestPersonStatuses.Dispatched))
+                {
+                    return await session.ConflictAsync($"The person is {onManifest.Status}, not in transit: record this at the facility where they are.", cancellationToken);
+                }
+            }
+            var id = Guid.CreateVersion7(now);
+            var payload = new JsonObject
+            {
+                ["id"] = id.ToString(),
+                ["kind"] = request.Kind,
+                ["occurredAt"] = Instants.ToText(occurredAt!.Value),
+                ["details"] = request.Details!.Trim(),
+            };
+            if (request.PersonId is { } person)
+            {
+                payload["person"] = person.ToString();
+            }
+            Optional(payload, "circumstances", request.Circumstances);
+            Optional(payload, "cause", request.Cause);
+            Optional(payload, "remainsDestination", request.RemainsDestination);
+            session.Apply(LedgerKinds.IncidentRecorded, payload, viewer.Actor);
+            if (onManifest is not null && request.Kind is Incident.Death or Incident.Escape)
+            {
+                var current = session.State.CurrentCustody(onManifest.PersonId)!;
+                session.RecordCustody(onManifest.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
+                    request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, null, current.LegalAuthority, current.Funder,
+                    $"incident:{id}", Later(occurredAt!.Value, current.OccurredAt), viewer.Actor);
+            }
+            await QueueNoticesAsync(session, id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    // A custody record never starts before the one it supersedes.
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    private async Task QueueNoticesAsync(ManifestSession session, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var person = request.PersonId is { } id ? await db.People.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken) : null;
+        var language = person is null ? "en" : NotificationTemplates.LanguageFor(person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var values = new Dictionary<string, string>
+        {
+            ["person"] = person is null ? "(no person named)" : $"{person.GivenName} {person.FamilyName} ({person.ExternalId})",
+            ["incidentKind"] = NotificationTemplates.IncidentName(request.Kind!, language),
+            ["occurredAt"] = NotificationTemplates.When(occurredAt),
+            ["place"] = $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
+            ["details"] = request.Details!.Trim(),
+            ["recordedBy"] = actor,
+            ["contact"] = $"{session.Agreement.SendingState} ({session.Manifest.Carrier} {session.Manifest.Movement})",
+        };
+        var reportDue = Instants.Utc(now).AddHours(options.ReportDeadlineHours);
+        values["dueBy"] = NotificationTemplates.When(reportDue);
+        var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
+        Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, session.Manifest.Id, incidentId,
+            "independent-authority", options.IndependentAuthorityName, options.IndependentAuthorityAddress, "en", subject, body, reportDue), actor, now);
+        if (request.Kind == Incident.UseOfForce || person is null)
+        {
+            return;
+        }
+        // Next of kin: the designated family contact, else the first on record; with none, the notice is still queued (and fails visibly).
+        var contacts = person.FactsObject()["familyContacts"] as JsonArray ?? [];
+        var kin = contacts.FirstOrDefault(c => c?["designated"]?.GetValue<bool>() == true) ?? contacts.FirstOrDefault();
+        var (kinSubject, kinBody) = NotificationTemplates.Render(NotificationKinds.IncidentNextOfKin, language, values);
+        Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, session.Manifest.Id, incidentId,
+            "next-of-kin", kin?["name"]?.GetValue<string>() ?? "Next of kin (none on record)", kin?["email"]?.GetValue<string>() ?? kin?["phone"]?.GetValue<string>(),
+            language, kinSubject, kinBody, Instants.Utc(now).AddHours(options.NextOfKinDeadlineHours)), actor, now);
+    }
+
+    private static void Optional(JsonObject payload, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            payload[name] = value.Trim();
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Transfers;
+
+public sealed record CreateManifestRequest(string? AgreementId, string? Carrier, string? Movement, string? OriginFacilityId, string? DestinationFacilityId,
+    string? ScheduledDeparture);
+
+/// <summary>Adds a person as <c>principal</c> (travels) or <c>alternate</c> (may replace a principal only by an approved substitution).</summary>
+public sealed record AddToManifestRequest(Guid? PersonId, string? Role);
+
+/// <summary>The reason for a removal, an unlock or a disembarkation: always required, always ledgered.</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>Replaces principal <c>Out</c> by alternate <c>In</c>, approved by the transfer supervisor who sends it.</summary>
+public sealed record SubstituteRequest(Guid? Out, Guid? In, string? Reason);
+
+/// <summary>
+/// Building a manifest: create, add and remove people, lock (everyone screened, the agreement's
+/// person cap held), unlock, and substitute an alternate for a principal. Every step that moves
+/// a person closer to the receiving state screens them at its instant; a blocked step writes nothing.
+/// </summary>
+public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
+{
+    public async Task<Result<ManifestView>> CreateAsync(CreateManifestRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        TransferInput.Require(errors, "carrier", request.Carrier, 100);
+        TransferInput.Require(errors, "movement", request.Movement, 50);
+        if (!Instants.TryParseRfc3339(request.ScheduledDeparture?.Trim(), out var departure))
+        {
+            errors.Add(new FieldError("scheduledDeparture", Instants.Rfc3339Expected));
+        }
+        if (string.IsNullOrWhiteSpace(request.AgreementId))
+        {
+            errors.Add(new FieldError("agreementId", "Required: the agreement the movement is under."));
+        }
+        if (string.IsNullOrWhiteSpace(request.OriginFacilityId))
+        {
+            errors.Add(new FieldError("originFacilityId", "Required: the sending state's facility the movement leaves from."));
+        }
+        if (string.IsNullOrWhiteSpace(request.DestinationFacilityId))
+        {
+            errors.Add(new FieldError("destinationFacilityId", "Required: the receiving state's facility the people are handed over at."));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<ManifestView>(db, time, async ledger =>
+        {
+            var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AgreementId, cancellationToken);
+            var origin = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.OriginFacilityId, cancellationToken);
+            var destination = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.DestinationFacilityId, cancellationToken);
+            if (agreement is null)
+            {
+                errors.Add(new FieldError("agreementId", $"No agreement {request.AgreementId}."));
+            }
+            if (origin is null || (agreement is not null && origin.State != agreement.SendingState))
+            {
+                errors.Add(new FieldError("originFacilityId", origin is null ? $"No facility {request.OriginFacilityId}." : $"The origin must be in the sending state {agreement!.SendingState}."));
+            }
+            if (destination is null || (agreement is not null && destination.State != agreement.ReceivingState))
+            {
+                errors.Add(new FieldError("destinationFacilityId", destination is null ? $"No facility {request.DestinationFacilityId}." : $"The destination must be in the receiving state {agreement!.ReceivingState}."));
+            }
+            if (errors.Count > 0)
+            {
+                return new Invalid(errors);
+            }
+            var id = Guid.CreateVersion7(time.GetUtcNow());
+            var payload = new JsonObject
+            {
+                ["id"] = id.ToString(),
+                ["agreement"] = agreement!.Id,
+                ["carrier"] = request.Carrier!.Trim(),
+                ["movement"] = request.Movement!.Trim(),
+                ["origin"] = origin!.Id,
+                ["destination"] = destination!.Id,
+                ["scheduledDeparture"] = Instants.ToText(Instants.Utc(departure)),
+            };
+            var entry = ledger.Append(LedgerKinds.ManifestCreated, "manifest:" + id, payload, viewer.Actor);
+            var state = new DbTransferState(db);
+            TransferEvents.Apply(state, payload, entry);
+            return ReadManifests.Of(state.FindManifest(id)!, [], _ => default, []);
+        }, cancellationToken);
+    }
+
+    public Task<Result<ManifestView>> AddPersonAsync(Guid manifestId, AddToManifestRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        if (request.PersonId is null)
+        {
+            errors.Add(new FieldError("personId", "Required: the register id of the person."));
+        }
+        if (request.Role is not (ManifestRoles.Principal or ManifestRoles.Alternate))
+        {
+            errors.Add(new FieldError("role", "principal or alternate."));
+        }
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid(errors)));
+        }
+        var personId = request.PersonId!.Value;
+        return InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Draft)
+            {
+                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; people are added only while it is a draft (unlock it first).", cancellationToken);
+            }
+            if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            if (session.Person(personId) is { } already && already.Status != ManifestPersonStatuses.Removed)
+            {
+                return await session.ConflictAsync($"The person is already on this manifest as {already.Role} ({already.Status}).", cancellationToken);
+            }
+            if (session.Person(personId) is not null)
+            {
+                return await session.ConflictAsync("The person was removed from this manifest; a removal is final — use another manifest.", cancellationToken);
+            }
+            if (await OnAnotherMovementAsync(personId, manifestId, cancellationToken) is { } other)
+            {
+                return await session.ConflictAsync($"The person is already on manifest {other} that has not arrived.", cancellationToken);
+            }
+            if (await MayLeaveAsync(personId, cancellationToken) is { } where)
+            {
+                return await session.ConflictAsync(where, cancellationToken);
+            }
+            // Added first so that the nomination's screening is recorded as the person's last on this
+            // manifest; a blocked nomination rolls the addition back with everything else.
+            session.Apply(LedgerKinds.ManifestPersonAdded, new JsonObject { ["person"] = personId.ToString(), ["role"] = request.Role }, viewer.Actor);
+            var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Nomination, now, viewer.Actor, cancellationToken);
+            if (blocked.Failure is { } failure)
+            {
+                return failure;
+            }
+            if (blocked.Value!.Count > 0)
+            {
+                return new Blocked(blocked.Value[0].Decision);
+            }
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<Result<ManifestView>> RemovePersonAsync(Guid manifestId, Guid personId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
+        WithReasonAsync(manifestId, request, viewer, async (session, reason, _) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Draft)
+            {
+                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; people are removed only while it is a draft (disembark a boarded person instead).", cancellationToken);
+            }
+            if (session.Person(personId) is not { Status: ManifestPersonStatuses.Listed })
+            {
+                return new NotFound($"Person {personId} is not listed on manifest {manifestId}.");
+            }
+            session.Apply(LedgerKinds.ManifestPersonRemoved, new JsonObject { ["person"] = personId.ToString(), ["reason"] = reason }, viewer.Actor);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<Result<ManifestView>> LockAsync(Guid manifestId, Viewer viewer, CancellationToken cancellationToken = default) =>
+        InSessionAsync(manifestId, viewer, async (session, now) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Draft)
+            {
+                return await session.ConflictAsync($"The manifest is already {session.Manifest.Status}.", cancellationToken);
+            }
+            var listed = session.People.Where(p => p.Status == ManifestPersonStatuses.Listed).ToList();
+            var principals = listed.Count(p => p.IsPrincipal);
+            if (principals == 0)
+            {
+                return await session.ConflictAsync("A manifest needs at least one principal to be locked.", cancellationToken);
+            }
+            if (session.VersionInForce(now) is not { } version)
+            {
+                return await session.ConflictAsync($"Agreement {session.Agreement.Id} is not in force.", cancellationToken);
+            }
+            if (version.PersonCap is { } cap)
+            {
+                var committed = await CommittedAsync(session.Manifest, cancellationToken);
+                if (committed + principals > cap)
+                {
+                    return await session.ConflictAsync(
+                        $"Locking would exceed the agreement's person cap of {cap}: {committed} already held or on locked manifests, {principals} on this one.", cancellationToken);
+                }
+            }
+            var blocked = await session.ScreenAsync(new StepScreening(db, time), listed.Select(p => p.PersonId).ToList(), TransferSteps.ManifestLock, now, viewer.Actor, cancellationToken);
+            if (blocked.Failure is { } failure)
+            {
+                return failure;
+            }
+            if (blocked.Value!.Count > 0)
+            {
+                return new PeopleBlocked(blocked.Value);
+            }
+            session.Apply(LedgerKinds.ManifestLocked, [], viewer.Actor);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<Result<ManifestView>> UnlockAsync(Guid manifestId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
+        WithReasonAsync(manifestId, request, viewer, async (session, reason, _) =>
+        {
+            if (session.Manifest.Status != ManifestStatuses.Locked)
+            {
+                return await session.ConflictAsync($"Only a locked manifest can be unlocked; this one is {session.Manifest.Status}.", cancellationToken);
+            }
+            if (session.People.Any(p => p.IdentityCheckedAgainst is not null || p.Status is ManifestPersonStatuses.NoShow or ManifestPersonStatuses.Refused))
+            {
+                return await session.ConflictAsync("Boarding has begun; disembark people instead of unlocking.", cancellationToken);
+            }
+            session.Apply(LedgerKinds.ManifestUnlocked, new JsonObject { ["reason"] = reason }, viewer.Actor);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<Result<ManifestView>> SubstituteAsync(Guid manifestId, SubstituteRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        if (request.Out is null)
+        {
+            errors.Add(new FieldError("out", "Required: the principal who will not travel."));
+        }
+        if (request.In is null)
+        {
+            errors.Add(new FieldError("in", "Required: the alternate who takes the place."));
+        }
+        else if (request.In == request.Out)
+        {
+            errors.Add(new FieldError("in", "The alternate must be another person."));
+        }
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid(errors)));
+        }
+        return WithReasonAsync(manifestId, new ReasonRequest(request.Reason), viewer, async (session, reason, now) =>
+        {
+            if (session.Manifest.Status is not (ManifestStatuses.Draft or ManifestStatuses.Locked))
+            {
+                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; substitutions end at departure.", cancellationToken);
+            }
+            var outgoing = session.Person(request.Out!.Value);
+            var incoming = session.Person(request.In!.Value);
+            if (outgoing is null || incoming is null)
+            {
+                return new NotFound($"{(outgoing is null ? request.Out : request.In)} is not on manifest {manifestId}.");
+            }
+            if (outgoing is not { IsPrincipal: true, Status: ManifestPersonStatuses.Listed })
+            {
+                return await session.ConflictAsync($"Only a listed principal can be substituted; {request.Out} is a {outgoing.Role}, {outgoing.Status}.", cancellationToken);
+            }
+            if (incoming is not { Role: ManifestRoles.Alternate, Status: ManifestPersonStatuses.Listed })
+            {
+                return await session.ConflictAsync($"Only a listed alternate can be substituted in; {request.In} is a {incoming.Role}, {incoming.Status}.", cancellationToken);
+            }
+            var blocked = await session.ScreenAsync(new StepScreening(db, time), [incoming.PersonId], TransferSteps.Substitution, now, viewer.Actor, cancellationToken);
+            if (blocked.Failure is { } failure)
+            {
+                return failure;
+            }
+            if (blocked.Value!.Count > 0)
+            {
+                return new Blocked(blocked.Value[0].Decision);
+            }
+            session.Apply(LedgerKinds.ManifestSubstituted, new JsonObject
+            {
+                ["person"] = incoming.PersonId.ToString(),
+                ["out"] = outgoing.PersonId.ToString(),
+                ["in"] = incoming.PersonId.ToString(),
+                ["reason"] = reason,
+            }, viewer.Actor);
+            return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="body"/> on the manifest inside one unit of work; 404 when there is no such manifest.</summary>
+    internal Task<Result<ManifestView>> InSessionAsync(Guid manifestId, Viewer viewer, Func<ManifestSession, DateTimeOffset, Task<Result<ManifestView>>> body,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return LedgerWriter.InTransactionAsync<ManifestView>(db, time, async ledger =>
+        {
+            var session = await ManifestSession.LoadAsync(db, ledger, manifestId, cancellationToken);
+            return session is null ? new NotFound($"No manifest {manifestId}.") : await body(session, time.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    internal Task<Result<ManifestView>> WithReasonAsync(Guid manifestId, ReasonRequest request, Viewer viewer,
+        Func<ManifestSession, string, DateTimeOffset, Task<Result<ManifestView>>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > 1000)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid([new FieldError("reason", "Required: why, 1 to 1000 characters.")])));
+        }
+        return InSessionAsync(manifestId, viewer, (session, now) => body(session, request.Reason.Trim(), now), cancellationToken);
+    }
+
+    // A person travels on one movement at a time.
+    private async Task<Guid?> OnAnotherMovementAsync(Guid personId, Guid manifestId, CancellationToken cancellationToken)
+    {
+        var active = new[] { ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched };
+        var other = await (from p in db.ManifestPeople
+                           join m in db.Manifests on p.ManifestId equals m.Id
+                           where p.PersonId == personId && p.ManifestId != manifestId && active.Contains(p.Status) && m.Status != ManifestStatuses.Arrived
+                           select (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return other;
+    }
+
+    // Only someone still held by the sending side can be put on a movement.
+    private async Task<string?> MayLeaveAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var current = await db.CustodyRecords.AsNoTracking().SingleAsync(r => r.PersonId == personId && r.IsCurrent, cancellationToken);
+        return current.PlaceKind switch
+        {
+            CustodyPlaces.CaseSystem or CustodyPlaces.Facility when current.OnBehalfOf is null => null,
+            _ => $"The person's current custody record ({current.Event}, {current.PlaceKind}, custodian {current.Custodian}) does not allow a transfer from the sending state.",
+        };
+    }
+
+    // The agreement's cap counts people held under it now plus principals still to be handed over on locked or moving manifests.
+    private async Task<int> CommittedAsync(Manifest manifest, CancellationToken cancellationToken)
+    {
+        var held = await db.CustodyRecords.CountAsync(r => r.AgreementId == manifest.AgreementId && r.IsCurrent && r.OnBehalfOf != null, cancellationToken);
+        var pending = new[] { ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched };
+        var onManifests = await (from p in db.ManifestPeople
+                                 join m in db.Manifests on p.ManifestId equals m.Id
+                                 where m.AgreementId == manifest.AgreementId && m.Id != manifest.Id && m.Status != ManifestStatuses.Draft
+                                     && p.Role == ManifestRoles.Principal && pending.Contains(p.Status)
+                                 select p.PersonId).CountAsync(cancellationToken);
+        return held + onManifests;
+    }
+}

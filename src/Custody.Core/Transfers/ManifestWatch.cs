@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Transfers;
+
+/// <summary>
+/// Keeps locked and moving manifests honest when the law changes under them: when a court order,
+/// protection or other fact is entered, lifted or decided for someone on a locked, departed or
+/// arrived manifest, that person is screened again in the same transaction. Blocked before
+/// departure raises <see cref="ManifestAlerts.MustDisembark"/> (departure is refused until they
+/// are off); blocked after departure raises <see cref="ManifestAlerts.ReturnRequired"/> (hand-over
+/// is refused). So a stay entered ten minutes before take-off cannot be missed.
+/// </summary>
+public static class ManifestWatch
+{
+    private static readonly string[] Travelling = [ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched];
+
+    public static bool IsTravelling(ManifestPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return Travelling.Contains(person.Status);
+    }
+
+    /// <summary>
+    /// Reviews the named people (or, when <paramref name="personIds"/> is null, everyone) on active
+    /// manifests. Call inside the unit of work that changed the facts, after it saved them.
+    /// </summary>
+    public static async Task<Result<int>> OnFactsChangedAsync(CustodyDbContext db, LedgerWriter ledger, TimeProvider time, IReadOnlyCollection<Guid>? personIds,
+        string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        await db.SaveChangesAsync(cancellationToken);
+        var query = from p in db.ManifestPeople.AsNoTracking()
+                    join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
+                    where m.Status != ManifestStatuses.Draft && Travelling.Contains(p.Status)
+                    select new { p.ManifestId, p.PersonId };
+        if (personIds is not null)
+        {
+            var ids = personIds.ToList();
+            query = query.Where(x => ids.Contains(x.PersonId));
+        }
+        var affected = await query.ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var manifest in affected.GroupBy(a => a.ManifestId))
+        {
+            var session = (await ManifestSession.LoadAsync(db, ledger, manifest.Key, cancellationToken))!;
+            var review = await ReviewAsync(session, manifest.Select(m => m.PersonId).ToList(), new StepScreening(db, time), TransferSteps.Review, now, actor, cancellationToken);
+            if (review.Failure is { } failure)
+            {
+                return failure;
+            }
+        }
+        return affected.Count;
+    }
+
+    /// <summary>Screens the people on the session's manifest and raises or clears their alerts.</summary>
+    internal static async Task<Result<int>> ReviewAsync(ManifestSession session, IReadOnlyCollection<Guid> personIds, StepScreening screening, string step,
+        DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        var blocked = await session.ScreenAsync(screening, personIds, step, now, actor, cancellationToken);
+        if (blocked.Failure is { } failure)
+        {
+            return failure;
+        }
+        var blockedById = blocked.Value!.ToDictionary(b => b.PersonId);
+        var alert = session.Manifest.Status == ManifestStatuses.Locked ? ManifestAlerts.MustDisembark : ManifestAlerts.ReturnRequired;
+        foreach (var personId in personIds)
+        {
+            var person = session.Person(personId)!;
+            if (blockedById.TryGetValue(personId, out var why))
+            {
+                var reasons = string.Join(' ', why.Decision.Reasons);
+                if (person.Alert != alert || person.AlertReasons != reasons)
+                {
+                    session.Apply(LedgerKinds.ManifestAlertRaised, new JsonObject
+                    {
+                        ["person"] = personId.ToString(),
+                        ["alert"] = alert,
+                        ["reasons"] = new JsonArray(why.Decision.Reasons.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
+                    }, actor);
+                }
+            }
+            else if (person.Alert is not null)
+            {
+                session.Apply(LedgerKinds.ManifestAlertCleared, new JsonObject { ["person"] = personId.ToString() }, actor);
+            }
+        }
+        return blockedById.Count;
+    }
+}
