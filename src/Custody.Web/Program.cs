@@ -24,6 +24,31 @@ builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddScoped<Custody.CourtOrders.CourtOrderCommands>();
 builder.Services.AddScoped<ClassOrderCommands>();
 builder.Services.AddScoped<Custody.Facts.FactCommands>();
+builder.Services.AddScoped<Custody.Facilities.FacilityCommands>();
+builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
+builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
+builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();
+builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
+builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
+builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
+builder.Services.AddScoped<Custody.Locator.FindInLocator>();
+builder.Services.AddScoped<Custody.Notifications.ReadOutbox>();
+builder.Services.AddScoped<Custody.Notifications.DeliverNotifications>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Incidents").Get<Custody.Transfers.IncidentOptions>() ?? new());
+var smtp = builder.Configuration.GetSection("Custody:Smtp").Get<SmtpOptions>() ?? new();
+builder.Services.AddSingleton(smtp);
+if (string.IsNullOrWhiteSpace(smtp.Host))
+{
+    builder.Services.AddSingleton<Custody.Notifications.INotificationChannel, LogNotificationChannel>();
+}
+else
+{
+    builder.Services.AddSingleton<Custody.Notifications.INotificationChannel, SmtpNotificationChannel>();
+}
+if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
+{
+    builder.Services.AddHostedService<NotificationDispatcher>();
+}
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -37,6 +62,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Imports", Policies.Import);
     o.Conventions.AuthorizeFolder("/Ledger", Policies.VerifyLedger);
     o.Conventions.AuthorizeFolder("/Screenings", Policies.ScreenRegister);
+    o.Conventions.AuthorizeFolder("/Manifests", Policies.ReadManifests);
+    o.Conventions.AuthorizeFolder("/Notifications", Policies.ReadNotifications);
+    o.Conventions.AllowAnonymousToPage("/Locator/Index");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -52,6 +80,10 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    var locatorPerMinute = builder.Configuration.GetValue("Custody:LocatorRequestsPerMinute", 30);
+    o.AddPolicy(FacilitiesApi.LocatorRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = locatorPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     o.OnRejected = (context, _) =>
     {
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -79,6 +111,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapRazorPages();
 var api = app.MapGroup("/api");
@@ -91,6 +124,8 @@ api.MapScreeningApi();
 api.MapCourtOrdersApi();
 api.MapClassOrdersApi();
 api.MapFactsApi();
+api.MapTransfersApi();
+api.MapFacilitiesApi();
 app.MapLanguageSwitch();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

@@ -31,6 +31,8 @@ public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Custody", Path.Combine(_directory, "custody.db"));
         builder.UseSetting("Custody:DemoPassword", Password);
         builder.UseSetting("Custody:DataDirectory", _directory);
+        // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.
+        builder.UseSetting("Custody:DeliverNotifications", "false");
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

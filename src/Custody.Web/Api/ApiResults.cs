@@ -16,6 +16,13 @@ public static class ApiResults
             title: "The input is invalid; nothing was written."),
         NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        StateConflict state => TypedResults.Problem(state.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the current state",
+            extensions: new Dictionary<string, object?> { ["state"] = state.CurrentState }),
+        Custody.Transfers.PeopleBlocked people => TypedResults.Problem(people.Message, statusCode: StatusCodes.Status409Conflict, title: "Blocked by screening",
+            extensions: new Dictionary<string, object?>
+            {
+                ["people"] = people.People.Select(p => new { p.PersonId, p.ExternalId, p.Decision.Reasons }).ToList(),
+            }),
         Custody.Screening.Blocked blocked => TypedResults.Problem(blocked.Message, statusCode: StatusCodes.Status409Conflict, title: "Blocked by screening",
             extensions: new Dictionary<string, object?> { ["reasons"] = blocked.Decision.Reasons, ["decision"] = blocked.Decision }),
         _ => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status500InternalServerError),

@@ -44,6 +44,30 @@ public static class Policies
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
+    /// <summary>Register facilities and correct their details: transfer supervisors and facility directors.</summary>
+    public const string ManageFacilities = "facilities.manage";
+
+    /// <summary>See manifests, their people and reconciliation: the officers who move people, both sides, and those who oversee them.</summary>
+    public const string ReadManifests = "manifests.read";
+
+    /// <summary>Create, fill, lock and unlock manifests, approve substitutions, re-screen and record departure: transfer supervisors.</summary>
+    public const string BuildManifests = "manifests.build";
+
+    /// <summary>Record boarding and disembarkation, arrival, and the sending side's hand-over acknowledgement: escort officers and transfer supervisors.</summary>
+    public const string EscortManifests = "manifests.escort";
+
+    /// <summary>The receiving side's hand-over acknowledgement and arrival: reception officers.</summary>
+    public const string ReceivePeople = "manifests.receive";
+
+    /// <summary>Record that a movement arrived: either side's officers at the arrival point.</summary>
+    public const string ArriveManifests = "manifests.arrive";
+
+    /// <summary>Record discrepancies and incidents in transit: escorts, supervisors, reception officers and facility directors.</summary>
+    public const string RecordIncidents = "incidents.record";
+
+    /// <summary>Read the notification outbox: those who answer for notices being sent, and oversight.</summary>
+    public const string ReadNotifications = "notifications.read";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -64,6 +88,15 @@ public static class Policies
         options.AddPolicy(DecideFacts, p => p.RequireRole(Roles.LegalReviewer, Roles.CourtUser));
         options.AddPolicy(ReviewDesignations, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
+        options.AddPolicy(ManageFacilities, p => p.RequireRole(Roles.TransferSupervisor, Roles.FacilityDirector));
+        options.AddPolicy(ReadManifests, p => p.RequireRole(Roles.TransferSupervisor, Roles.EscortOfficer, Roles.ReceptionOfficer, Roles.FacilityDirector,
+            Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.CourtUser, Roles.Auditor));
+        options.AddPolicy(BuildManifests, p => p.RequireRole(Roles.TransferSupervisor));
+        options.AddPolicy(EscortManifests, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor));
+        options.AddPolicy(ReceivePeople, p => p.RequireRole(Roles.ReceptionOfficer));
+        options.AddPolicy(ArriveManifests, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer));
+        options.AddPolicy(RecordIncidents, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer, Roles.FacilityDirector));
+        options.AddPolicy(ReadNotifications, p => p.RequireRole(Roles.FacilityDirector, Roles.TransferSupervisor, Roles.LegalReviewer, Roles.Inspector, Roles.Auditor));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -26,6 +26,14 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     /// <summary>The demo user for a role. Counsel's address matches the counsel of record in the demo cases.</summary>
     public static string EmailFor(string role) => role == Roles.Counsel ? "counsel@example.org" : $"{role}@demo.custody.example";
 
+    /// <summary>A sending-state processing centre and the receiving state's prison (fictitious contact details).</summary>
+    public static readonly IReadOnlyList<Custody.Facilities.RegisterFacilityRequest> DemoFacilities =
+    [
+        new("us-processing-centre", "Southern Processing Centre (demo)", "US", "processing-centre", "1 Staging Road, Alexandria, LA 71301, United States", "+1 318 555 0100", "America/Chicago"),
+        new("sv-cecot", "Centro de Confinamiento del Terrorismo (CECOT)", "SV", "prison", "Carretera a Tecoluca km 75, Tecoluca, San Vicente, El Salvador", "+503 2500 0000", "America/El_Salvador"),
+        new("sv-izalco", "Centro Penal de Izalco (demo)", "SV", "prison", "Cantón Cuyuapa Arriba, Izalco, Sonsonate, El Salvador", "+503 2400 0000", "America/El_Salvador"),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
@@ -43,6 +51,15 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         new CaseBundleGenerator().Write(bundle, GeneratedPeople, "DEMO", includeSample: true);
         var bytes = bundle.ToArray();
         await Require(import.RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
+
+        var facilities = new Custody.Facilities.FacilityCommands(db, time);
+        foreach (var facility in DemoFacilities)
+        {
+            if ((await facilities.RegisterAsync(facility, Actor, cancellationToken)).Failure is { } failure)
+            {
+                throw new InvalidOperationException($"Demo facility {facility.Id} failed: {failure.Message}");
+            }
+        }
 
         var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
         await LedgerWriter.InTransactionAsync(db, time, async ledger =>

@@ -1,0 +1,37 @@
+using Custody.Facilities;
+using Custody.Locator;
+using Custody.Notifications;
+using Custody.Web.Auth;
+
+namespace Custody.Web.Api;
+
+/// <summary>Facilities, the public locator and the notification outbox.</summary>
+public static class FacilitiesApi
+{
+    /// <summary>The rate-limit policy of the public locator (per client address).</summary>
+    public const string LocatorRateLimit = "locator";
+
+    public static void MapFacilitiesApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/facilities", async (FacilityCommands facilities, CancellationToken ct) => TypedResults.Ok(await facilities.ListAsync(ct)))
+            .WithTags("Facilities").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Every facility of both states with its address, telephone and time zone.");
+        api.MapPost("/facilities", async (RegisterFacilityRequest request, FacilityCommands facilities, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await facilities.RegisterAsync(request, ApiResults.ViewerOf(http.User).Actor, ct)))
+            .WithTags("Facilities").RequireAuthorization(Policies.ManageFacilities)
+            .WithSummary("Register a facility, or correct the details of one (same id; its state never changes).")
+            .Produces<FacilityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, CancellationToken ct) =>
+                ApiResults.From(await locator.FindAsync(query, ct)))
+            .WithTags("Locator").AllowAnonymous().RequireRateLimiting(LocatorRateLimit)
+            .WithSummary("Public locator: identifier + countryOfBirth, or givenName + familyName + countryOfBirth. Exact match (case and accents ignored); never minors. " +
+                "Shows custody status, custodian, facility name, address and telephone, and on whose behalf the person is held. Rate-limited (429 with Retry-After).")
+            .Produces<IReadOnlyList<LocatorResult>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/notifications", async (string? status, bool? overdue, ReadOutbox outbox, TimeProvider time, CancellationToken ct) =>
+                TypedResults.Ok(await outbox.ListAsync(status, overdue == true, time.GetUtcNow().UtcDateTime, ct)))
+            .WithTags("Notifications").RequireAuthorization(Policies.ReadNotifications)
+            .WithSummary("The outbox: every notice with its recipient, language, deadline and delivery status; overdue=true lists those past their deadline and not delivered.");
+    }
+}
