@@ -38,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Custody:DemoPassword", Password);
             b.UseSetting("Custody:DataDirectory", _directory);
             b.UseSetting("Custody:SignInAttemptsPerMinute", "1000");
+            b.UseSetting("Custody:DeliverNotifications", "false");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -66,6 +67,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("form.form button[type=submit]");
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
+    }
+
+    /// <summary>Imports people (case-bundle person objects) into the app's register, as an import would.</summary>
+    public async Task ImportPeopleAsync(params System.Text.Json.Nodes.JsonObject[] people)
+    {
+        var bundle = new System.Text.Json.Nodes.JsonObject
+        {
+            ["format"] = "custody.case-bundle/1",
+            ["persons"] = new System.Text.Json.Nodes.JsonArray(people.Select(p => (System.Text.Json.Nodes.JsonNode)p).ToArray()),
+        };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString());
+        using var scope = _factory!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
+        var result = await new Custody.Imports.ImportFile(db, TimeProvider.System).RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Failure?.ToString());
     }
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,6 @@ public sealed class EndpointPolicyTests(CustodyWebFactory factory) : IClassFixtu
 
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText ?? "").ToList();
 
-        Assert.All(anonymous, route => Assert.Matches("^(/?health|/?api/auth/token|/?language/\\{culture\\}|/?openapi/.*|/?scalar.*|Account/Login|Account/AccessDenied|Error)$", route));
+        Assert.All(anonymous, route => Assert.Matches("^(/?health|/?api/auth/token|/?language/\\{culture\\}|/?openapi/.*|/?scalar.*|/?api/locator|Locator|Locator/Index|Account/Login|Account/AccessDenied|Error)$", route));
     }
 }

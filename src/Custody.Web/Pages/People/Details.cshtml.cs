@@ -13,8 +13,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.People;
 
 public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
-    FactCommands facts, IAuthorizationService authorization, TimeProvider time) : PageModel
+    FactCommands facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
+    /// <summary>The custody timeline, oldest first (the page view itself is the ledgered read).</summary>
+    public IReadOnlyList<Custody.Transfers.CustodyRecordView> Custody { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "agreement")]
     public string? Agreement { get; set; }
 
@@ -253,6 +256,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         MayEnterCourtOrders = await MayAsync(Policies.EnterCourtOrders);
         MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
         EnteredFacts = (await facts.ListAsync(id, viewer, cancellationToken)).Value ?? [];
+        Custody = (await custody.TimelineAsync(id, viewer, logAccess: false, cancellationToken)).Value ?? [];
         MayRecordFacts = await MayAsync(Policies.RecordFacts);
         MayDecideFacts = await MayAsync(Policies.DecideFacts);
         MayReviewDesignations = await MayAsync(Policies.ReviewDesignations);

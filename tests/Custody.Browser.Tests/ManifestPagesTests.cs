@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Custody.Web.Auth;
+using Microsoft.Playwright;
+
+namespace Custody.Browser.Tests;
+
+public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static JsonObject Eligible(string id, string given, string family) => new()
+    {
+        ["id"] = id,
+        ["names"] = new JsonObject { ["given"] = given, ["family"] = family },
+        ["dateOfBirth"] = "1989-05-05",
+        ["countryOfBirth"] = "SV",
+        ["nationalities"] = new JsonArray("SV"),
+        ["languages"] = new JsonArray("es"),
+        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
+        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
+        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
+    };
+
+    [Fact]
+    public async Task Supervisor_LocksAManifest_AndTwoOfficialsCompleteTheHandOver()
+    {
+        var id = "UI-" + Guid.NewGuid().ToString("N")[..8];
+        var supervisor = await browser.SignedInPageAsync(Roles.TransferSupervisor);
+        await browser.ImportPeopleAsync(Eligible(id, "Rosa", "Martínez"));
+
+        await supervisor.ClickAsync("header nav >> text=Manifests");
+        await supervisor.FillAsync("#m-carrier", "UI Air");
+        await supervisor.FillAsync("#m-movement", id);
+        await supervisor.SelectOptionAsync("#m-origin", "us-processing-centre");
+        await supervisor.SelectOptionAsync("#m-destination", "sv-cecot");
+        await supervisor.FillAsync("#m-departure", DateTimeOffset.UtcNow.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        await supervisor.ClickAsync("#create-manifest button[type=submit]");
+        await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Draft");
+        var manifestUrl = supervisor.Url;
+        await supervisor.FillAsync("#add-external", id);
+        await supervisor.ClickAsync("#add-person button[type=submit]");
+        await Assertions.Expect(supervisor.Locator($"tr[data-person='{id}']")).ToContainTextAsync("Listed");
+        await supervisor.ClickAsync("#lock");
+        await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Locked");
+
+        var escort = await browser.SignedInPageAsync(Roles.EscortOfficer);
+        await escort.GotoAsync(manifestUrl);
+        var row = escort.Locator($"tr[data-person='{id}']");
+        await row.Locator("input[name=identifier]").FillAsync("A" + id);
+        await row.Locator(".board-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(escort.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Boarded");
+
+        await supervisor.ReloadAsync();
+        await supervisor.ClickAsync("#depart");
+        await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Departed");
+
+        await escort.ReloadAsync();
+        await escort.ClickAsync("#arrive");
+        await Assertions.Expect(escort.Locator("#manifest-status")).ToHaveTextAsync("Arrived");
+        await escort.ClickAsync($"tr[data-person='{id}'] button.dispatch");
+        await Assertions.Expect(escort.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Dispatched");
+
+        var reception = await browser.SignedInPageAsync(Roles.ReceptionOfficer);
+        await reception.GotoAsync(manifestUrl);
+        await reception.ClickAsync($"tr[data-person='{id}'] button.receive");
+        await Assertions.Expect(reception.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Handed over");
+        await Assertions.Expect(reception.Locator("#count-handed-over")).ToHaveTextAsync("1");
+        Assert.Equal(0, await reception.Locator(".errors li:visible").CountAsync());
+
+        // The public locator, in Spanish, finds her at the receiving prison, held on behalf of the sending state.
+        var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "es-ES", BaseURL = browser.BaseUrl });
+        var visitor = await context.NewPageAsync();
+        await visitor.GotoAsync("/Locator");
+        await visitor.FillAsync("#l-given", "rosa");
+        await visitor.FillAsync("#l-family", "MARTINEZ");
+        await visitor.FillAsync("#l-country", "SV");
+        await visitor.ClickAsync("#locator-form button[type=submit]");
+        await Assertions.Expect(visitor.Locator("#locator-results")).ToContainTextAsync("Centro de Confinamiento del Terrorismo");
+        await Assertions.Expect(visitor.Locator("#locator-results")).ToContainTextAsync("Detenido por cuenta de US");
+        if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await reception.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "manifest.png"), FullPage = true });
+            await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "locator.png"), FullPage = true });
+        }
+    }
+}
