@@ -106,7 +106,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseStatusCodePages();
-app.UseStaticFiles();
+// API calls never name a static file: they skip the file-system check on the hot paths (the public locator).
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), files => files.UseStaticFiles());
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -22,6 +22,22 @@ public sealed record LocatorResult(string GivenName, string FamilyName, string C
 /// <summary>The public locator's lookup: one indexed query, no access-log entry (the answer is public by design).</summary>
 public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
 {
+    private sealed record Row(string GivenName, string FamilyName, string CountryOfBirth, string PlaceKind, string Event, string Custodian, string? OnBehalfOf,
+        DateTime OccurredAt, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState);
+
+    // Compiled once: the public locator is the hottest read, and the query never changes shape.
+    private static readonly Func<CustodyDbContext, string, DateOnly, IAsyncEnumerable<Row>> Lookup = EF.CompileAsyncQuery(
+        (CustodyDbContext db, string key, DateOnly adultBornBy) =>
+            (from k in db.LocatorKeys
+             join p in db.People on k.PersonId equals p.Id
+             join r in db.CustodyRecords on p.Id equals r.PersonId
+             join f in db.Facilities on r.FacilityId equals f.Id into facilities
+             from f in facilities.DefaultIfEmpty()
+             where k.Key == key && r.IsCurrent && p.DateOfBirth <= adultBornBy
+             select new Row(p.GivenName, p.FamilyName, p.CountryOfBirth, r.PlaceKind, r.Event, r.Custodian, r.OnBehalfOf, r.OccurredAt,
+                 f == null ? null : f.Name, f == null ? null : f.Address, f == null ? null : f.Telephone, f == null ? null : f.State))
+            .AsNoTracking().Take(20));
+
     public static IReadOnlyList<FieldError> Validate(LocatorQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -61,16 +77,11 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         // Adults only: born on or before this day eighteen years ago.
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var adultBornBy = today.AddYears(-18);
-        var rows = await (from k in db.LocatorKeys
-                          join p in db.People on k.PersonId equals p.Id
-                          join r in db.CustodyRecords on p.Id equals r.PersonId
-                          join f in db.Facilities on r.FacilityId equals f.Id into facilities
-                          from f in facilities.DefaultIfEmpty()
-                          where k.Key == key && r.IsCurrent && p.DateOfBirth <= adultBornBy
-                          select new { p.GivenName, p.FamilyName, p.CountryOfBirth, r.PlaceKind, r.Event, r.Custodian, r.OnBehalfOf, r.OccurredAt,
-                              FacilityName = f == null ? null : f.Name, FacilityAddress = f == null ? null : f.Address,
-                              FacilityTelephone = f == null ? null : f.Telephone, FacilityState = f == null ? null : f.State })
-            .AsNoTracking().Take(20).ToListAsync(cancellationToken);
+        var rows = new List<Row>(1);
+        await foreach (var row in Lookup(db, key, adultBornBy).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
         return rows.Select(r => new LocatorResult(r.GivenName, r.FamilyName, r.CountryOfBirth,
             r.PlaceKind != CustodyPlaces.Deceased, r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt)).ToList();
     }

@@ -1,0 +1,261 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Facilities;
+using Custody.Imports;
+using Custody.Locator;
+using Custody.Persistence;
+using Custody.Transfers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Custody.Benchmarks;
+
+/// <summary>
+/// Transfers at scale, on the register the scale benchmark built: (1) locking a manifest of 300
+/// people (everyone screened, snapshots ledgered); (2) the public locator endpoint of the real web
+/// app (a separate process, rate limit raised) under 32 concurrent connections for 10 s, next to
+/// a bare endpoint doing the same indexed lookup with raw ADO.NET, in the same run.
+/// </summary>
+public sealed class TransferBenchmark(string database, string folder)
+{
+    private const int ManifestSize = 300;
+    private const int Connections = 32;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+
+    public async Task RunAsync(StringBuilder report)
+    {
+        var target = CustodyDatabase.Parse(database);
+        var lockTime = await LockAndHandOverAsync(target, report);
+        report.AppendLine(CultureInfo.InvariantCulture, $"| lock a manifest of {ManifestSize} (screen all, ledger each decision) | {lockTime.TotalMilliseconds:N0} ms | — | — | < 1 s |");
+
+        var queries = await QueriesAsync(target);
+        var bare = await BareLoadAsync(target, queries);
+        var app = await AppLoadAsync(queries);
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| public locator `GET /api/locator`, {Connections} connections, {Duration.TotalSeconds:N0} s | {app.Rate:N0} req/s, p99 {app.P99:F1} ms | {bare.Rate:N0} req/s, p99 {bare.P99:F1} ms (bare endpoint, same lookup) | {app.Rate / bare.Rate:P0} | ≥ 50%, p99 < 10 ms |");
+    }
+
+    /// <summary>Imports 300 eligible people, puts them on a manifest, times the lock, then boards, departs, arrives and hands everyone over.</summary>
+    private static async Task<TimeSpan> LockAndHandOverAsync(CustodyDatabase target, StringBuilder report)
+    {
+        await using var db = target.CreateContext();
+        var time = TimeProvider.System;
+        var facilities = new FacilityCommands(db, time);
+        foreach (var facility in new RegisterFacilityRequest[]
+        {
+            new("bench-origin", "Bench processing centre", "US", "processing-centre", "1 Bench Road", "+1 555 0101", "America/Chicago"),
+            new("bench-prison", "Bench prison", "SV", "prison", "2 Bench Road", "+503 2000 0000", "America/El_Salvador"),
+        })
+        {
+            Require(await facilities.RegisterAsync(facility, "bench"));
+        }
+        var bundle = new JsonObject
+        {
+            ["format"] = "custody.case-bundle/1",
+            ["persons"] = new JsonArray(Enumerable.Range(0, ManifestSize).Select(i => (JsonNode)Eligible($"M-{i:D4}")).ToArray()),
+        };
+        var bytes = Encoding.UTF8.GetBytes(bundle.ToJsonString());
+        Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), "bench"));
+        var ids = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("M-")).OrderBy(p => p.ExternalId).Select(p => new { p.Id, p.ExternalId }).ToListAsync();
+        var supervisor = new Viewer("bench:supervisor");
+        var manifests = new ManifestCommands(db, time);
+        var manifest = Require(await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Bench Air", "BA300", "bench-origin", "bench-prison",
+            TimeProvider.System.GetUtcNow().AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)), supervisor)).Id;
+        foreach (var person in ids)
+        {
+            Require(await manifests.AddPersonAsync(manifest, new AddToManifestRequest(person.Id, ManifestRoles.Principal), supervisor));
+            db.ChangeTracker.Clear();
+        }
+        var clock = Stopwatch.StartNew();
+        Require(await manifests.LockAsync(manifest, supervisor));
+        var locked = clock.Elapsed;
+        db.ChangeTracker.Clear();
+        var boarding = new BoardingCommands(db, time);
+        var handOver = new HandOverCommands(db, time);
+        var escort = new Viewer("bench:escort");
+        foreach (var person in ids)
+        {
+            Require(await boarding.BoardAsync(manifest, person.Id, new BoardingRequest("boarded", "A" + person.ExternalId, null, null), escort));
+            db.ChangeTracker.Clear();
+        }
+        Require(await boarding.DepartAsync(manifest, new DepartRequest(null), supervisor));
+        Require(await handOver.ArriveAsync(manifest, new ArriveRequest(null), escort));
+        clock.Restart();
+        foreach (var person in ids)
+        {
+            db.ChangeTracker.Clear();
+            Require(await handOver.DispatchAsync(manifest, person.Id, escort));
+            db.ChangeTracker.Clear();
+            Require(await handOver.ReceiveAsync(manifest, person.Id, new Viewer("bench:reception")));
+        }
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| two-party hand-over, {ManifestSize} people one by one (2 acknowledgements each, each screened) | {ManifestSize / clock.Elapsed.TotalSeconds:N0} people/s ({clock.Elapsed.TotalSeconds:F1} s) | — | — | — |");
+        return locked;
+    }
+
+    /// <summary>Locator queries for adults in the register: by name for most, by identifier for some, and a few that match nobody.</summary>
+    private static async Task<string[]> QueriesAsync(CustodyDatabase target)
+    {
+        await using var db = target.CreateContext();
+        var adultBornBy = DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(30);
+        var people = await db.People.AsNoTracking().Where(p => p.DateOfBirth < adultBornBy).OrderBy(p => p.Id).Take(2000)
+            .Select(p => new { p.GivenName, p.FamilyName, p.CountryOfBirth, p.ExternalId }).ToListAsync();
+        return people.Select((p, i) => i % 10 == 9
+                ? $"givenName=Nobody&familyName=Here{i}&countryOfBirth={p.CountryOfBirth}"
+                : $"givenName={Uri.EscapeDataString(p.GivenName)}&familyName={Uri.EscapeDataString(p.FamilyName)}&countryOfBirth={p.CountryOfBirth}")
+            .ToArray();
+    }
+
+    /// <summary>The bare endpoint: the same indexed lookup as the locator (key, person, current custody record, facility) with raw ADO.NET.</summary>
+    private static async Task<Load> BareLoadAsync(CustodyDatabase target, string[] queries)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var port = FreePort();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var app = builder.Build();
+        var sql = """
+            SELECT p."GivenName", p."FamilyName", p."CountryOfBirth", r."PlaceKind", r."Event", r."Custodian", r."OnBehalfOf", r."OccurredAt", f."Name", f."Address", f."Telephone", f."State"
+            FROM "LocatorKeys" k JOIN "People" p ON p."Id" = k."PersonId" JOIN "CustodyRecords" r ON r."PersonId" = p."Id"
+            LEFT JOIN "Facilities" f ON f."Id" = r."FacilityId"
+            WHERE k."Key" = @key AND r."IsCurrent" AND p."DateOfBirth" <= @born LIMIT 20
+            """;
+        app.MapGet("/bare", async (string givenName, string familyName, string countryOfBirth) =>
+        {
+            await using var db = target.CreateContext();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Add(command, "@key", LocatorKey.ByName(givenName, familyName, countryOfBirth));
+            Add(command, "@born", db.Database.IsNpgsql() ? Today().AddYears(-18) : Today().AddYears(-18).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var rows = new List<object[]>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(values);
+            }
+            return Results.Ok(rows.Select(r => new { givenName = r[0], familyName = r[1], countryOfBirth = r[2], placeKind = r[3], status = r[4], custodian = r[5], onBehalfOf = r[6], since = r[7], facilityName = r[8], facilityAddress = r[9], facilityTelephone = r[10], facilityState = r[11] }));
+        });
+        await app.StartAsync();
+        var load = await DriveAsync($"http://127.0.0.1:{port}/bare?", queries);
+        await app.StopAsync();
+        return load;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The real web app as its own process, as deployed: every middleware, the rate limiter (limit raised), the query through EF Core.</summary>
+    private async Task<Load> AppLoadAsync(string[] queries)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", database,
+            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:DataDirectory", folder,
+            "--Logging:LogLevel:Default", "Warning", "--environment", "Production",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient();
+            for (var tries = 0; ; tries++)
+            {
+                try
+                {
+                    if ((await client.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (tries < 600)
+                {
+                }
+                await Task.Delay(200);
+            }
+            return await DriveAsync($"http://127.0.0.1:{port}/api/locator?", queries);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private sealed record Load(double Rate, double P99);
+
+    /// <summary>Warms up for 2 s, then {Connections} workers send requests back to back for {Duration}; rate and 99th-percentile latency.</summary>
+    private static async Task<Load> DriveAsync(string prefix, string[] queries)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler);
+        async Task<List<double>> Worker(int worker, TimeSpan length)
+        {
+            var latencies = new List<double>(100_000);
+            var clock = Stopwatch.StartNew();
+            var i = worker;
+            while (clock.Elapsed < length)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(prefix + queries[i++ % queries.Length], HttpCompletionOption.ResponseContentRead);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{prefix}: {(int)response.StatusCode}");
+                }
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            return latencies;
+        }
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(w => Worker(w, TimeSpan.FromSeconds(2))));
+        var all = (await Task.WhenAll(Enumerable.Range(0, Connections).Select(w => Worker(w, Duration)))).SelectMany(l => l).Order().ToList();
+        return new Load(all.Count / Duration.TotalSeconds, all[(int)(all.Count * 0.99)]);
+    }
+
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static T Require<T>(Custody.Common.Result<T> result) =>
+        result.Failure is { } failure ? throw new InvalidOperationException($"benchmark setup failed: {failure}") : result.Value!;
+
+    private static JsonObject Eligible(string id) => new()
+    {
+        ["id"] = id,
+        ["names"] = new JsonObject { ["given"] = "Bench", ["family"] = id },
+        ["dateOfBirth"] = "1990-01-01",
+        ["countryOfBirth"] = "SV",
+        ["nationalities"] = new JsonArray("SV"),
+        ["languages"] = new JsonArray("es"),
+        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
+        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
+        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
+    };
+}
