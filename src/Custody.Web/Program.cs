@@ -51,6 +51,7 @@ if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
 }
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o =>
