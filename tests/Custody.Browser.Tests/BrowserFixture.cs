@@ -39,6 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Custody:DataDirectory", _directory);
             b.UseSetting("Custody:SignInAttemptsPerMinute", "1000");
             b.UseSetting("Custody:DeliverNotifications", "false");
+            // Not the default http://localhost:5080: two fixtures (and a developer's running app) must not collide.
+            b.UseSetting("Urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
