@@ -143,6 +143,17 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         Assert.Equal("handed-over", PersonOn(handed, ids[1])["status"]!.GetValue<string>());
         Assert.Equal(1, handed["counts"]!["handedOver"]!.GetValue<int>());
 
+        await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{manifest}/discrepancies", new { personId = ids[0], kind = "identity-doubt", note = "Photo does not match" }));
+        var csv = await supervisor.GetAsync($"/api/manifests/{manifest}/reconciliation.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 2 + 7 + 1, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("count,handedOver,1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("discrepancy,identity-doubt", StringComparison.Ordinal));
+        var pdf = await supervisor.GetAsync($"/api/manifests/{manifest}/reconciliation.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+
         var custody = (await supervisor.GetFromJsonAsync<JsonArray>($"/api/people/{ids[1]}/custody"))!;
         Assert.Equal(["registered", "boarded", "handed-over"], custody.Select(r => r!["event"]!.GetValue<string>()));
         Assert.Equal("SV", custody[^1]!["custodian"]!.GetValue<string>());

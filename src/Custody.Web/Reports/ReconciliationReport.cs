@@ -13,8 +13,9 @@ namespace Custody.Web.Reports;
 /// </summary>
 public static class ReconciliationReport
 {
+    // One shape for every row (RFC 4180): the first column says what the row is — a person, a count or a discrepancy.
     private static readonly string[] Header =
-        ["externalId", "givenName", "familyName", "role", "status", "statusReason", "identityCheckedAgainst", "screening", "alert", "dispatchedBy", "receivedBy", "receivedAt"];
+        ["row", "externalId", "givenName", "familyName", "role", "status", "statusReason", "identityCheckedAgainst", "screening", "alert", "dispatchedBy", "receivedBy", "receivedAt"];
 
     public static async Task<byte[]> CsvAsync(ManifestView manifest, CancellationToken cancellationToken)
     {
@@ -25,15 +26,15 @@ public static class ReconciliationReport
             await csv.WriteRecordAsync(Header, cancellationToken);
             foreach (var row in Rows(manifest))
             {
-                await csv.WriteRecordAsync(row, cancellationToken);
+                await csv.WriteRecordAsync(Pad(["person", .. row]), cancellationToken);
             }
             foreach (var (name, value) in Counts(manifest))
             {
-                await csv.WriteRecordAsync(["count", name, value.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+                await csv.WriteRecordAsync(Pad(["count", name, value.ToString(CultureInfo.InvariantCulture)]), cancellationToken);
             }
             foreach (var d in manifest.Discrepancies)
             {
-                await csv.WriteRecordAsync(["discrepancy", d.Kind, d.PersonId?.ToString() ?? "", d.Note, d.RecordedBy, Instants.ToText(d.RecordedAt)], cancellationToken);
+                await csv.WriteRecordAsync(Pad(["discrepancy", d.Kind, d.PersonId?.ToString() ?? "", d.Note, d.RecordedBy, Instants.ToText(d.RecordedAt)]), cancellationToken);
             }
         }
         return stream.ToArray();
@@ -103,6 +104,8 @@ public static class ReconciliationReport
         document.Save(output, false);
         return output.ToArray();
     }
+
+    private static string[] Pad(string[] fields) => [.. fields, .. Enumerable.Repeat("", Header.Length - fields.Length)];
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
