@@ -23,6 +23,9 @@ public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>Generous by default: one test class signs in many times from one address.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 1000;
 
+    /// <summary>Generous by default, like sign-ins.</summary>
+    public int LocatorRequestsPerMinute { get; init; } = 100_000;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("custody-web-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +36,7 @@ public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Custody:DataDirectory", _directory);
         // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.
         builder.UseSetting("Custody:DeliverNotifications", "false");
+        builder.UseSetting("Custody:LocatorRequestsPerMinute", LocatorRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

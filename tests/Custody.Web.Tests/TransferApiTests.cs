@@ -313,4 +313,38 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         Assert.Contains(outbox, n => n!["kind"]!.GetValue<string>() == "transfer-family");
         await AssertLedgerVerifiesAsync();
     }
+
+    [Fact]
+    public async Task Locator_TooManyRequests_Answers429WithRetryAfter_OnTheApiAndThePage()
+    {
+        using var limited = new CustodyWebFactory { LocatorRequestsPerMinute = 2 };
+        var client = limited.Anonymous();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/locator?identifier=A1&countryOfBirth=SV")).StatusCode);
+        }
+
+        var api = await client.GetAsync("/api/locator?identifier=A1&countryOfBirth=SV");
+        var page = await client.GetAsync("/Locator?identifier=A1&countryOfBirth=SV");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.NotNull(api.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Locator_SignedInCounselOrCourt_GetsTheTimelineLink_ThePublicDoesNot()
+    {
+        var person = Unique("LINK");
+        var ids = await ImportAsync(factory, EligiblePerson(person, "Tomás", "Linares"));
+        var query = $"/api/locator?identifier=A{person}&countryOfBirth=SV";
+
+        var anonymous = (await factory.Anonymous().GetFromJsonAsync<JsonArray>(query))!;
+        var court = (await (await factory.BearerAsync(Roles.CourtUser)).GetFromJsonAsync<JsonArray>(query))!;
+
+        Assert.Null(anonymous.Single()!["personId"]);
+        Assert.Equal(ids[0].ToString(), court.Single()!["personId"]!.GetValue<string>());
+        var timeline = (await (await factory.BearerAsync(Roles.CourtUser)).GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
+        Assert.Equal("registered", timeline.Single()!["event"]!.GetValue<string>());
+    }
 }

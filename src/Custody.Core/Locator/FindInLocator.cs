@@ -17,12 +17,12 @@ public sealed record LocatorQuery(string? Identifier, string? GivenName, string?
 /// people transferred abroad stay findable). Never a minor; never the legal file.
 /// </summary>
 public sealed record LocatorResult(string GivenName, string FamilyName, string CountryOfBirth, bool InCustody, string Status, string Custodian,
-    string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime Since);
+    string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime Since, Guid? PersonId = null);
 
 /// <summary>The public locator's lookup: one indexed query, no access-log entry (the answer is public by design).</summary>
 public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
 {
-    private sealed record Row(string GivenName, string FamilyName, string CountryOfBirth, string PlaceKind, string Event, string Custodian, string? OnBehalfOf,
+    private sealed record Row(Guid PersonId, string GivenName, string FamilyName, string CountryOfBirth, string PlaceKind, string Event, string Custodian, string? OnBehalfOf,
         DateTime OccurredAt, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState);
 
     // Compiled once: the public locator is the hottest read, and the query never changes shape.
@@ -34,7 +34,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
              join f in db.Facilities on r.FacilityId equals f.Id into facilities
              from f in facilities.DefaultIfEmpty()
              where k.Key == key && r.IsCurrent && p.DateOfBirth <= adultBornBy
-             select new Row(p.GivenName, p.FamilyName, p.CountryOfBirth, r.PlaceKind, r.Event, r.Custodian, r.OnBehalfOf, r.OccurredAt,
+             select new Row(p.Id, p.GivenName, p.FamilyName, p.CountryOfBirth, r.PlaceKind, r.Event, r.Custodian, r.OnBehalfOf, r.OccurredAt,
                  f == null ? null : f.Name, f == null ? null : f.Address, f == null ? null : f.Telephone, f == null ? null : f.State))
             .AsNoTracking().Take(20));
 
@@ -63,7 +63,12 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         return errors;
     }
 
-    public async Task<Result<IReadOnlyList<LocatorResult>>> FindAsync(LocatorQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks the query up. <paramref name="withRecordIds"/> adds each person's register id, for signed-in
+    /// readers of personal records (counsel and courts follow it to the custody timeline, where
+    /// counsel still see only their own clients); the public never gets it.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<LocatorResult>>> FindAsync(LocatorQuery query, bool withRecordIds = false, CancellationToken cancellationToken = default)
     {
         var errors = Validate(query);
         if (errors.Count > 0)
@@ -83,6 +88,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
             rows.Add(row);
         }
         return rows.Select(r => new LocatorResult(r.GivenName, r.FamilyName, r.CountryOfBirth,
-            r.PlaceKind != CustodyPlaces.Deceased, r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt)).ToList();
+            r.PlaceKind != CustodyPlaces.Deceased, r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt,
+            withRecordIds ? r.PersonId : null)).ToList();
     }
 }

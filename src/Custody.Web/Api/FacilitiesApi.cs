@@ -2,6 +2,7 @@ using Custody.Facilities;
 using Custody.Locator;
 using Custody.Notifications;
 using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Custody.Web.Api;
 
@@ -10,6 +11,14 @@ public static class FacilitiesApi
 {
     /// <summary>The rate-limit policy of the public locator (per client address).</summary>
     public const string LocatorRateLimit = "locator";
+
+    /// <summary>Whether the caller (signed in by cookie or bearer token: the default scheme reads both) may read personal records.</summary>
+    public static async Task<bool> MayReadPeopleAsync(HttpContext http, IAuthorizationService authorization)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(authorization);
+        return (await authorization.AuthorizeAsync(http.User, Policies.ReadPeople)).Succeeded;
+    }
 
     public static void MapFacilitiesApi(this IEndpointRouteBuilder api)
     {
@@ -22,11 +31,12 @@ public static class FacilitiesApi
             .WithSummary("Register a facility, or correct the details of one (same id; its state never changes).")
             .Produces<FacilityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, CancellationToken ct) =>
-                ApiResults.From(await locator.FindAsync(query, ct)))
+        api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, HttpContext http, IAuthorizationService authorization, CancellationToken ct) =>
+                ApiResults.From(await locator.FindAsync(query, await MayReadPeopleAsync(http, authorization), ct)))
             .WithTags("Locator").AllowAnonymous().RequireRateLimiting(LocatorRateLimit)
             .WithSummary("Public locator: identifier + countryOfBirth, or givenName + familyName + countryOfBirth. Exact match (case and accents ignored); never minors. " +
-                "Shows custody status, custodian, facility name, address and telephone, and on whose behalf the person is held. Rate-limited (429 with Retry-After).")
+                "Shows custody status, custodian, facility name, address and telephone, and on whose behalf the person is held. Rate-limited (429 with Retry-After). " +
+                "Signed-in counsel and courts also get personId, the key to the custody timeline (GET /api/people/{id}/custody).")
             .Produces<IReadOnlyList<LocatorResult>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/notifications", async (string? status, bool? overdue, ReadOutbox outbox, TimeProvider time, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Custody.Locator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,7 +8,7 @@ namespace Custody.Web.Pages.Locator;
 
 /// <summary>The public locator page: the same lookup, rules and rate limit as <c>GET /api/locator</c>.</summary>
 [EnableRateLimiting(Api.FacilitiesApi.LocatorRateLimit)]
-public sealed class IndexModel(FindInLocator locator) : PageModel
+public sealed class IndexModel(FindInLocator locator, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Identifier { get; set; }
@@ -29,7 +30,8 @@ public sealed class IndexModel(FindInLocator locator) : PageModel
         {
             return;
         }
-        var result = await locator.FindAsync(new LocatorQuery(Identifier, GivenName, FamilyName, CountryOfBirth), cancellationToken);
+        var result = await locator.FindAsync(new LocatorQuery(Identifier, GivenName, FamilyName, CountryOfBirth),
+            (await authorization.AuthorizeAsync(User, Auth.Policies.ReadPeople)).Succeeded, cancellationToken);
         if (result.Failure is { } failure)
         {
             PageErrors.Add(ModelState, failure);
