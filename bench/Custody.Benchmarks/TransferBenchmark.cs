@@ -58,12 +58,7 @@ public sealed class TransferBenchmark(string database, string folder)
         {
             Require(await facilities.RegisterAsync(facility, "bench"));
         }
-        var bundle = new JsonObject
-        {
-            ["format"] = "custody.case-bundle/1",
-            ["persons"] = new JsonArray(Enumerable.Range(0, ManifestSize).Select(i => (JsonNode)Eligible($"M-{i:D4}")).ToArray()),
-        };
-        var bytes = Encoding.UTF8.GetBytes(bundle.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(Demo.EligiblePerson.Bundle(Enumerable.Range(0, ManifestSize).Select(i => Demo.EligiblePerson.Create($"M-{i:D4}", "Bench", $"M-{i:D4}", withContacts: false))));
         Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), "bench"));
         var ids = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("M-")).OrderBy(p => p.ExternalId).Select(p => new { p.Id, p.ExternalId }).ToListAsync();
         var supervisor = new Viewer("bench:supervisor");
@@ -246,16 +241,4 @@ public sealed class TransferBenchmark(string database, string folder)
     private static T Require<T>(Custody.Common.Result<T> result) =>
         result.Failure is { } failure ? throw new InvalidOperationException($"benchmark setup failed: {failure}") : result.Value!;
 
-    private static JsonObject Eligible(string id) => new()
-    {
-        ["id"] = id,
-        ["names"] = new JsonObject { ["given"] = "Bench", ["family"] = id },
-        ["dateOfBirth"] = "1990-01-01",
-        ["countryOfBirth"] = "SV",
-        ["nationalities"] = new JsonArray("SV"),
-        ["languages"] = new JsonArray("es"),
-        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
-        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
-        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
-    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Web.Auth;
 using Microsoft.Playwright;
 
@@ -6,25 +5,13 @@ namespace Custody.Browser.Tests;
 
 public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static JsonObject Eligible(string id, string given, string family) => new()
-    {
-        ["id"] = id,
-        ["names"] = new JsonObject { ["given"] = given, ["family"] = family },
-        ["dateOfBirth"] = "1989-05-05",
-        ["countryOfBirth"] = "SV",
-        ["nationalities"] = new JsonArray("SV"),
-        ["languages"] = new JsonArray("es"),
-        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
-        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
-        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
-    };
 
     [Fact]
     public async Task Supervisor_LocksAManifest_AndTwoOfficialsCompleteTheHandOver()
     {
         var id = "UI-" + Guid.NewGuid().ToString("N")[..8];
         var supervisor = await browser.SignedInPageAsync(Roles.TransferSupervisor);
-        await browser.ImportPeopleAsync(Eligible(id, "Rosa", "Martínez"));
+        await browser.ImportPeopleAsync(Custody.Demo.EligiblePerson.Create(id, "Rosa", "Martínez", "1989-05-05", withContacts: false));
 
         await supervisor.ClickAsync("header nav >> text=Manifests");
         await supervisor.FillAsync("#m-carrier", "UI Air");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Common;
 using Custody.CourtOrders;
+using Custody.Demo;
 using Custody.Facilities;
 using Custody.Ledger;
 using Custody.Transfers;
@@ -50,12 +51,7 @@ public sealed class TransferPropertyTests
     {
         await using var db = database.NewContext();
         var prefix = $"P{run}-{Guid.NewGuid():N}"[..14];
-        var bundle = new JsonObject
-        {
-            ["format"] = "custody.case-bundle/1",
-            ["persons"] = new JsonArray(Enumerable.Range(0, People).Select(i => (JsonNode)Eligible($"{prefix}-{i}")).ToArray()),
-        };
-        await Samples.ImportOkAsync(db, bundle.ToJsonString());
+        await Samples.ImportOkAsync(db, EligiblePerson.Bundle(Enumerable.Range(0, People).Select(i => EligiblePerson.Create($"{prefix}-{i}", "Prop", $"{prefix}-{i}"))));
         var ids = new Guid[People];
         for (var i = 0; i < People; i++)
         {
@@ -171,17 +167,4 @@ public sealed class TransferPropertyTests
     private static async Task<string> ExternalAsync(CustodyDbContext db, Guid person) =>
         await db.People.AsNoTracking().Where(p => p.Id == person).Select(p => p.ExternalId).SingleAsync();
 
-    private static JsonObject Eligible(string id) => new()
-    {
-        ["id"] = id,
-        ["names"] = new JsonObject { ["given"] = "Prop", ["family"] = id },
-        ["dateOfBirth"] = "1990-01-01",
-        ["countryOfBirth"] = "SV",
-        ["nationalities"] = new JsonArray("SV"),
-        ["languages"] = new JsonArray("es"),
-        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
-        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
-        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
-        ["familyContacts"] = new JsonArray(new JsonObject { ["name"] = "Kin", ["relationship"] = "sister", ["email"] = "kin@example.org", ["designated"] = true }),
-    };
 }

@@ -11,27 +11,14 @@ namespace Custody.Web.Tests;
 /// <summary>Fresh people and manifests for transfer tests, so tests sharing an app never share a person.</summary>
 internal static class TransferScenario
 {
-    /// <summary>An adult Salvadoran with a final order, a violent conviction and a verified A-number: eligible for SV under us-sv-2025.</summary>
-    public static JsonObject EligiblePerson(string id, string given = "Ana", string family = "Pérez", string dateOfBirth = "1990-01-01") => new()
-    {
-        ["id"] = id,
-        ["names"] = new JsonObject { ["given"] = given, ["family"] = family },
-        ["dateOfBirth"] = dateOfBirth,
-        ["countryOfBirth"] = "SV",
-        ["nationalities"] = new JsonArray("SV"),
-        ["languages"] = new JsonArray("es"),
-        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "a-number", ["value"] = "A" + id, ["verified"] = true }),
-        ["removalOrder"] = new JsonObject { ["authority"] = "ina-240", ["final"] = true, ["finalOn"] = "2024-11-02" },
-        ["convictions"] = new JsonArray(new JsonObject { ["offense"] = "Robbery", ["category"] = "violent", ["jurisdiction"] = "US-TX", ["date"] = "2020-01-01", ["sentenceMonths"] = 24 }),
-        ["counsel"] = new JsonArray(new JsonObject { ["name"] = "R. Alvarez", ["ofRecord"] = true, ["email"] = "counsel@example.org" }),
-        ["familyContacts"] = new JsonArray(new JsonObject { ["name"] = "María Pérez", ["relationship"] = "mother", ["phone"] = "+503 7000 0000", ["designated"] = true }),
-    };
+    /// <summary>An adult Salvadoran eligible for SV under us-sv-2025, with counsel of record and a designated family contact.</summary>
+    public static JsonObject EligiblePerson(string id, string given = "Ana", string family = "Pérez", string dateOfBirth = "1990-01-01") =>
+        Custody.Demo.EligiblePerson.Create(id, given, family, dateOfBirth);
 
     /// <summary>Imports the people through the import use case and returns their register ids, in order.</summary>
     public static async Task<List<Guid>> ImportAsync(CustodyWebFactory factory, params JsonObject[] people)
     {
-        var bundle = new JsonObject { ["format"] = "custody.case-bundle/1", ["persons"] = new JsonArray(people.Select(p => (JsonNode)p.DeepClone()).ToArray()) };
-        var bytes = Encoding.UTF8.GetBytes(bundle.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(Custody.Demo.EligiblePerson.Bundle(people.Select(p => p.DeepClone().AsObject())));
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
