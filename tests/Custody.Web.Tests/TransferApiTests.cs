@@ -347,4 +347,49 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         var timeline = (await (await factory.BearerAsync(Roles.CourtUser)).GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
         Assert.Equal("registered", timeline.Single()!["event"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task IdempotencyKey_WhileTheFirstRequestIsInProgress_Answers409()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var key = Guid.NewGuid().ToString();
+        using (var scope = factory.Services.CreateScope())
+        {
+            // The state a first request leaves while it runs: claimed, no response yet.
+            var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+            db.IdempotentRequests.Add(new Custody.Idempotency.IdempotentRequest
+            {
+                Owner = "transfer-supervisor@demo.custody.example", Key = key, CreatedAt = DateTime.UnixEpoch,
+                Fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("POST /api/manifests\n{}"u8)),
+            });
+            await db.SaveChangesAsync();
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manifests") { Content = JsonContent.Create(new { }), Headers = { { "Idempotency-Key", key } } };
+        var response = await supervisor.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("still being processed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentAcknowledgements_ExactlyOneSucceeds()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var escort = await factory.BearerAsync(Roles.EscortOfficer);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var person = Unique("ACK");
+        var ids = await ImportAsync(factory, EligiblePerson(person));
+        var manifest = await CreateManifestAsync(supervisor);
+        await LockedAndBoardedAsync(supervisor, escort, manifest, [(ids[0], person)]);
+        await OkAsync(supervisor.PostAsJsonAsync($"/api/manifests/{manifest}/depart", new { }));
+        await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{manifest}/arrive", new { }));
+
+        var dispatches = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => escort.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/dispatch", null)));
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => reception.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/receive", null)));
+
+        Assert.Single(dispatches, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(receipts, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(dispatches.Concat(receipts).Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var custody = (await supervisor.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
+        Assert.Single(custody, r => r!["event"]!.GetValue<string>() == "handed-over");
+    }
 }

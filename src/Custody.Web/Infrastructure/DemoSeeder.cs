@@ -73,7 +73,32 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
             }
             return Custody.Common.Result<bool>.Ok(true);
         }, cancellationToken);
+        await SeedManifestAsync(cancellationToken);
         Announce(password);
+    }
+
+    // A draft movement with the first demo people who pass nomination screening, so the board is not empty.
+    private async Task SeedManifestAsync(CancellationToken cancellationToken)
+    {
+        var supervisor = new Custody.Access.Viewer(Actor);
+        var manifests = new Custody.Transfers.ManifestCommands(db, time);
+        var created = await manifests.CreateAsync(new Custody.Transfers.CreateManifestRequest("us-sv-2025", "Demo Air", "DA-101", "us-processing-centre", "sv-cecot",
+            Custody.Common.Instants.ToText(Custody.Common.Instants.Now(time).AddDays(2))), supervisor, cancellationToken);
+        if (created.Value is not { } manifest)
+        {
+            throw new InvalidOperationException($"Demo manifest failed: {created.Failure}");
+        }
+        var people = await db.People.AsNoTracking().OrderBy(p => p.ExternalId).Select(p => p.Id).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var person in people)
+        {
+            var role = added < 3 ? Custody.Transfers.ManifestRoles.Principal : Custody.Transfers.ManifestRoles.Alternate;
+            if ((await manifests.AddPersonAsync(manifest.Id, new Custody.Transfers.AddToManifestRequest(person, role), supervisor, cancellationToken)).Succeeded && ++added == 4)
+            {
+                break;
+            }
+            db.ChangeTracker.Clear();
+        }
     }
 
     private void Announce(string password)
