@@ -38,6 +38,15 @@ public static class LedgerKinds
     public const string NotificationQueued = "notification.queued";
     public const string NotificationDelivered = "notification.delivered";
     public const string NotificationFailed = "notification.failed";
+    public const string CellRegistered = "cell.registered";
+    public const string PersonAdmitted = "person.admitted";
+    public const string CellAssigned = "cell.assigned";
+    public const string WelfareChecked = "welfare.checked";
+    public const string VisitRequested = "visit.requested";
+    public const string VisitDecided = "visit.decided";
+    public const string PersonReleased = "person.released";
+    public const string InformationRestricted = "information.restricted";
+    public const string InformationRestrictionLifted = "information.restriction-lifted";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

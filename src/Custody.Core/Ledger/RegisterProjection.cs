@@ -32,6 +32,18 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Dictionary<Guid, Notifications.Notification> Notifications { get; } = [];
 
+    public Dictionary<string, Custody.Facilities.Cell> Cells { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<Guid, Custody.Facilities.Admission> Admissions { get; } = [];
+
+    public Dictionary<Guid, Custody.Facilities.CellAssignment> CellAssignments { get; } = [];
+
+    public Dictionary<Guid, Custody.Facilities.WelfareCheck> WelfareChecks { get; } = [];
+
+    public Dictionary<Guid, Custody.Facilities.AccessVisit> AccessVisits { get; } = [];
+
+    public Dictionary<Guid, Custody.Facilities.InformationRestriction> InformationRestrictions { get; } = [];
+
     public Dictionary<Guid, Person> People { get; } = [];
 
     public Dictionary<string, ClassOrder> ClassOrders { get; } = new(StringComparer.Ordinal);
@@ -166,6 +178,16 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Notifications.Notification? FindNotification(Guid id) => Notifications.GetValueOrDefault(id);
 
+    public Custody.Facilities.Cell? FindCell(string id) => Cells.GetValueOrDefault(id);
+
+    public Custody.Facilities.Admission? OpenAdmission(Guid personId) => Admissions.Values.LastOrDefault(a => a.PersonId == personId && a.EndedAt is null);
+
+    public Custody.Facilities.CellAssignment? OpenAssignment(Guid personId) => CellAssignments.Values.LastOrDefault(a => a.PersonId == personId && a.Until is null);
+
+    public Custody.Facilities.AccessVisit? FindVisit(Guid id) => AccessVisits.GetValueOrDefault(id);
+
+    public Custody.Facilities.InformationRestriction? FindRestriction(Guid id) => InformationRestrictions.GetValueOrDefault(id);
+
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add(object row)
     {
@@ -177,6 +199,12 @@ public sealed class RegisterProjection : Transfers.ITransferState
             Transfers.Incident i => Incidents.TryAdd(i.Id, i),
             Custody.Notifications.Notification n => Notifications.TryAdd(n.Id, n),
             Transfers.CustodyRecord r => CustodyRecords.TryAdd(r.Id, r) && (_currentCustody[r.PersonId] = r) is not null,
+            Custody.Facilities.Cell c => Cells.TryAdd(c.Id, c),
+            Custody.Facilities.Admission a => Admissions.TryAdd(a.Id, a),
+            Custody.Facilities.CellAssignment ca => CellAssignments.TryAdd(ca.Id, ca),
+            Custody.Facilities.WelfareCheck w => WelfareChecks.TryAdd(w.Id, w),
+            Custody.Facilities.AccessVisit v => AccessVisits.TryAdd(v.Id, v),
+            Custody.Facilities.InformationRestriction ir => InformationRestrictions.TryAdd(ir.Id, ir),
             _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
         };
         if (!added)

@@ -81,6 +81,12 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("ManifestDiscrepancies", () => CompareTableAsync(db.ManifestDiscrepancies.OrderBy(d => d.Id), projection.ManifestDiscrepancies.Values, d => d.Id.ToString(), cancellationToken)),
             ("Incidents", () => CompareTableAsync(db.Incidents.OrderBy(i => i.Id), projection.Incidents.Values, i => i.Id.ToString(), cancellationToken)),
             ("Notifications", () => CompareTableAsync(db.Notifications.OrderBy(n => n.Id), projection.Notifications.Values, n => n.Id.ToString(), cancellationToken)),
+            ("Cells", () => CompareTableAsync(db.Cells.OrderBy(c => c.Id), projection.Cells.Values, c => c.Id, cancellationToken)),
+            ("Admissions", () => CompareTableAsync(db.Admissions.OrderBy(a => a.Id), projection.Admissions.Values, a => a.Id.ToString(), cancellationToken)),
+            ("CellAssignments", () => CompareTableAsync(db.CellAssignments.OrderBy(a => a.Id), projection.CellAssignments.Values, a => a.Id.ToString(), cancellationToken)),
+            ("WelfareChecks", () => CompareTableAsync(db.WelfareChecks.OrderBy(w => w.Id), projection.WelfareChecks.Values, w => w.Id.ToString(), cancellationToken)),
+            ("AccessVisits", () => CompareTableAsync(db.AccessVisits.OrderBy(v => v.Id), projection.AccessVisits.Values, v => v.Id.ToString(), cancellationToken)),
+            ("InformationRestrictions", () => CompareTableAsync(db.InformationRestrictions.OrderBy(r => r.Id), projection.InformationRestrictions.Values, r => r.Id.ToString(), cancellationToken)),
             ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };

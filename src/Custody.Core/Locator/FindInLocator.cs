@@ -88,7 +88,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
             rows.Add(row);
         }
         return rows.Select(r => new LocatorResult(r.GivenName, r.FamilyName, r.CountryOfBirth,
-            r.PlaceKind != CustodyPlaces.Deceased, r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt,
+            !CustodyPlaces.OutOfCustody(r.PlaceKind), r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt,
             withRecordIds ? r.PersonId : null)).ToList();
     }
 }

@@ -52,6 +52,18 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    public DbSet<Facilities.Cell> Cells => Set<Facilities.Cell>();
+
+    public DbSet<Facilities.Admission> Admissions => Set<Facilities.Admission>();
+
+    public DbSet<Facilities.CellAssignment> CellAssignments => Set<Facilities.CellAssignment>();
+
+    public DbSet<Facilities.WelfareCheck> WelfareChecks => Set<Facilities.WelfareCheck>();
+
+    public DbSet<Facilities.AccessVisit> AccessVisits => Set<Facilities.AccessVisit>();
+
+    public DbSet<Facilities.InformationRestriction> InformationRestrictions => Set<Facilities.InformationRestriction>();
+
     public DbSet<Locator.LocatorKey> LocatorKeys => Set<Locator.LocatorKey>();
 
     /// <summary>Responses kept for Idempotency-Key retries: a cache of answers, not register state, so not ledgered.</summary>
@@ -142,6 +154,7 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Kind).HasMaxLength(32);
         });
         TransferModel.Configure(builder);
+        RegisterModel.Configure(builder);
         builder.Entity<Agreement>(e =>
         {
             e.ToTable("Agreements");

@@ -59,8 +59,41 @@ public sealed class VersionTerms
     public int? CustodyTermDays { get; set; }
     public LegalRegime LegalRegime { get; set; } = new();
 
+    public TariffTerms? Tariff { get; set; }
+
+    /// <summary>The cell standards of this version; the ICRC defaults of DOMAIN.md where the version states none.</summary>
+    public FacilityStandards FacilityStandards { get; set; } = new();
+
     public static VersionTerms Parse(string json) => JsonSerializer.Deserialize(json, ScreeningJson.Default.VersionTerms)
         ?? throw new JsonException("an agreement version is null");
+}
+
+public sealed class TariffTerms
+{
+    public string Currency { get; set; } = "";
+
+    public string PerPersonDay { get; set; } = "";
+
+    public string? FundingCeiling { get; set; }
+
+    public int? WelfareCheckMaxAgeDays { get; set; }
+}
+
+/// <summary>Cell standards (agreement format's <c>facilityStandards</c>); unset values take the ICRC figures of DOMAIN.md.</summary>
+public sealed class FacilityStandards
+{
+    public double MinFloorAreaSingleCellM2 { get; set; } = 5.4;
+
+    public double MinFloorAreaSharedCellM2 { get; set; } = 3.4;
+
+    public double MinWaterLitresPerPersonDay { get; set; } = 15;
+
+    public int MaxPersonsPerToilet { get; set; } = 25;
+
+    public int MaxPersonsPerShower { get; set; } = 50;
+
+    /// <summary><c>refuse</c> or <c>warn</c>.</summary>
+    public string OnExceed { get; set; } = "refuse";
 }
 
 public sealed class LegalRegime

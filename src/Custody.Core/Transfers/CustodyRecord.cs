@@ -137,7 +137,11 @@ public static class CustodyEvents
     public const string HandedOver = "handed-over";
     public const string Escaped = "escaped";
     public const string Died = "died";
+    public const string Released = "released";
+    public const string Returned = "returned";
+    public const string TransferredOnward = "transferred-onward";
 }
+
 
 /// <summary>Kinds of place a custody record can name.</summary>
 public static class CustodyPlaces
@@ -150,4 +154,13 @@ public static class CustodyPlaces
     /// <summary>Escaped: the custodian remains responsible, the place is unknown.</summary>
     public const string AtLarge = "at-large";
     public const string Deceased = "deceased";
+    /// <summary>Out of custody: released at the recorded place by the recorded authority.</summary>
+    public const string Released = "released";
+    /// <summary>Being returned to the sending state (its custody).</summary>
+    public const string Returned = "returned";
+    /// <summary>Handed to another state or authority, named in the record.</summary>
+    public const string TransferredOnward = "transferred-onward";
+
+    /// <summary>Places where the person is no longer held by anyone (the locator says "not in custody").</summary>
+    public static bool OutOfCustody(string placeKind) => placeKind is Deceased or Released;
 }

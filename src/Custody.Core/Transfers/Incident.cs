@@ -40,5 +40,11 @@ public sealed class Incident
     public const string Escape = "escape";
     public const string UseOfForce = "use-of-force";
 
+    public const string IllTreatmentAllegation = "ill-treatment-allegation";
+
+    /// <summary>Incidents in transit.</summary>
     public static readonly IReadOnlyList<string> Kinds = [Death, SeriousInjury, Escape, UseOfForce];
+
+    /// <summary>Incidents in a facility (an escape there is also a disappearance until the person is found).</summary>
+    public static readonly IReadOnlyList<string> FacilityKinds = [Death, SeriousInjury, Escape, UseOfForce, IllTreatmentAllegation];
 }

@@ -22,6 +22,7 @@ public sealed class IncidentOptions
     public int ReportDeadlineHours { get; set; } = 24;
 
     public int NextOfKinDeadlineHours { get; set; } = 24;
+
 }
 
 /// <summary>
@@ -97,16 +98,118 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                     request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, null, current.LegalAuthority, current.Funder,
                     $"incident:{id}", Later(occurredAt!.Value, current.OccurredAt), viewer.Actor);
             }
-            await QueueNoticesAsync(session, id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
+            await QueueNoticesAsync(session.Ledger, session.State, new IncidentPlace(session.Manifest.Id, $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
+                $"{session.Agreement.SendingState} ({session.Manifest.Carrier} {session.Manifest.Movement})"), id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An incident in a facility (death, serious injury, disappearance/escape, use of force,
+    /// allegation of ill-treatment). The report to the independent authority and (for a death,
+    /// serious injury or disappearance) the next-of-kin notice are queued at once with deadlines;
+    /// the sending state sees the incident on the incidents list of people held on its behalf.
+    /// A death or disappearance ends the admission and moves the custody record.
+    /// </summary>
+    public async Task<Result<Incident>> RecordInFacilityAsync(string facilityId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        if (request.Kind is null || !Incident.FacilityKinds.Contains(request.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Incident.FacilityKinds)}."));
+        }
+        TransferInput.Require(errors, "details", request.Details, 4000);
+        var occurredAt = TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
+        if (request.Kind == Incident.Death)
+        {
+            TransferInput.Require(errors, "circumstances", request.Circumstances, 4000);
+            TransferInput.Require(errors, "cause", request.Cause, 1000);
+            TransferInput.Require(errors, "remainsDestination", request.RemainsDestination, 1000);
+        }
+        if (request.PersonId is null && request.Kind != Incident.UseOfForce)
+        {
+            errors.Add(new FieldError("personId", "Required: the person concerned."));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<Incident>(db, time, async ledger =>
+        {
+            var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
+            if (facility is null)
+            {
+                return new NotFound($"No facility {facilityId}.");
+            }
+            var state = new DbTransferState(db);
+            var now = time.GetUtcNow();
+            Facilities.Admission? admission = null;
+            if (request.PersonId is { } personId)
+            {
+                admission = state.OpenAdmission(personId);
+                if (admission is null || admission.FacilityId != facilityId)
+                {
+                    return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-admitted");
+                }
+                if (occurredAt < admission.AdmittedAt)
+                {
+                    return new Invalid([new FieldError("occurredAt", "The incident is recorded at this facility after the person's admission.")]);
+                }
+            }
+            var id = Guid.CreateVersion7(now);
+            var payload = new JsonObject
+            {
+                ["id"] = id.ToString(),
+                ["kind"] = request.Kind,
+                ["facility"] = facilityId,
+                ["occurredAt"] = Instants.ToText(occurredAt!.Value),
+                ["details"] = request.Details!.Trim(),
+            };
+            if (request.PersonId is { } person)
+            {
+                payload["person"] = person.ToString();
+            }
+            Optional(payload, "circumstances", request.Circumstances);
+            Optional(payload, "cause", request.Cause);
+            Optional(payload, "remainsDestination", request.RemainsDestination);
+            var entry = ledger.Append(LedgerKinds.IncidentRecorded, request.PersonId is { } who ? "person:" + who : "facility:" + facilityId, payload, viewer.Actor);
+            TransferEvents.Apply(state, payload, entry);
+            if (admission is not null)
+            {
+                if (request.Kind is Incident.Death or Incident.Escape)
+                {
+                    var ended = new JsonObject
+                    {
+                        ["person"] = admission.PersonId.ToString(),
+                        ["admission"] = admission.Id.ToString(),
+                        ["kind"] = request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
+                        ["at"] = Instants.ToText(Later(occurredAt.Value, admission.AdmittedAt)),
+                        ["destination"] = request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown",
+                        ["authority"] = facility.Name,
+                    };
+                    TransferEvents.Apply(state, ended, ledger.Append(LedgerKinds.PersonReleased, "person:" + admission.PersonId, ended, viewer.Actor));
+                    var current = state.CurrentCustody(admission.PersonId)!;
+                    new CustodyChange(admission.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
+                        request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
+                        admission.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(ledger, state, viewer.Actor);
+                }
+            }
+            await QueueNoticesAsync(ledger, state, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}"),
+                id, request, occurredAt.Value, viewer.Actor, now, cancellationToken);
+            return db.Incidents.Local.Single(i => i.Id == id);
         }, cancellationToken);
     }
 
     // A custody record never starts before the one it supersedes.
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
-    private async Task QueueNoticesAsync(ManifestSession session, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt, string actor, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>Where an incident happened and whom to call.</summary>
+    private sealed record IncidentPlace(Guid? ManifestId, string Description, string Contact);
+
+    private async Task QueueNoticesAsync(LedgerWriter ledger, ITransferState state, IncidentPlace place, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt,
+        string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var person = request.PersonId is { } id ? await db.People.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken) : null;
         var language = person is null ? "en" : NotificationTemplates.LanguageFor(person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -115,17 +218,17 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             ["person"] = person is null ? "(no person named)" : $"{person.GivenName} {person.FamilyName} ({person.ExternalId})",
             ["incidentKind"] = NotificationTemplates.IncidentName(request.Kind!, language),
             ["occurredAt"] = NotificationTemplates.When(occurredAt),
-            ["place"] = $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
+            ["place"] = place.Description,
             ["details"] = request.Details!.Trim(),
             ["recordedBy"] = actor,
-            ["contact"] = $"{session.Agreement.SendingState} ({session.Manifest.Carrier} {session.Manifest.Movement})",
+            ["contact"] = place.Contact,
         };
         var reportDue = Instants.Utc(now).AddHours(options.ReportDeadlineHours);
         values["dueBy"] = NotificationTemplates.When(reportDue);
         var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
-        Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, session.Manifest.Id, incidentId,
+        Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, place.ManifestId, incidentId,
             "independent-authority", options.IndependentAuthorityName, options.IndependentAuthorityAddress, "en", subject, body, reportDue), actor, now);
-        if (request.Kind == Incident.UseOfForce || person is null)
+        if (request.Kind is Incident.UseOfForce or Incident.IllTreatmentAllegation || person is null)
         {
             return;
         }
@@ -133,7 +236,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         var contacts = person.FactsObject()["familyContacts"] as JsonArray ?? [];
         var kin = contacts.FirstOrDefault(c => c?["designated"]?.GetValue<bool>() == true) ?? contacts.FirstOrDefault();
         var (kinSubject, kinBody) = NotificationTemplates.Render(NotificationKinds.IncidentNextOfKin, language, values);
-        Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, session.Manifest.Id, incidentId,
+        Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, place.ManifestId, incidentId,
             "next-of-kin", kin?["name"]?.GetValue<string>() ?? "Next of kin (none on record)", kin?["email"]?.GetValue<string>() ?? kin?["phone"]?.GetValue<string>(),
             language, kinSubject, kinBody, Instants.Utc(now).AddHours(options.NextOfKinDeadlineHours)), actor, now);
     }

@@ -69,38 +69,11 @@ internal sealed class ManifestSession
         return entry;
     }
 
-    /// <summary>Supersedes the person's current custody record.</summary>
+    /// <summary>Supersedes the person's current custody record (the record names this manifest and its agreement).</summary>
     public void RecordCustody(Guid personId, string @event, string custodian, string? onBehalfOf, string placeKind, string? facility, string legalAuthority,
-        string funder, string? note, DateTime occurredAt, string actor)
-    {
-        var payload = new JsonObject
-        {
-            ["id"] = Guid.CreateVersion7(new DateTimeOffset(occurredAt, TimeSpan.Zero)).ToString(),
-            ["person"] = personId.ToString(),
-            ["event"] = @event,
-            ["custodian"] = custodian,
-            ["placeKind"] = placeKind,
-            ["manifest"] = Manifest.Id.ToString(),
-            ["agreement"] = Manifest.AgreementId,
-            ["legalAuthority"] = legalAuthority,
-            ["funder"] = funder,
-            ["occurredAt"] = Instants.ToText(occurredAt),
-        };
-        if (onBehalfOf is not null)
-        {
-            payload["onBehalfOf"] = onBehalfOf;
-        }
-        if (facility is not null)
-        {
-            payload["facility"] = facility;
-        }
-        if (note is not null)
-        {
-            payload["note"] = note;
-        }
-        var entry = _ledger.Append(LedgerKinds.CustodyRecorded, "person:" + personId, payload, actor, occurredAt);
-        TransferEvents.Apply(State, payload, entry);
-    }
+        string funder, string? note, DateTime occurredAt, string actor) =>
+        new CustodyChange(personId, @event, custodian, onBehalfOf, placeKind, facility, Manifest.Id, Manifest.AgreementId, legalAuthority, funder, note, occurredAt)
+            .Record(_ledger, State, actor);
 
     /// <summary>The version in force now, or the failure that says none is.</summary>
     public VersionTerms? VersionInForce(DateTimeOffset at) => Terms.InForce(at, out _);

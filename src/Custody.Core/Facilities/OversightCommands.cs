@@ -1,0 +1,228 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Screening;
+using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Facilities;
+
+/// <summary>A release, a return to the sending state or an onward transfer: when, where to, and the authority responsible.</summary>
+public sealed record ReleaseRequest(string? Kind, string? At, string? Destination, string? Authority);
+
+public sealed record WelfareCheckRequest(string? SeenBy, string? Role, string? SeenAt, string? Condition, bool PrivateConversation, string? Notes);
+
+public sealed record VisitRequest(string? Visitor, string? Role);
+
+public sealed record VisitDecision(bool Granted, string? Reason);
+
+public sealed record RestrictionRequest(string? Ground);
+
+/// <summary>
+/// What makes a person's detention visible and lawful to end: welfare checks, access visits (a
+/// denial is a finding), information restrictions with their legal ground, and the end of an
+/// admission — release, return, or onward transfer (refused while a court order concerning the
+/// person is active: a court must lift it first).
+/// </summary>
+public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
+{
+    public async Task<Result<Admission>> ReleaseAsync(Guid personId, ReleaseRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        if (request.Kind is null || !Admission.EndKinds.Contains(request.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Admission.EndKinds)}."));
+        }
+        TransferInput.Require(errors, "destination", request.Destination, 300);
+        TransferInput.Require(errors, "authority", request.Authority, 300);
+        var at = TransferInput.Past(errors, "at", request.At, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<Admission>(db, time, async ledger =>
+        {
+            var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
+            if (person is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            var state = new DbTransferState(db);
+            if (state.OpenAdmission(personId) is not { } admission)
+            {
+                return new StateConflict("The person is not admitted to a facility.", "not-admitted");
+            }
+            if (at < admission.AdmittedAt)
+            {
+                return new Invalid([new FieldError("at", "The admission ends after it began.")]);
+            }
+            if (request.Kind == CustodyEvents.TransferredOnward && await ActiveCourtOrdersAsync(person, Instants.Now(time), cancellationToken) is { Count: > 0 } orders)
+            {
+                return new StateConflict($"An onward transfer is refused while a court order concerning the person is active ({string.Join(", ", orders)}); a court must lift it first.", orders);
+            }
+            var payload = new JsonObject
+            {
+                ["person"] = personId.ToString(),
+                ["admission"] = admission.Id.ToString(),
+                ["kind"] = request.Kind,
+                ["at"] = Instants.ToText(at!.Value),
+                ["destination"] = request.Destination!.Trim(),
+                ["authority"] = request.Authority!.Trim(),
+            };
+            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.PersonReleased, "person:" + personId, payload, viewer.Actor, at));
+            var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == admission.AgreementId, cancellationToken);
+            var custody = state.CurrentCustody(personId)!;
+            var (custodian, onBehalfOf) = request.Kind switch
+            {
+                CustodyEvents.Released => ("none", (string?)null),
+                CustodyEvents.Returned => (agreement.SendingState, null),
+                _ => (request.Authority.Trim(), null),
+            };
+            new CustodyChange(personId, request.Kind!, custodian, onBehalfOf, request.Kind!, null, null, admission.AgreementId, custody.LegalAuthority,
+                request.Kind == CustodyEvents.Released ? "none" : custody.Funder, $"{request.Destination.Trim()} — {request.Authority.Trim()}", at.Value).Record(ledger, state, viewer.Actor);
+            return admission;
+        }, cancellationToken);
+    }
+
+    // Entered orders and the bundle's, active now (issued, not expired, not lifted), whatever their destinations.
+    private async Task<List<string>> ActiveCourtOrdersAsync(People.Person person, DateTime now, CancellationToken cancellationToken)
+    {
+        var entered = await db.CourtOrders.AsNoTracking().Where(o => o.PersonId == person.Id).ToListAsync(cancellationToken);
+        var facts = PersonFacts.Parse(person.Facts).WithEnteredCourtOrders(entered.Select(o => o.ToScreeningFact()));
+        var at = new DateTimeOffset(now, TimeSpan.Zero);
+        return facts.CourtOrders.Where(o => o.IssuedAt <= at && (o.ExpiresAt is null || at < o.ExpiresAt) && (o.LiftedAt is null || at < o.LiftedAt))
+            .Select(o => $"{o.Kind}, {o.Court}").ToList();
+    }
+
+    public async Task<Result<WelfareCheck>> RecordWelfareCheckAsync(Guid personId, WelfareCheckRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        TransferInput.Require(errors, "seenBy", r.SeenBy, 200);
+        if (r.Role is null || !WelfareCheck.Roles.Contains(r.Role))
+        {
+            errors.Add(new FieldError("role", $"One of: {string.Join(", ", WelfareCheck.Roles)}."));
+        }
+        TransferInput.Require(errors, "condition", r.Condition, 2000);
+        var seenAt = TransferInput.Past(errors, "seenAt", r.SeenAt, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await InPersonAsync<WelfareCheck>(personId, viewer, async (ledger, state, admission) =>
+        {
+            if (seenAt < admission.AdmittedAt)
+            {
+                return new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]);
+            }
+            var payload = new JsonObject
+            {
+                ["id"] = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+                ["person"] = personId.ToString(),
+                ["seenBy"] = r.SeenBy!.Trim(),
+                ["role"] = r.Role,
+                ["seenAt"] = Instants.ToText(seenAt!.Value),
+                ["condition"] = r.Condition!.Trim(),
+                ["privateConversation"] = r.PrivateConversation,
+            };
+            if (!string.IsNullOrWhiteSpace(r.Notes))
+            {
+                payload["notes"] = r.Notes.Trim();
+            }
+            var entry = ledger.Append(LedgerKinds.WelfareChecked, "person:" + personId, payload, viewer.Actor, seenAt);
+            TransferEvents.Apply(state, payload, entry);
+            return await Task.FromResult(db.WelfareChecks.Local.Single(w => w.Seq == entry.Seq));
+        }, cancellationToken);
+    }
+
+    public async Task<Result<AccessVisit>> RequestVisitAsync(Guid personId, VisitRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var errors = new List<FieldError>();
+        TransferInput.Require(errors, "visitor", r.Visitor, 200);
+        if (r.Role is null || !WelfareCheck.Roles.Contains(r.Role))
+        {
+            errors.Add(new FieldError("role", $"One of: {string.Join(", ", WelfareCheck.Roles)}."));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await InPersonAsync<AccessVisit>(personId, viewer, (ledger, state, _) =>
+        {
+            var id = Guid.CreateVersion7(time.GetUtcNow());
+            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["visitor"] = r.Visitor!.Trim(), ["role"] = r.Role };
+            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.VisitRequested, "person:" + personId, payload, viewer.Actor));
+            return Task.FromResult(Result<AccessVisit>.Ok(state.FindVisit(id)!));
+        }, cancellationToken);
+    }
+
+    /// <summary>Grants or denies a requested visit; a denial needs its reason and is a finding.</summary>
+    public async Task<Result<AccessVisit>> DecideVisitAsync(Guid visitId, VisitDecision decision, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!decision.Granted && string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            return new Invalid([new FieldError("reason", "Required when a visit is denied: why (a denial is recorded as a finding).")]);
+        }
+        return await LedgerWriter.InTransactionAsync<AccessVisit>(db, time, async ledger =>
+        {
+            var state = new DbTransferState(db);
+            var visit = await db.AccessVisits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
+            if (visit is null)
+            {
+                return new NotFound($"No visit request {visitId}.");
+            }
+            if (visit.Status != "requested")
+            {
+                return new StateConflict($"The visit was already {visit.Status}.", visit.Status);
+            }
+            var payload = new JsonObject { ["id"] = visitId.ToString(), ["person"] = visit.PersonId.ToString(), ["granted"] = decision.Granted };
+            if (!string.IsNullOrWhiteSpace(decision.Reason))
+            {
+                payload["reason"] = decision.Reason.Trim();
+            }
+            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.VisitDecided, "person:" + visit.PersonId, payload, viewer.Actor));
+            return visit;
+        }, cancellationToken);
+    }
+
+    public async Task<Result<InformationRestriction>> RestrictAsync(Guid personId, RestrictionRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (string.IsNullOrWhiteSpace(r.Ground) || r.Ground.Trim().Length > 1000)
+        {
+            return new Invalid([new FieldError("ground", "Required: the legal ground of the restriction (1 to 1000 characters).")]);
+        }
+        return await InPersonAsync<InformationRestriction>(personId, viewer, (ledger, state, _) =>
+        {
+            var id = Guid.CreateVersion7(time.GetUtcNow());
+            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["ground"] = r.Ground.Trim() };
+            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.InformationRestricted, "person:" + personId, payload, viewer.Actor));
+            return Task.FromResult(Result<InformationRestriction>.Ok(state.FindRestriction(id)!));
+        }, cancellationToken);
+    }
+
+    // A command about a person held in a facility: 404 for an unknown (or invisible) person, 409 when not admitted.
+    private Task<Result<T>> InPersonAsync<T>(Guid personId, Viewer viewer, Func<LedgerWriter, DbTransferState, Admission, Task<Result<T>>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return LedgerWriter.InTransactionAsync<T>(db, time, async ledger =>
+        {
+            if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            var state = new DbTransferState(db);
+            return state.OpenAdmission(personId) is { } admission
+                ? await body(ledger, state, admission)
+                : new StateConflict("The person is not admitted to a facility.", "not-admitted");
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Transfers;
+
+namespace Custody.Facilities;
+
+/// <summary>
+/// The facility register's half of <see cref="TransferEvents"/>: cells, admissions, cell
+/// assignments, welfare checks, visits, releases and information restrictions. The same method
+/// serves commands and verification.
+/// </summary>
+internal static class RegisterEvents
+{
+    /// <exception cref="InvalidOperationException">Not a register entry, or one that does not fit the state.</exception>
+    public static void Apply(ITransferState state, JsonObject p, LedgerEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case LedgerKinds.CellRegistered:
+                state.Add(new Cell
+                {
+                    Id = Text(p, "id"),
+                    FacilityId = Text(p, "facility"),
+                    Unit = Text(p, "unit"),
+                    Number = Text(p, "number"),
+                    FloorAreaM2 = p["floorAreaM2"]!.GetValue<decimal>(),
+                    Shared = p["shared"]!.GetValue<bool>(),
+                    Bunks = p["bunks"]!.GetValue<int>(),
+                    Toilets = p["toilets"]!.GetValue<int>(),
+                    Showers = p["showers"]!.GetValue<int>(),
+                    WaterLitresPerDay = p["waterLitresPerDay"]!.GetValue<decimal>(),
+                    LightingHours = p["lightingHours"]!.GetValue<int>(),
+                    Ventilation = Text(p, "ventilation"),
+                    DesignCapacity = p["designCapacity"]!.GetValue<int>(),
+                    OperationalCapacity = p["operationalCapacity"]!.GetValue<int>(),
+                    Seq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.PersonAdmitted:
+                state.Add(new Admission
+                {
+                    Id = Id(p, "id"),
+                    PersonId = Id(p, "person"),
+                    FacilityId = Text(p, "facility"),
+                    ManifestId = p["manifest"] is { } m ? Guid.Parse(m.GetValue<string>()) : null,
+                    AgreementId = Text(p, "agreement"),
+                    AdmittedAt = Instants.Parse(Text(p, "admittedAt")),
+                    AdmittedBy = entry.Actor,
+                    Register = CanonicalJson.ToText(p["register"]!.AsObject()),
+                    Revision = 1,
+                    LastSeq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.CellAssigned:
+                var personId = Id(p, "person");
+                var from = Instants.Parse(Text(p, "from"));
+                if (state.OpenAssignment(personId) is { } previous)
+                {
+                    previous.Until = from;
+                }
+                state.Add(new CellAssignment
+                {
+                    Id = Id(p, "id"),
+                    PersonId = personId,
+                    AdmissionId = Id(p, "admission"),
+                    CellId = Text(p, "cell"),
+                    From = from,
+                    AssignedBy = entry.Actor,
+                    Finding = p["finding"]?.GetValue<string>(),
+                    Seq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.WelfareChecked:
+                state.Add(new WelfareCheck
+                {
+                    Id = Id(p, "id"),
+                    PersonId = Id(p, "person"),
+                    SeenBy = Text(p, "seenBy"),
+                    Role = Text(p, "role"),
+                    SeenAt = Instants.Parse(Text(p, "seenAt")),
+                    Condition = Text(p, "condition"),
+                    PrivateConversation = p["privateConversation"]!.GetValue<bool>(),
+                    Notes = p["notes"]?.GetValue<string>(),
+                    RecordedBy = entry.Actor,
+                    Seq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.VisitRequested:
+                state.Add(new AccessVisit
+                {
+                    Id = Id(p, "id"),
+                    PersonId = Id(p, "person"),
+                    Visitor = Text(p, "visitor"),
+                    Role = Text(p, "role"),
+                    RequestedAt = entry.OccurredAt,
+                    RequestedBy = entry.Actor,
+                    Revision = 1,
+                    LastSeq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.VisitDecided:
+                var visit = state.FindVisit(Id(p, "id")) ?? throw Missing("visit", p["id"]);
+                visit.Status = p["granted"]!.GetValue<bool>() ? "granted" : "denied";
+                visit.Reason = p["reason"]?.GetValue<string>();
+                visit.DecidedBy = entry.Actor;
+                visit.DecidedAt = entry.OccurredAt;
+                visit.Revision++;
+                visit.LastSeq = entry.Seq;
+                break;
+            case LedgerKinds.PersonReleased:
+                var admission = state.OpenAdmission(Id(p, "person")) ?? throw Missing("open admission of person", p["person"]);
+                var at = Instants.Parse(Text(p, "at"));
+                admission.EndedAt = at;
+                admission.EndKind = Text(p, "kind");
+                admission.EndDestination = p["destination"]?.GetValue<string>();
+                admission.EndAuthority = p["authority"]?.GetValue<string>();
+                admission.EndedBy = entry.Actor;
+                admission.Revision++;
+                admission.LastSeq = entry.Seq;
+                if (state.OpenAssignment(admission.PersonId) is { } open)
+                {
+                    open.Until = at;
+                }
+                break;
+            case LedgerKinds.InformationRestricted:
+                state.Add(new InformationRestriction
+                {
+                    Id = Id(p, "id"),
+                    PersonId = Id(p, "person"),
+                    Ground = Text(p, "ground"),
+                    RecordedBy = entry.Actor,
+                    RecordedAt = entry.OccurredAt,
+                    LastSeq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.InformationRestrictionLifted:
+                var restriction = state.FindRestriction(Id(p, "id")) ?? throw Missing("restriction", p["id"]);
+                restriction.LiftedAt = entry.OccurredAt;
+                restriction.LastSeq = entry.Seq;
+                break;
+            default:
+                throw new InvalidOperationException($"{entry.Kind} is not a transfer or register entry");
+        }
+    }
+
+    private static Guid Id(JsonObject p, string name) => Guid.Parse(Text(p, name));
+
+    private static string Text(JsonObject p, string name) => p[name]!.GetValue<string>();
+
+    private static InvalidOperationException Missing(string what, object? key) => new($"{what} {key} does not exist");
+}
