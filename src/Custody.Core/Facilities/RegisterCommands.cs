@@ -28,8 +28,66 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
 {
     public async Task<Result<Cell>> RegisterCellAsync(RegisterCellRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(r);
+        var cells = await RegisterCellsAsync([r], viewer, cancellationToken);
+        return cells.Failure is { } failure ? failure : cells.Value![0];
+    }
+
+    /// <summary>Registers cells in one unit of work (all or none); errors name the cell's index when there are several.</summary>
+    public async Task<Result<IReadOnlyList<Cell>>> RegisterCellsAsync(IReadOnlyList<RegisterCellRequest> requests, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var prefix = requests.Count == 1 ? "" : $"[{i}].";
+            errors.AddRange(ValidateCell(requests[i]).Select(e => e with { Field = prefix + e.Field }));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<IReadOnlyList<Cell>>(db, time, async ledger =>
+        {
+            var state = new DbTransferState(db);
+            var cells = new List<Cell>();
+            foreach (var r in requests)
+            {
+                if (!await db.Facilities.AnyAsync(f => f.Id == r.FacilityId, cancellationToken))
+                {
+                    return new NotFound($"No facility {r.FacilityId}.");
+                }
+                var id = $"{r.FacilityId}/{r.Unit!.Trim()}/{r.Number!.Trim()}";
+                if (state.FindCell(id) is not null)
+                {
+                    return new Conflict($"Cell {id} is already registered.");
+                }
+                var payload = new JsonObject
+                {
+                    ["id"] = id,
+                    ["facility"] = r.FacilityId,
+                    ["unit"] = r.Unit.Trim(),
+                    ["number"] = r.Number.Trim(),
+                    ["floorAreaM2"] = r.FloorAreaM2,
+                    ["shared"] = r.Shared,
+                    ["bunks"] = r.Bunks,
+                    ["toilets"] = r.Toilets,
+                    ["showers"] = r.Showers,
+                    ["waterLitresPerDay"] = r.WaterLitresPerDay,
+                    ["lightingHours"] = r.LightingHours,
+                    ["ventilation"] = r.Ventilation,
+                    ["designCapacity"] = r.DesignCapacity,
+                    ["operationalCapacity"] = r.OperationalCapacity,
+                };
+                TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.CellRegistered, "cell:" + id, payload, viewer.Actor));
+                cells.Add(state.FindCell(id)!);
+            }
+            return cells;
+        }, cancellationToken);
+    }
+
+    private static List<FieldError> ValidateCell(RegisterCellRequest r)
+    {
         var errors = new List<FieldError>();
         TransferInput.Require(errors, "unit", r.Unit, 40);
         TransferInput.Require(errors, "number", r.Number, 40);
@@ -48,42 +106,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         }
         Count(errors, "designCapacity", r.DesignCapacity);
         Count(errors, "operationalCapacity", r.OperationalCapacity);
-        if (errors.Count > 0)
-        {
-            return new Invalid(errors);
-        }
-        return await LedgerWriter.InTransactionAsync<Cell>(db, time, async ledger =>
-        {
-            if (!await db.Facilities.AnyAsync(f => f.Id == r.FacilityId, cancellationToken))
-            {
-                return new NotFound($"No facility {r.FacilityId}.");
-            }
-            var id = $"{r.FacilityId}/{r.Unit!.Trim()}/{r.Number!.Trim()}";
-            if (await db.Cells.AnyAsync(c => c.Id == id, cancellationToken))
-            {
-                return new Conflict($"Cell {id} is already registered.");
-            }
-            var payload = new JsonObject
-            {
-                ["id"] = id,
-                ["facility"] = r.FacilityId,
-                ["unit"] = r.Unit.Trim(),
-                ["number"] = r.Number.Trim(),
-                ["floorAreaM2"] = r.FloorAreaM2,
-                ["shared"] = r.Shared,
-                ["bunks"] = r.Bunks,
-                ["toilets"] = r.Toilets,
-                ["showers"] = r.Showers,
-                ["waterLitresPerDay"] = r.WaterLitresPerDay,
-                ["lightingHours"] = r.LightingHours,
-                ["ventilation"] = r.Ventilation,
-                ["designCapacity"] = r.DesignCapacity,
-                ["operationalCapacity"] = r.OperationalCapacity,
-            };
-            var state = new DbTransferState(db);
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.CellRegistered, "cell:" + id, payload, viewer.Actor));
-            return state.FindCell(id)!;
-        }, cancellationToken);
+        return errors;
     }
 
     /// <summary>Admits a person whose hand-over to this state completed and who is not yet admitted; every register field is stated or marked declined/unknown.</summary>

@@ -153,6 +153,216 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("CourtOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Facilities.AccessVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Visitor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AccessVisits", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Admission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AdmittedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EndAuthority")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EndDestination")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EndKind")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ManifestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "EndedAt");
+
+                    b.HasIndex("PersonId", "EndedAt");
+
+                    b.ToTable("Admissions", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Cell", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("Bunks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DesignCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("FloorAreaM2")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("LightingHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OperationalCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Showers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Toilets")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Ventilation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("WaterLitresPerDay")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Unit");
+
+                    b.ToTable("Cells", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.CellAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Finding")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId", "From");
+
+                    b.HasIndex("PersonId", "Until");
+
+                    b.ToTable("CellAssignments", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Facilities.Facility", b =>
                 {
                     b.Property<string>("Id")
@@ -193,6 +403,81 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.InformationRestriction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("InformationRestrictions", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.WelfareCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PrivateConversation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SeenBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "SeenAt");
+
+                    b.ToTable("WelfareChecks", (string)null);
                 });
 
             modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
@@ -1078,6 +1363,33 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Admission", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Cell", b =>
+                {
+                    b.HasOne("Custody.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facilities.CellAssignment", b =>
+                {
+                    b.HasOne("Custody.Facilities.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -23,6 +23,8 @@ public static class ApiResults
             {
                 ["people"] = people.People.Select(p => new { p.PersonId, p.ExternalId, p.Decision.Reasons }).ToList(),
             }),
+        Custody.Facilities.StandardsBreached breached => TypedResults.Problem(breached.Message, statusCode: StatusCodes.Status409Conflict, title: "Refused by the agreement's facility standards",
+            extensions: new Dictionary<string, object?> { ["cell"] = breached.CellId, ["occupants"] = breached.Occupants, ["breaches"] = breached.Breaches }),
         Custody.Screening.Blocked blocked => TypedResults.Problem(blocked.Message, statusCode: StatusCodes.Status409Conflict, title: "Blocked by screening",
             extensions: new Dictionary<string, object?> { ["reasons"] = blocked.Decision.Reasons, ["decision"] = blocked.Decision }),
         _ => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status500InternalServerError),

@@ -68,6 +68,18 @@ public static class Policies
     /// <summary>Read the notification outbox: those who answer for notices being sent, and oversight.</summary>
     public const string ReadNotifications = "notifications.read";
 
+    /// <summary>Read a facility's register, occupancy and lists: its staff, oversight, courts, and the sending side's officers (people are held on its behalf).</summary>
+    public const string ReadRegister = "register.read";
+
+    /// <summary>Admit, assign cells, move and release: reception officers and facility directors.</summary>
+    public const string KeepRegister = "register.keep";
+
+    /// <summary>Record welfare checks and ask for visits: inspectors and monitors, counsel (their clients), the sending state's legal reviewers, facility directors (medical).</summary>
+    public const string RecordWelfare = "welfare.record";
+
+    /// <summary>Grant or deny visits and restrict information (with its legal ground): facility directors; courts may restrict too.</summary>
+    public const string DecideAccess = "access.decide";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -97,6 +109,11 @@ public static class Policies
         options.AddPolicy(ArriveManifests, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer));
         options.AddPolicy(RecordIncidents, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer, Roles.FacilityDirector));
         options.AddPolicy(ReadNotifications, p => p.RequireRole(Roles.FacilityDirector, Roles.TransferSupervisor, Roles.LegalReviewer, Roles.Inspector, Roles.Auditor));
+        options.AddPolicy(ReadRegister, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector, Roles.Inspector, Roles.CourtUser, Roles.Auditor,
+            Roles.TransferSupervisor, Roles.LegalReviewer, Roles.CaseOfficer));
+        options.AddPolicy(KeepRegister, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector));
+        options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
+        options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -34,6 +34,28 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         new("sv-izalco", "Centro Penal de Izalco (demo)", "SV", "prison", "Cantón Cuyuapa Arriba, Izalco, Sonsonate, El Salvador", "+503 2400 0000", "America/El_Salvador"),
     ];
 
+    /// <summary>
+    /// The receiving prison as reported (8 blocks of 32 cells of 100 m², 80 bunks, 2 toilets, lights
+    /// on 24 h, design capacity over 150 a cell) and a smaller prison of 2 units of 10 cells.
+    /// </summary>
+    public static IEnumerable<Custody.Facilities.RegisterCellRequest> DemoCells()
+    {
+        foreach (var block in "ABCDEFGH")
+        {
+            for (var n = 1; n <= 32; n++)
+            {
+                yield return new("sv-cecot", block.ToString(), n.ToString("D2", CultureInfo.InvariantCulture), 100m, true, 80, 2, 2, 1200m, 24, "mechanical", 156, 80);
+            }
+        }
+        foreach (var unit in new[] { "Norte", "Sur" })
+        {
+            for (var n = 1; n <= 10; n++)
+            {
+                yield return new("sv-izalco", unit, n.ToString("D2", CultureInfo.InvariantCulture), 30m, true, 8, 1, 1, 240m, 14, "natural", 8, 8);
+            }
+        }
+    }
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
@@ -61,6 +83,12 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
             }
         }
 
+        var cells = await new Custody.Facilities.RegisterCommands(db, time).RegisterCellsAsync(DemoCells().ToList(), new Custody.Access.Viewer(Actor), cancellationToken);
+        if (cells.Failure is { } cellFailure)
+        {
+            throw new InvalidOperationException($"Demo cells failed: {cellFailure.Message}");
+        }
+
         var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
         await LedgerWriter.InTransactionAsync(db, time, async ledger =>
         {
@@ -74,7 +102,19 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
             return Custody.Common.Result<bool>.Ok(true);
         }, cancellationToken);
         await SeedManifestAsync(cancellationToken);
+        await SeedArrivalsAsync(cancellationToken);
         Announce(password);
+    }
+
+    // Two people handed over at the receiving prison, awaiting admission, so the register has work to show.
+    private async Task SeedArrivalsAsync(CancellationToken cancellationToken)
+    {
+        var arrivals = new[] { EligiblePerson.Create("DEMO-ARR-1", "Rosa", "Martínez"), EligiblePerson.Create("DEMO-ARR-2", "José", "Hernández") };
+        var bytes = Encoding.UTF8.GetBytes(EligiblePerson.Bundle(arrivals));
+        await Require(new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
+        var people = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("DEMO-ARR-")).OrderBy(p => p.ExternalId)
+            .Select(p => new { p.Id, p.ExternalId }).ToListAsync(cancellationToken);
+        await DemoMovement.HandOverAsync(db, time, "us-sv-2025", "us-processing-centre", "sv-cecot", people.Select(p => (p.Id, p.ExternalId)).ToList(), cancellationToken);
     }
 
     // A draft movement with the first demo people who pass nomination screening, so the board is not empty.

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Screening;
+using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Facilities;
+
+public sealed record CellOccupancy(string CellId, string Unit, string Number, decimal FloorAreaM2, bool Shared, int Bunks, int DesignCapacity, int OperationalCapacity,
+    int Occupants, decimal? SquareMetresPerPerson);
+
+public sealed record UnitOccupancy(string Unit, int Cells, int Occupants, int DesignCapacity, int OperationalCapacity);
+
+/// <summary>Occupancy at an instant, counted from the register's assignments: per cell, per unit and for the facility, with rates against capacity.</summary>
+public sealed record Occupancy(string FacilityId, DateTime At, int Occupants, int DesignCapacity, int OperationalCapacity, double DesignRate, double OperationalRate,
+    IReadOnlyList<UnitOccupancy> Units, IReadOnlyList<CellOccupancy> Cells);
+
+public sealed record HeldPerson(Guid PersonId, string ExternalId, string GivenName, string FamilyName, Guid AdmissionId, DateTime AdmittedAt, string? CellId,
+    string? Finding, DateTime? LastWelfareCheck, DateTime DispositionDue);
+
+public sealed record AwaitingAdmission(Guid PersonId, string ExternalId, string GivenName, string FamilyName, DateTime HandedOverAt, Guid? ManifestId);
+
+public sealed record FacilityRegisterView(FacilityView Facility, IReadOnlyList<HeldPerson> Held, IReadOnlyList<AwaitingAdmission> Awaiting, Occupancy Occupancy,
+    int WelfareCheckMaxAgeDays, int CustodyTermDays);
+
+/// <summary>What relatives and counsel may know (art. 18): authority, dates and places, whereabouts, health, release or death — or that it is restricted, and on what ground.</summary>
+public sealed record Article18Information(Guid PersonId, string GivenName, string FamilyName, bool Restricted, IReadOnlyList<string> RestrictionGrounds,
+    string? Custodian, string? HeldOnBehalfOf, string? LegalAuthority, string? Whereabouts, IReadOnlyList<CustodyRecordView> DatesAndPlaces,
+    string? HealthAtAdmission, string? LastWelfareCondition, DateTime? LastWelfareCheck, string? Release, string? Death);
+
+/// <summary>The register's reads: who is held where, occupancy at any instant, who has not been seen, whose term is ending, and the art. 18 subset.</summary>
+public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
+{
+    /// <summary>Dispositions appear this many days before the custody term ends.</summary>
+    public const int DispositionNoticeDays = 30;
+
+    public async Task<FacilityRegisterView?> RegisterAsync(string facilityId, CancellationToken cancellationToken = default)
+    {
+        var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
+        if (facility is null)
+        {
+            return null;
+        }
+        var now = Instants.Now(time);
+        var admissions = await (from a in db.Admissions.AsNoTracking()
+                                join p in db.People.AsNoTracking() on a.PersonId equals p.Id
+                                where a.FacilityId == facilityId && a.EndedAt == null
+                                orderby p.FamilyName, p.GivenName
+                                select new { a, p.ExternalId, p.GivenName, p.FamilyName }).ToListAsync(cancellationToken);
+        var ids = admissions.Select(x => x.a.PersonId).ToList();
+        var cells = await db.CellAssignments.AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Until == null).ToDictionaryAsync(c => c.PersonId, cancellationToken);
+        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => ids.Contains(w.PersonId)).Select(w => new { w.PersonId, w.SeenAt }).ToListAsync(cancellationToken))
+            .GroupBy(w => w.PersonId).ToDictionary(g => g.Key, g => g.Max(w => w.SeenAt));
+        var terms = new Dictionary<string, VersionTerms>(StringComparer.Ordinal);
+        foreach (var agreementId in admissions.Select(x => x.a.AgreementId).Distinct())
+        {
+            terms[agreementId] = await TermsAsync(agreementId, now, cancellationToken);
+        }
+        var held = admissions.Select(x => new HeldPerson(x.a.PersonId, x.ExternalId, x.GivenName, x.FamilyName, x.a.Id, x.a.AdmittedAt,
+            cells.GetValueOrDefault(x.a.PersonId)?.CellId, cells.GetValueOrDefault(x.a.PersonId)?.Finding,
+            checks.TryGetValue(x.a.PersonId, out var seen) ? seen : null, x.a.AdmittedAt.AddDays(terms[x.a.AgreementId].CustodyTermDays ?? 365))).ToList();
+        var awaiting = await (from r in db.CustodyRecords.AsNoTracking()
+                              join p in db.People.AsNoTracking() on r.PersonId equals p.Id
+                              where r.IsCurrent && r.FacilityId == facilityId && r.Event == CustodyEvents.HandedOver
+                                  && !db.Admissions.Any(a => a.PersonId == r.PersonId && a.EndedAt == null)
+                              orderby r.OccurredAt
+                              select new AwaitingAdmission(p.Id, p.ExternalId, p.GivenName, p.FamilyName, r.OccurredAt, r.ManifestId)).ToListAsync(cancellationToken);
+        var anyTerms = terms.Values.FirstOrDefault() ?? await DefaultTermsAsync(now, cancellationToken);
+        return new FacilityRegisterView(FacilityView.Of(facility), held, awaiting, await OccupancyAsync(facilityId, now, cancellationToken),
+            anyTerms?.Tariff?.WelfareCheckMaxAgeDays ?? 30, anyTerms?.CustodyTermDays ?? 365);
+    }
+
+    /// <summary>Occupancy at <paramref name="at"/>: an assignment counts from its start until (not including) its end.</summary>
+    public async Task<Occupancy> OccupancyAsync(string facilityId, DateTime at, CancellationToken cancellationToken = default)
+    {
+        var cells = await db.Cells.AsNoTracking().Where(c => c.FacilityId == facilityId).ToListAsync(cancellationToken);
+        var cellIds = cells.Select(c => c.Id).ToList();
+        var counts = (await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= at && (a.Until == null || a.Until > at))
+            .Select(a => a.CellId).ToListAsync(cancellationToken)).CountBy(c => c).ToDictionary(c => c.Key, c => c.Value);
+        var perCell = cells.OrderBy(c => c.Unit, StringComparer.Ordinal).ThenBy(c => c.Number, StringComparer.Ordinal).Select(c =>
+        {
+            var n = counts.GetValueOrDefault(c.Id);
+            return new CellOccupancy(c.Id, c.Unit, c.Number, c.FloorAreaM2, c.Shared, c.Bunks, c.DesignCapacity, c.OperationalCapacity, n,
+                n == 0 ? null : Math.Round(c.FloorAreaM2 / n, 2));
+        }).ToList();
+        var units = perCell.GroupBy(c => c.Unit).Select(g => new UnitOccupancy(g.Key, g.Count(), g.Sum(c => c.Occupants), g.Sum(c => c.DesignCapacity),
+            g.Sum(c => c.OperationalCapacity))).ToList();
+        var occupants = perCell.Sum(c => c.Occupants);
+        var design = perCell.Sum(c => c.DesignCapacity);
+        var operational = perCell.Sum(c => c.OperationalCapacity);
+        return new Occupancy(facilityId, at, occupants, design, operational, design == 0 ? 0 : (double)occupants / design,
+            operational == 0 ? 0 : (double)occupants / operational, units, perCell);
+    }
+
+    /// <summary>People held whose last welfare check (or admission, if never seen) is more than the agreement's welfareCheckMaxAgeDays ago.</summary>
+    public async Task<IReadOnlyList<HeldPerson>> NotSeenAsync(string facilityId, CancellationToken cancellationToken = default)
+    {
+        var register = await RegisterAsync(facilityId, cancellationToken);
+        if (register is null)
+        {
+            return [];
+        }
+        var oldest = Instants.Now(time).AddDays(-register.WelfareCheckMaxAgeDays);
+        return register.Held.Where(h => (h.LastWelfareCheck ?? h.AdmittedAt) < oldest).ToList();
+    }
+
+    /// <summary>People whose custody term ends within <see cref="DispositionNoticeDays"/> days (or has ended).</summary>
+    public async Task<IReadOnlyList<HeldPerson>> DispositionDueAsync(string facilityId, CancellationToken cancellationToken = default)
+    {
+        var register = await RegisterAsync(facilityId, cancellationToken);
+        var horizon = Instants.Now(time).AddDays(DispositionNoticeDays);
+        return register is null ? [] : register.Held.Where(h => h.DispositionDue <= horizon).OrderBy(h => h.DispositionDue).ToList();
+    }
+
+    /// <summary>The art. 18 subset for relatives and counsel; a restriction is shown as such, with its ground. The read is ledgered.</summary>
+    public async Task<Result<Article18Information>> Article18Async(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
+        if (person is null)
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        await AccessLog.RecordAsync(db, time, LedgerKinds.PersonViewed, "person:" + personId,
+            new JsonObject { ["person"] = personId.ToString(), ["view"] = "article-18" }, viewer.Actor, cancellationToken);
+        var restrictions = await db.InformationRestrictions.AsNoTracking().Where(r => r.PersonId == personId && r.LiftedAt == null).Select(r => r.Ground).ToListAsync(cancellationToken);
+        if (restrictions.Count > 0)
+        {
+            return new Article18Information(personId, person.GivenName, person.FamilyName, true, restrictions, null, null, null, null, [], null, null, null, null, null);
+        }
+        var timeline = (await new ReadCustody(db, time).TimelineAsync(personId, viewer, logAccess: false, cancellationToken)).Value!;
+        var current = timeline[^1];
+        var admission = await db.Admissions.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.AdmittedAt).FirstOrDefaultAsync(cancellationToken);
+        var health = admission is null ? null : JsonNode.Parse(admission.Register)?["healthAtAdmission"] is { } h ? h["value"]?.GetValue<string>() ?? h["status"]?.GetValue<string>() : null;
+        var welfare = await db.WelfareChecks.AsNoTracking().Where(w => w.PersonId == personId).OrderByDescending(w => w.SeenAt).FirstOrDefaultAsync(cancellationToken);
+        var death = await db.Incidents.AsNoTracking().Where(i => i.PersonId == personId && i.Kind == Incident.Death).FirstOrDefaultAsync(cancellationToken);
+        return new Article18Information(personId, person.GivenName, person.FamilyName, false, [], current.Custodian, current.OnBehalfOf, current.LegalAuthority,
+            current.FacilityName is null ? current.PlaceKind : $"{current.FacilityName}, {current.FacilityAddress}, {current.FacilityTelephone}", timeline,
+            health, welfare?.Condition, welfare?.SeenAt,
+            admission?.EndKind is "released" or "returned" or "transferred-onward" ? $"{admission.EndKind} {Instants.ToText(admission.EndedAt!.Value)} — {admission.EndDestination} ({admission.EndAuthority})" : null,
+            death is null ? null : $"{Instants.ToText(death.OccurredAt)}: {death.Circumstances}; cause: {death.Cause}; remains: {death.RemainsDestination}");
+    }
+
+    private async Task<VersionTerms> TermsAsync(string agreementId, DateTime at, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, cancellationToken);
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
+        var terms = AgreementTerms.From(agreement, versions);
+        return terms.InForce(new DateTimeOffset(at, TimeSpan.Zero), out var parameters) ?? parameters;
+    }
+
+    private async Task<VersionTerms?> DefaultTermsAsync(DateTime at, CancellationToken cancellationToken)
+    {
+        var first = await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        return first is null ? null : await TermsAsync(first, at, cancellationToken);
+    }
+}

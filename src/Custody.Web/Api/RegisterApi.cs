@@ -1,0 +1,92 @@
+using Custody.Common;
+using Custody.Facilities;
+using Custody.Transfers;
+using Custody.Web.Auth;
+
+namespace Custody.Web.Api;
+
+/// <summary>The receiving facility's register: cells, admission, cells and moves, welfare, visits, restrictions, release, incidents, art. 18.</summary>
+public static class RegisterApi
+{
+    public static void MapRegisterApi(this IEndpointRouteBuilder api)
+    {
+        var facility = api.MapGroup("/facilities/{facilityId}").WithTags("Facility register");
+        facility.MapGet("/register", async (string facilityId, ReadRegister read, CancellationToken ct) =>
+                await read.RegisterAsync(facilityId, ct) is { } view ? Results.Ok(view) : ApiResults.Problem(new NotFound($"No facility {facilityId}.")))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Who is held (admission, cell, last welfare check, disposition due), who awaits admission, and occupancy now.")
+            .Produces<FacilityRegisterView>().ProducesProblem(StatusCodes.Status404NotFound);
+        facility.MapGet("/occupancy", async (string facilityId, string? at, ReadRegister read, TimeProvider time, CancellationToken ct) =>
+            {
+                var instant = time.GetUtcNow();
+                if (!string.IsNullOrWhiteSpace(at) && !Instants.TryParseRfc3339(at, out instant))
+                {
+                    return ApiResults.Problem(new Invalid([new FieldError("at", Instants.Rfc3339Expected)]));
+                }
+                return Results.Ok(await read.OccupancyAsync(facilityId, Instants.Utc(instant), ct));
+            })
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Occupancy per cell, unit and facility at an instant (default now), counted from the register, with rates against design and operational capacity.")
+            .Produces<Occupancy>().ProducesValidationProblem();
+        facility.MapGet("/not-seen", async (string facilityId, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.NotSeenAsync(facilityId, ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("People not seen for more than the agreement's welfareCheckMaxAgeDays.");
+        facility.MapGet("/dispositions-due", async (string facilityId, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.DispositionDueAsync(facilityId, ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary($"People whose custody term (custodyTermDays from admission) ends within {ReadRegister.DispositionNoticeDays} days.");
+        facility.MapPost("/cells", async (string facilityId, RegisterCellRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RegisterCellAsync(request with { FacilityId = facilityId }, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ManageFacilities)
+            .WithSummary("Register a cell: floor area, single or shared, bunks, toilets, showers, water, lighting hours, ventilation, design and operational capacity.")
+            .Produces<Cell>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        facility.MapPost("/incidents", async (string facilityId, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RecordInFacilityAsync(facilityId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordIncidents)
+            .WithSummary("Record an incident in the facility; queues at once the report to the independent authority and the next-of-kin notice, with deadlines.")
+            .Produces<Incident>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        var person = api.MapGroup("/people/{id:guid}").WithTags("Facility register");
+        person.MapPost("/admission", async (Guid id, AdmitRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.AdmitAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Admit a person whose hand-over completed. Every register field (identity, grounds and ordering authority, supervising authority, health at admission, " +
+                "visible injuries, complaints of ill-treatment, property inventory, family members, emergency contact) has a value or status declined/unknown.")
+            .Produces<Admission>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/cell", async (Guid id, AssignCellRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.AssignAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Assign or move to a cell, checked against the agreement's facility standards: refused naming the breached standard, or recorded with a finding (onExceed: warn).")
+            .Produces<CellAssignment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/release", async (Guid id, ReleaseRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ReleaseAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Release, return to the sending state, or onward transfer (refused while a court order concerning the person is active), with date, destination and authority.")
+            .Produces<Admission>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/welfare-checks", async (Guid id, WelfareCheckRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RecordWelfareCheckAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordWelfare)
+            .WithSummary("Record a welfare check: who saw the person, their role (icrc, consular, counsel, medical, sending-state), when, condition, whether they spoke privately.")
+            .Produces<WelfareCheck>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/visits", async (Guid id, VisitRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RequestVisitAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordWelfare)
+            .WithSummary("Request an access visit.")
+            .Produces<AccessVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/restrictions", async (Guid id, RestrictionRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RestrictAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.DecideAccess)
+            .WithSummary("Restrict the art. 18 information on a person, with its legal ground (shown as restricted, never as not found).")
+            .Produces<InformationRestriction>().ProducesValidationProblem();
+        person.MapGet("/article-18", async (Guid id, ReadRegister read, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The art. 18 information for counsel and relatives: authority, dates and places, whereabouts, health, release or death — or the restriction and its ground.")
+            .Produces<Article18Information>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/visits/{visitId:guid}/decision", async (Guid visitId, VisitDecision decision, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.DecideVisitAsync(visitId, decision, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Facility register").RequireAuthorization(Policies.DecideAccess)
+            .WithSummary("Grant or deny a visit; a denial needs its reason and is a finding.")
+            .Produces<AccessVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

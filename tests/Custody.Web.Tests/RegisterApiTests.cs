@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Custody.Demo;
+using Custody.Facilities;
+using Custody.Persistence;
+using Custody.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Custody.Web.Tests.TransferScenario;
+
+namespace Custody.Web.Tests;
+
+public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
+
+    /// <summary>People imported and handed over at CECOT through the real commands (each test its own).</summary>
+    private async Task<List<Guid>> HandedOverAsync(string prefix, int count, string agreement = "us-sv-2025")
+    {
+        var people = Enumerable.Range(0, count).Select(i => Custody.Demo.EligiblePerson.Create($"{prefix}-{i:D2}", "Reo", $"{prefix}-{i:D2}")).ToArray();
+        var ids = await ImportAsync(factory, people);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+        await DemoMovement.HandOverAsync(db, TimeProvider.System, agreement, "us-processing-centre", "sv-cecot",
+            ids.Select((id, i) => (id, people[i]["id"]!.GetValue<string>())).ToList());
+        return ids;
+    }
+
+    private static async Task<string> NewCellAsync(HttpClient director)
+    {
+        var unit = "T" + Guid.NewGuid().ToString("N")[..6];
+        var cell = await OkAsync(director.PostAsJsonAsync("/api/facilities/sv-cecot/cells", new
+        {
+            unit, number = "01", floorAreaM2 = 100, shared = true, bunks = 80, toilets = 2, showers = 2, waterLitresPerDay = 1200, lightingHours = 24,
+            ventilation = "mechanical", designCapacity = 156, operationalCapacity = 80,
+        }));
+        return cell["id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Admission_WithoutTheRegisterFields_IsRefusedNamingEach_AndDeclinedCounts()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var ids = await HandedOverAsync(Unique("ADM"), 1);
+
+        var missing = await reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = new { identity = new { value = "Checked against A-number" } } });
+        var errors = (await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        var register = new Dictionary<string, object>(FullRegister) { ["complaintsOfIllTreatment"] = new { status = "declined" } };
+        var admitted = await reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register });
+        var again = await reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register });
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(Admission.RequiredFields.Skip(1).Select(f => "register." + f).Order(), errors.Select(e => e.Key).Order());
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        var stored = JsonNode.Parse((await admitted.Content.ReadFromJsonAsync<JsonObject>())!["register"]!.GetValue<string>())!;
+        Assert.Equal("declined", stored["complaintsOfIllTreatment"]!["status"]!.GetValue<string>());
+        Assert.Equal("user:reception-officer@demo.custody.example", stored["complaintsOfIllTreatment"]!["recordedBy"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var notHandedOver = (await ImportAsync(factory, EligiblePerson(Unique("NHO"))))[0];
+        Assert.Equal(HttpStatusCode.Conflict, (await reception.PostAsJsonAsync($"/api/people/{notHandedOver}/admission", new { register = FullRegister })).StatusCode);
+    }
+
+    [Fact]
+    public async Task CellAssignment_The30thOccupantOfA100SquareMetreCell_IsRefusedUnderTheModelAgreement_AndWarnedUnderAWarnAgreement()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var ids = await HandedOverAsync(Unique("CELL"), 30);
+        var cell = await NewCellAsync(director);
+        foreach (var id in ids)
+        {
+            await OkAsync(reception.PostAsJsonAsync($"/api/people/{id}/admission", new { register = FullRegister }));
+        }
+        for (var i = 0; i < 29; i++)
+        {
+            await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[i]}/cell", new { cellId = cell }));
+        }
+
+        var thirtieth = await reception.PostAsJsonAsync($"/api/people/{ids[29]}/cell", new { cellId = cell });
+        var problem = await thirtieth.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, thirtieth.StatusCode);
+        Assert.Contains("minFloorAreaSharedCellM2: 3.33 (required 3.4)", problem, StringComparison.Ordinal);
+        var occupancy = await OkAsync(reception.GetAsync("/api/facilities/sv-cecot/occupancy"));
+        Assert.Equal(29, occupancy["cells"]!.AsArray().Single(c => c!["cellId"]!.GetValue<string>() == cell)!["occupants"]!.GetValue<int>());
+
+        // The same step under an agreement whose standards say "warn": allowed, with the finding recorded.
+        var warnAgreement = await WarnAgreementAsync();
+        var warned = await HandedOverAsync(Unique("WARN"), 30, warnAgreement);
+        var warnCell = await NewCellAsync(director);
+        foreach (var id in warned)
+        {
+            await OkAsync(reception.PostAsJsonAsync($"/api/people/{id}/admission", new { register = FullRegister }));
+            var assignment = await OkAsync(reception.PostAsJsonAsync($"/api/people/{id}/cell", new { cellId = warnCell }));
+            Assert.Equal(id == warned[^1], assignment["finding"] is not null);
+        }
+        var register = await OkAsync(reception.GetAsync("/api/facilities/sv-cecot/register"));
+        Assert.Contains(register["held"]!.AsArray(), h => h!["finding"]?.GetValue<string>()?.Contains("minFloorAreaSharedCellM2", StringComparison.Ordinal) == true);
+    }
+
+    private async Task<string> WarnAgreementAsync()
+    {
+        var agreement = JsonNode.Parse(Custody.Imports.FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"))!.AsObject();
+        var id = Unique("warn").ToLowerInvariant();
+        agreement["id"] = id;
+        foreach (var version in agreement["versions"]!.AsArray())
+        {
+            version!["facilityStandards"]!["onExceed"] = "warn";
+        }
+        using var scope = factory.Services.CreateScope();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(agreement.ToJsonString());
+        var imported = await new Custody.Imports.ImportFile(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System)
+            .RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+        Assert.True(imported.Succeeded);
+        return id;
+    }
+
+    [Fact]
+    public async Task OnwardTransfer_WithAnActiveCourtOrder_IsRefused_UntilTheCourtLiftsIt()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var court = await factory.BearerAsync(Roles.CourtUser);
+        var ids = await HandedOverAsync(Unique("ONW"), 1);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister }));
+        var order = await court.PostAsJsonAsync($"/api/people/{ids[0]}/court-orders", new
+        {
+            kind = "facilitate-return", court = "US District Court", issuedAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            destinations = new[] { "SV" }, verified = true,
+        });
+        var orderId = (await order.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var onward = new { kind = "transferred-onward", destination = "Third-country prison", authority = "Ministry of Justice of SV" };
+
+        var refused = await reception.PostAsJsonAsync($"/api/people/{ids[0]}/release", onward);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("facilitate-return", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await OkAsync(court.PostAsJsonAsync($"/api/court-orders/{orderId}/lift", new { }));
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/release", onward));
+        var custody = (await court.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
+        Assert.Equal("transferred-onward", custody[^1]!["event"]!.GetValue<string>());
+        Assert.Equal("Ministry of Justice of SV", custody[^1]!["custodian"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WelfareChecks_Visits_AndArticle18_WithARestrictionShownAsRestricted()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var inspector = await factory.BearerAsync(Roles.Inspector);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var counsel = await factory.BearerAsync(Roles.Counsel);
+        var ids = await HandedOverAsync(Unique("A18"), 1);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister }));
+
+        await OkAsync(inspector.PostAsJsonAsync($"/api/people/{ids[0]}/welfare-checks",
+            new { seenBy = "ICRC delegate", role = "icrc", condition = "Thin, no visible injuries", privateConversation = true }));
+        var visit = await OkAsync(inspector.PostAsJsonAsync($"/api/people/{ids[0]}/visits", new { visitor = "Consul of Venezuela", role = "consular" }));
+        var noReason = await director.PostAsJsonAsync($"/api/visits/{visit["id"]}/decision", new { granted = false });
+        var denied = await OkAsync(director.PostAsJsonAsync($"/api/visits/{visit["id"]}/decision", new { granted = false, reason = "Security lockdown" }));
+        var info = await OkAsync(counsel.GetAsync($"/api/people/{ids[0]}/article-18"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("denied", denied["status"]!.GetValue<string>());
+        Assert.False(info["restricted"]!.GetValue<bool>());
+        Assert.Equal("SV", info["custodian"]!.GetValue<string>());
+        Assert.Contains("Centro de Confinamiento", info["whereabouts"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Thin, no visible injuries", info["lastWelfareCondition"]!.GetValue<string>());
+        Assert.Equal("healthAtAdmission as recorded", info["healthAtAdmission"]!.GetValue<string>());
+
+        await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/restrictions", new { ground = "Art. 20(1): criminal investigation under way" }));
+        var restricted = await OkAsync(counsel.GetAsync($"/api/people/{ids[0]}/article-18"));
+        Assert.True(restricted["restricted"]!.GetValue<bool>());
+        Assert.Equal("Art. 20(1): criminal investigation under way", restricted["restrictionGrounds"]![0]!.GetValue<string>());
+        Assert.Null(restricted["whereabouts"]);
+        var auditor = await factory.BearerAsync(Roles.Auditor);
+        Assert.True((await (await auditor.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!["ok"]!.GetValue<bool>());
+    }
+}
