@@ -69,6 +69,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Manifests", Policies.ReadManifests);
     o.Conventions.AuthorizeFolder("/Notifications", Policies.ReadNotifications);
     o.Conventions.AuthorizeFolder("/Facilities", Policies.ReadRegister);
+    o.Conventions.AuthorizePage("/Facilities/Admit", Policies.KeepRegister);
     o.Conventions.AllowAnonymousToPage("/Locator/Index");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");

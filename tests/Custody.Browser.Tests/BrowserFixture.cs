@@ -86,6 +86,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(result.Succeeded, result.Failure?.ToString());
     }
 
+    /// <summary>Imports eligible people and takes them through a whole movement to the receiving prison (handed over, awaiting admission).</summary>
+    public async Task HandOverAsync(params System.Text.Json.Nodes.JsonObject[] people)
+    {
+        await ImportPeopleAsync(people);
+        using var scope = _factory!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
+        var externalIds = people.Select(p => p["id"]!.GetValue<string>()).ToList();
+        var ids = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.People.Where(p => externalIds.Contains(p.ExternalId)).Select(p => new { p.Id, p.ExternalId }));
+        await Custody.Demo.DemoMovement.HandOverAsync(db, TimeProvider.System, "us-sv-2025", "us-processing-centre", "sv-cecot", ids.Select(p => (p.Id, p.ExternalId)).ToList());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -1,0 +1,68 @@
+using Custody.Common;
+using Custody.Facilities;
+using Custody.Web.Api;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.Facilities;
+
+/// <summary>
+/// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
+/// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
+/// </summary>
+public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, IAuthorizationService authorization) : PageModel
+{
+    public FacilityRegisterView View { get; private set; } = null!;
+
+    public IReadOnlyList<HeldPerson> NotSeen { get; private set; } = [];
+
+    public bool MayKeep { get; private set; }
+
+    public bool MayRecordWelfare { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAssignAsync(string id, Guid personId, string? cellId, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await register.AssignAsync(personId, new AssignCellRequest(cellId), Viewer, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostReleaseAsync(string id, Guid personId, string? kind, string? destination, string? authority, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await oversight.ReleaseAsync(personId, new ReleaseRequest(kind, null, destination, authority), Viewer, cancellationToken)).Failure,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostWelfareAsync(string id, Guid personId, string? seenBy, string? role, string? condition, bool privateConversation,
+        CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordWelfare, async () => (await oversight.RecordWelfareCheckAsync(personId,
+            new WelfareCheckRequest(seenBy, role, null, condition, privateConversation, null), Viewer, cancellationToken)).Failure, cancellationToken);
+
+    private Custody.Access.Viewer Viewer => ApiResults.ViewerOf(User);
+
+    private async Task<IActionResult> RunAsync(string id, string policy, Func<Task<Failure?>> command, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, policy)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (await command() is not { } failure)
+        {
+            return RedirectToPage(new { id });
+        }
+        PageErrors.Add(ModelState, failure);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await read.RegisterAsync(id, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        NotSeen = await read.NotSeenAsync(id, cancellationToken);
+        MayKeep = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
+        MayRecordWelfare = (await authorization.AuthorizeAsync(User, Policies.RecordWelfare)).Succeeded;
+        return true;
+    }
+}
