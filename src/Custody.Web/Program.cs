@@ -28,6 +28,7 @@ builder.Services.AddScoped<Custody.Facilities.FacilityCommands>();
 builder.Services.AddScoped<Custody.Facilities.RegisterCommands>();
 builder.Services.AddScoped<Custody.Facilities.OversightCommands>();
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
+builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
 builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
 builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();

@@ -175,4 +175,43 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
         var auditor = await factory.BearerAsync(Roles.Auditor);
         Assert.True((await (await auditor.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!["ok"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Inspection_FindingsAreComputedAgainstTheStandards_ActionsFallOverdue_AndTheReportIsAPdf()
+    {
+        var inspector = await factory.BearerAsync(Roles.Inspector);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var cell = await NewCellAsync(director);
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var recorded = await OkAsync(inspector.PostAsJsonAsync("/api/facilities/sv-cecot/inspections", new
+        {
+            cellId = cell,
+            measurements = new { occupants = 40, waterLitresPerPersonDay = 8, temperatureC = 34, lightingHours = 24, lightsOn24Hours = true, naturalLight = false,
+                ventilation = "mechanical", sanitation = "inadequate", mattresses = 0 },
+            actions = new[] { new { description = "Turn the lights off at night", owner = "Facility director", deadline = yesterday } },
+        }));
+        var findings = recorded["findings"]!.AsArray().ToDictionary(f => f!["item"]!.GetValue<string>(), f => f!["severity"]!.GetValue<string>());
+
+        Assert.Equal("serious", findings["space"]);
+        Assert.Equal("critical", findings["water"]);
+        Assert.False(findings.ContainsKey("toilets"));
+        Assert.Equal("serious", findings["lighting"]);
+        Assert.Equal("serious", findings["sanitation"]);
+        Assert.Equal("serious", findings["bedding"]);
+        Assert.Equal("serious", findings["temperature"]);
+        var overdue = (await inspector.GetFromJsonAsync<JsonArray>("/api/facilities/sv-cecot/inspections/overdue-actions"))!;
+        var action = overdue.Single(a => a!["inspectionId"]!.GetValue<string>() == recorded["id"]!.GetValue<string>())!;
+        var pdf = await inspector.GetAsync($"/api/inspections/{recorded["id"]}/report.pdf");
+        Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PostAsync($"/api/inspection-actions/{action["id"]}/complete", null)).StatusCode);
+        await OkAsync(director.PostAsync($"/api/inspection-actions/{action["id"]}/complete", null));
+        Assert.Equal(HttpStatusCode.Conflict, (await director.PostAsync($"/api/inspection-actions/{action["id"]}/complete", null)).StatusCode);
+        Assert.DoesNotContain((await inspector.GetFromJsonAsync<JsonArray>("/api/facilities/sv-cecot/inspections/overdue-actions"))!,
+            a => a!["id"]!.GetValue<string>() == action["id"]!.GetValue<string>());
+        var missing = await inspector.PostAsJsonAsync("/api/facilities/sv-cecot/inspections", new { cellId = cell, actions = new[] { new { description = "", owner = "x", deadline = "soon" } } });
+        var errors = (await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["actions[0].deadline", "actions[0].description", "measurements"], errors.Select(e => e.Key).Order());
+    }
 }

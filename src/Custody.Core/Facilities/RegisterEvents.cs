@@ -139,6 +139,43 @@ internal static class RegisterEvents
                 restriction.LiftedAt = entry.OccurredAt;
                 restriction.LastSeq = entry.Seq;
                 break;
+            case LedgerKinds.InspectionRecorded:
+                var inspectionId = Id(p, "id");
+                var findings = p["findings"]!.AsArray();
+                state.Add(new Inspection
+                {
+                    Id = inspectionId,
+                    FacilityId = Text(p, "facility"),
+                    CellId = Text(p, "cell"),
+                    InspectedAt = Instants.Parse(Text(p, "inspectedAt")),
+                    Inspector = entry.Actor,
+                    Measurements = CanonicalJson.ToText(p["measurements"]!.AsObject()),
+                    Findings = CanonicalJson.ToText(findings),
+                    FindingCount = findings.Count,
+                    Seq = entry.Seq,
+                });
+                foreach (var action in p["actions"]!.AsArray())
+                {
+                    state.Add(new FollowUpAction
+                    {
+                        Id = Guid.Parse(action!["id"]!.GetValue<string>()),
+                        InspectionId = inspectionId,
+                        FacilityId = Text(p, "facility"),
+                        Description = action["description"]!.GetValue<string>(),
+                        Owner = action["owner"]!.GetValue<string>(),
+                        Deadline = Instants.ParseDate(action["deadline"]!.GetValue<string>()),
+                        Revision = 1,
+                        LastSeq = entry.Seq,
+                    });
+                }
+                break;
+            case LedgerKinds.InspectionActionCompleted:
+                var completed = state.FindAction(Id(p, "id")) ?? throw Missing("follow-up action", p["id"]);
+                completed.CompletedAt = entry.OccurredAt;
+                completed.CompletedBy = entry.Actor;
+                completed.Revision++;
+                completed.LastSeq = entry.Seq;
+                break;
             default:
                 throw new InvalidOperationException($"{entry.Kind} is not a transfer or register entry");
         }

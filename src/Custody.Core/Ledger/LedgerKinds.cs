@@ -47,6 +47,8 @@ public static class LedgerKinds
     public const string PersonReleased = "person.released";
     public const string InformationRestricted = "information.restricted";
     public const string InformationRestrictionLifted = "information.restriction-lifted";
+    public const string InspectionRecorded = "inspection.recorded";
+    public const string InspectionActionCompleted = "inspection.action-completed";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

@@ -44,6 +44,10 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Dictionary<Guid, Custody.Facilities.InformationRestriction> InformationRestrictions { get; } = [];
 
+    public Dictionary<Guid, Custody.Facilities.Inspection> Inspections { get; } = [];
+
+    public Dictionary<Guid, Custody.Facilities.FollowUpAction> FollowUpActions { get; } = [];
+
     public Dictionary<Guid, Person> People { get; } = [];
 
     public Dictionary<string, ClassOrder> ClassOrders { get; } = new(StringComparer.Ordinal);
@@ -188,6 +192,8 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Custody.Facilities.InformationRestriction? FindRestriction(Guid id) => InformationRestrictions.GetValueOrDefault(id);
 
+    public Custody.Facilities.FollowUpAction? FindAction(Guid id) => FollowUpActions.GetValueOrDefault(id);
+
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add(object row)
     {
@@ -205,6 +211,8 @@ public sealed class RegisterProjection : Transfers.ITransferState
             Custody.Facilities.WelfareCheck w => WelfareChecks.TryAdd(w.Id, w),
             Custody.Facilities.AccessVisit v => AccessVisits.TryAdd(v.Id, v),
             Custody.Facilities.InformationRestriction ir => InformationRestrictions.TryAdd(ir.Id, ir),
+            Custody.Facilities.Inspection i => Inspections.TryAdd(i.Id, i),
+            Custody.Facilities.FollowUpAction fa => FollowUpActions.TryAdd(fa.Id, fa),
             _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
         };
         if (!added)

@@ -87,6 +87,8 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("WelfareChecks", () => CompareTableAsync(db.WelfareChecks.OrderBy(w => w.Id), projection.WelfareChecks.Values, w => w.Id.ToString(), cancellationToken)),
             ("AccessVisits", () => CompareTableAsync(db.AccessVisits.OrderBy(v => v.Id), projection.AccessVisits.Values, v => v.Id.ToString(), cancellationToken)),
             ("InformationRestrictions", () => CompareTableAsync(db.InformationRestrictions.OrderBy(r => r.Id), projection.InformationRestrictions.Values, r => r.Id.ToString(), cancellationToken)),
+            ("Inspections", () => CompareTableAsync(db.Inspections.OrderBy(i => i.Id), projection.Inspections.Values, i => i.Id.ToString(), cancellationToken)),
+            ("FollowUpActions", () => CompareTableAsync(db.FollowUpActions.OrderBy(a => a.Id), projection.FollowUpActions.Values, a => a.Id.ToString(), cancellationToken)),
             ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };

@@ -64,6 +64,10 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Facilities.InformationRestriction> InformationRestrictions => Set<Facilities.InformationRestriction>();
 
+    public DbSet<Facilities.Inspection> Inspections => Set<Facilities.Inspection>();
+
+    public DbSet<Facilities.FollowUpAction> FollowUpActions => Set<Facilities.FollowUpAction>();
+
     public DbSet<Locator.LocatorKey> LocatorKeys => Set<Locator.LocatorKey>();
 
     /// <summary>Responses kept for Idempotency-Key retries: a cache of answers, not register state, so not ledgered.</summary>

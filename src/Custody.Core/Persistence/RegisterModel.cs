@@ -58,5 +58,20 @@ internal static class RegisterModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.PersonId);
         });
+            builder.Entity<Inspection>(e =>
+        {
+            e.ToTable("Inspections");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.FacilityId, x.InspectedAt });
+        });
+        builder.Entity<FollowUpAction>(e =>
+        {
+            e.ToTable("FollowUpActions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.FacilityId, x.CompletedAt, x.Deadline });
+            e.HasOne<Inspection>().WithMany().HasForeignKey(x => x.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

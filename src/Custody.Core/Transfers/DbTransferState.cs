@@ -40,6 +40,8 @@ public sealed class DbTransferState(CustodyDbContext db) : ITransferState
 
     public Facilities.InformationRestriction? FindRestriction(Guid id) => db.InformationRestrictions.Find(id);
 
+    public Facilities.FollowUpAction? FindAction(Guid id) => db.FollowUpActions.Find(id);
+
     public void Add(object row) => db.Add(row);
 
     // The local (changed in this transaction) row wins; a stored one still open there may have been closed here.

@@ -26,6 +26,8 @@ public interface ITransferState
 
     Facilities.InformationRestriction? FindRestriction(Guid id);
 
+    Facilities.FollowUpAction? FindAction(Guid id);
+
     void Add(object row);
 }
 
@@ -47,6 +49,7 @@ public static class TransferEvents
         LedgerKinds.NotificationQueued, LedgerKinds.NotificationDelivered, LedgerKinds.NotificationFailed,
         LedgerKinds.CellRegistered, LedgerKinds.PersonAdmitted, LedgerKinds.CellAssigned, LedgerKinds.WelfareChecked, LedgerKinds.VisitRequested,
         LedgerKinds.VisitDecided, LedgerKinds.PersonReleased, LedgerKinds.InformationRestricted, LedgerKinds.InformationRestrictionLifted,
+        LedgerKinds.InspectionRecorded, LedgerKinds.InspectionActionCompleted,
     };
 
     /// <exception cref="InvalidOperationException">The entry does not fit the state (a corrupt or reordered ledger).</exception>

@@ -405,6 +405,50 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("Facilities", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Facilities.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("FacilityId", "CompletedAt", "Deadline");
+
+                    b.ToTable("FollowUpActions", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Facilities.InformationRestriction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -435,6 +479,47 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("InformationRestrictions", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("InspectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Measurements")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "InspectedAt");
+
+                    b.ToTable("Inspections", (string)null);
                 });
 
             modelBuilder.Entity("Custody.Facilities.WelfareCheck", b =>
@@ -1390,6 +1475,15 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasOne("Custody.Facilities.Cell", null)
                         .WithMany()
                         .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facilities.FollowUpAction", b =>
+                {
+                    b.HasOne("Custody.Facilities.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -400,6 +400,50 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.ToTable("Facilities", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Facilities.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("FacilityId", "CompletedAt", "Deadline");
+
+                    b.ToTable("FollowUpActions", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Facilities.InformationRestriction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +474,47 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("InformationRestrictions", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.Facilities.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InspectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measurements")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "InspectedAt");
+
+                    b.ToTable("Inspections", (string)null);
                 });
 
             modelBuilder.Entity("Custody.Facilities.WelfareCheck", b =>
@@ -1381,6 +1466,15 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.HasOne("Custody.Facilities.Cell", null)
                         .WithMany()
                         .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Facilities.FollowUpAction", b =>
+                {
+                    b.HasOne("Custody.Facilities.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

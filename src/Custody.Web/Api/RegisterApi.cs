@@ -45,6 +45,30 @@ public static class RegisterApi
             .WithSummary("Record an incident in the facility; queues at once the report to the independent authority and the next-of-kin notice, with deadlines.")
             .Produces<Incident>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        facility.MapGet("/inspections", async (string facilityId, InspectionCommands inspections, CancellationToken ct) => TypedResults.Ok(await inspections.ListAsync(facilityId, ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Inspections of the facility, newest first, with findings and follow-up actions.");
+        facility.MapGet("/inspections/overdue-actions", async (string facilityId, InspectionCommands inspections, CancellationToken ct) =>
+                TypedResults.Ok(await inspections.OverdueAsync(facilityId, ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Follow-up actions past their deadline and not completed.");
+        facility.MapPost("/inspections", async (string facilityId, RecordInspectionRequest request, InspectionCommands inspections, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await inspections.RecordAsync(facilityId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.Inspect)
+            .WithSummary("Record an inspection of a cell: the measured checklist (space, water, toilets, showers, temperature, lighting incl. 24-hour lighting, ventilation, " +
+                "sanitation, bedding); findings are computed against the agreement's standards with a severity; follow-up actions with owners and deadlines.")
+            .Produces<InspectionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/inspections/{inspectionId:guid}/report.pdf", async (Guid inspectionId, InspectionCommands inspections, CancellationToken ct) =>
+                await inspections.FindAsync(inspectionId, ct) is { } view ? Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf")
+                    : ApiResults.Problem(new NotFound($"No inspection {inspectionId}.")))
+            .WithTags("Facility register").RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("The inspection report as PDF.");
+        api.MapPost("/inspection-actions/{actionId:guid}/complete", async (Guid actionId, InspectionCommands inspections, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await inspections.CompleteActionAsync(actionId, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Facility register").RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Record that a follow-up action was done (by the facility). 409 if it already was.")
+            .Produces<FollowUpAction>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         var person = api.MapGroup("/people/{id:guid}").WithTags("Facility register");
         person.MapPost("/admission", async (Guid id, AdmitRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.AdmitAsync(id, request, ApiResults.ViewerOf(http.User), ct)))

@@ -80,6 +80,9 @@ public static class Policies
     /// <summary>Grant or deny visits and restrict information (with its legal ground): facility directors; courts may restrict too.</summary>
     public const string DecideAccess = "access.decide";
 
+    /// <summary>Record inspections: inspectors and monitors.</summary>
+    public const string Inspect = "inspections.record";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -114,6 +117,7 @@ public static class Policies
         options.AddPolicy(KeepRegister, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector));
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
+        options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

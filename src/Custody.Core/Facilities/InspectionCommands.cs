@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Facilities;
+
+/// <summary>A follow-up action to record with an inspection: what, who owns it, by when (YYYY-MM-DD).</summary>
+public sealed record FollowUpRequest(string? Description, string? Owner, string? Deadline);
+
+/// <summary>An inspection of a cell: when (default now), what was measured, and the follow-up actions.</summary>
+public sealed record RecordInspectionRequest(string? CellId, string? InspectedAt, InspectionMeasurements? Measurements, IReadOnlyList<FollowUpRequest>? Actions);
+
+public sealed record InspectionView(Guid Id, string FacilityId, string CellId, DateTime InspectedAt, string Inspector, JsonElement Measurements,
+    IReadOnlyList<InspectionFinding> Findings, IReadOnlyList<FollowUpAction> Actions);
+
+/// <summary>
+/// Inspections by inspectors and monitors: the findings are computed from the measured values
+/// against the agreement's standards (never typed in), each with a severity; follow-up actions
+/// have owners and deadlines, and an overdue list.
+/// </summary>
+public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
+{
+    private static readonly string[] SanitationValues = ["clean", "inadequate"];
+
+    public async Task<Result<InspectionView>> RecordAsync(string facilityId, RecordInspectionRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        var now = time.GetUtcNow();
+        var inspectedAt = TransferInput.Past(errors, "inspectedAt", r.InspectedAt, now);
+        var m = r.Measurements;
+        if (m is null)
+        {
+            errors.Add(new FieldError("measurements", "Required: the checklist as measured."));
+        }
+        else
+        {
+            if (m.Occupants is not >= 0)
+            {
+                errors.Add(new FieldError("measurements.occupants", "Required: the people counted in the cell, 0 or more."));
+            }
+            if (m.Ventilation is not null && !Cell.VentilationKinds.Contains(m.Ventilation))
+            {
+                errors.Add(new FieldError("measurements.ventilation", $"One of: {string.Join(", ", Cell.VentilationKinds)}."));
+            }
+            if (m.Sanitation is not null && !SanitationValues.Contains(m.Sanitation))
+            {
+                errors.Add(new FieldError("measurements.sanitation", "clean or inadequate."));
+            }
+            if (m.LightingHours is < 0 or > 24)
+            {
+                errors.Add(new FieldError("measurements.lightingHours", "0 to 24."));
+            }
+        }
+        var actions = r.Actions ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            TransferInput.Require(errors, $"actions[{i}].description", actions[i].Description, 1000);
+            TransferInput.Require(errors, $"actions[{i}].owner", actions[i].Owner, 200);
+            if (!DateOnly.TryParseExact(actions[i].Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                errors.Add(new FieldError($"actions[{i}].deadline", "A date, YYYY-MM-DD."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await LedgerWriter.InTransactionAsync<InspectionView>(db, time, async ledger =>
+        {
+            var state = new DbTransferState(db);
+            var cell = r.CellId is null ? null : state.FindCell(r.CellId);
+            if (cell is null || cell.FacilityId != facilityId)
+            {
+                return new NotFound($"No cell {r.CellId} at {facilityId}.");
+            }
+            var agreement = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId).OrderByDescending(a => a.AdmittedAt).Select(a => a.AgreementId)
+                .FirstOrDefaultAsync(cancellationToken) ?? await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(cancellationToken);
+            var standards = await new RegisterCommands(db, time).StandardsAsync(agreement, now, cancellationToken);
+            var findings = InspectionFindings.Compute(cell, m!, standards);
+            var id = Guid.CreateVersion7(now);
+            var payload = new JsonObject
+            {
+                ["id"] = id.ToString(),
+                ["facility"] = facilityId,
+                ["cell"] = cell.Id,
+                ["agreement"] = agreement,
+                ["inspectedAt"] = Instants.ToText(inspectedAt!.Value),
+                ["measurements"] = JsonSerializer.SerializeToNode(m, InspectionJson.Options)!.AsObject(),
+                ["findings"] = JsonSerializer.SerializeToNode(findings, InspectionJson.Options)!.AsArray(),
+                ["actions"] = new JsonArray(actions.Select(a => (JsonNode)new JsonObject
+                {
+                    ["id"] = Guid.CreateVersion7(now).ToString(),
+                    ["description"] = a.Description!.Trim(),
+                    ["owner"] = a.Owner!.Trim(),
+                    ["deadline"] = a.Deadline,
+                }).ToArray()),
+            };
+            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.InspectionRecorded, "facility:" + facilityId, payload, viewer.Actor, inspectedAt));
+            return View(db.Inspections.Local.Single(i => i.Id == id), db.FollowUpActions.Local.Where(a => a.InspectionId == id).ToList());
+        }, cancellationToken);
+    }
+
+    public Task<Result<FollowUpAction>> CompleteActionAsync(Guid actionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return LedgerWriter.InTransactionAsync<FollowUpAction>(db, time, async ledger =>
+        {
+            var action = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+            if (action is null)
+            {
+                return new NotFound($"No follow-up action {actionId}.");
+            }
+            if (action.CompletedAt is { } done)
+            {
+                return new StateConflict($"The action was completed at {Instants.ToText(done)} by {action.CompletedBy}.", action);
+            }
+            var payload = new JsonObject { ["id"] = actionId.ToString() };
+            TransferEvents.Apply(new DbTransferState(db), payload, ledger.Append(LedgerKinds.InspectionActionCompleted, "facility:" + action.FacilityId, payload, viewer.Actor));
+            return action;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InspectionView>> ListAsync(string facilityId, CancellationToken cancellationToken = default)
+    {
+        var inspections = await db.Inspections.AsNoTracking().Where(i => i.FacilityId == facilityId).OrderByDescending(i => i.InspectedAt).Take(200).ToListAsync(cancellationToken);
+        var ids = inspections.Select(i => i.Id).ToList();
+        var actions = (await db.FollowUpActions.AsNoTracking().Where(a => ids.Contains(a.InspectionId)).ToListAsync(cancellationToken)).ToLookup(a => a.InspectionId);
+        return inspections.Select(i => View(i, actions[i.Id].OrderBy(a => a.Deadline).ToList())).ToList();
+    }
+
+    public async Task<InspectionView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return inspection is null ? null
+            : View(inspection, await db.FollowUpActions.AsNoTracking().Where(a => a.InspectionId == id).OrderBy(a => a.Deadline).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Actions past their deadline (in UTC days) and not completed.</summary>
+    public async Task<IReadOnlyList<FollowUpAction>> OverdueAsync(string facilityId, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return await db.FollowUpActions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.CompletedAt == null && a.Deadline < today)
+            .OrderBy(a => a.Deadline).ToListAsync(cancellationToken);
+    }
+
+    private static InspectionView View(Inspection i, IReadOnlyList<FollowUpAction> actions) =>
+        new(i.Id, i.FacilityId, i.CellId, i.InspectedAt, i.Inspector, JsonDocument.Parse(i.Measurements).RootElement.Clone(),
+            JsonSerializer.Deserialize<List<InspectionFinding>>(i.Findings, InspectionJson.Options)!, actions);
+}
+
+internal static class InspectionJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
