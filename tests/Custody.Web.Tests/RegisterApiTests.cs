@@ -214,4 +214,17 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
         var errors = (await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
         Assert.Equal(["actions[0].deadline", "actions[0].description", "measurements"], errors.Select(e => e.Key).Order());
     }
+
+    [Fact]
+    public async Task Charts_OccupancyOverTimeAndSpacePerPerson_AreSvg()
+    {
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        foreach (var chart in new[] { "occupancy.svg?days=7", "space.svg" })
+        {
+            var response = await director.GetAsync($"/api/facilities/sv-cecot/charts/{chart}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -81,9 +81,7 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No cell {r.CellId} at {facilityId}.");
             }
-            var agreement = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId).OrderByDescending(a => a.AdmittedAt).Select(a => a.AgreementId)
-                .FirstOrDefaultAsync(cancellationToken) ?? await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(cancellationToken);
-            var standards = await new RegisterCommands(db, time).StandardsAsync(agreement, now, cancellationToken);
+            var (agreement, standards) = await new RegisterCommands(db, time).FacilityStandardsAsync(facilityId, now, cancellationToken);
             var findings = InspectionFindings.Compute(cell, m!, standards);
             var id = Guid.CreateVersion7(now);
             var payload = new JsonObject
@@ -91,7 +89,7 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
                 ["id"] = id.ToString(),
                 ["facility"] = facilityId,
                 ["cell"] = cell.Id,
-                ["agreement"] = agreement,
+                ["agreement"] = agreement ?? "none",
                 ["inspectedAt"] = Instants.ToText(inspectedAt!.Value),
                 ["measurements"] = JsonSerializer.SerializeToNode(m, InspectionJson.Options)!.AsObject(),
                 ["findings"] = JsonSerializer.SerializeToNode(findings, InspectionJson.Options)!.AsArray(),

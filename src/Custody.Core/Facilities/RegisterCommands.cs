@@ -236,6 +236,17 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The standards a facility is held to: those of the agreement its latest admission is under
+    /// (else the first agreement on record, else the ICRC defaults).
+    /// </summary>
+    public async Task<(string? AgreementId, FacilityStandards Standards)> FacilityStandardsAsync(string facilityId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId).OrderByDescending(a => a.AdmittedAt).Select(a => a.AgreementId)
+            .FirstOrDefaultAsync(cancellationToken) ?? await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        return (agreement, agreement is null ? new FacilityStandards() : await StandardsAsync(agreement, at, cancellationToken));
+    }
+
     /// <summary>The standards of the agreement version in force (the latest when none is).</summary>
     public async Task<FacilityStandards> StandardsAsync(string agreementId, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
 
     public IReadOnlyList<HeldPerson> NotSeen { get; private set; } = [];
 
+    public IReadOnlyList<HeldPerson> DispositionDue { get; private set; } = [];
+
     public bool MayKeep { get; private set; }
 
     public bool MayRecordWelfare { get; private set; }
@@ -61,6 +63,7 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
         }
         View = view;
         NotSeen = await read.NotSeenAsync(id, cancellationToken);
+        DispositionDue = await read.DispositionDueAsync(id, cancellationToken);
         MayKeep = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
         MayRecordWelfare = (await authorization.AuthorizeAsync(User, Policies.RecordWelfare)).Succeeded;
         return true;

@@ -1,0 +1,47 @@
+using Custody.Facilities;
+using ScottPlot;
+
+namespace Custody.Web.Reports;
+
+/// <summary>Charts of the register (ScottPlot, SVG): occupancy over time, and floor area per person across occupied cells against the standards.</summary>
+public static class OccupancyCharts
+{
+    /// <summary>People held at each instant given, against operational and design capacity.</summary>
+    public static string OverTime(IReadOnlyList<Occupancy> series, string title)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        var xs = series.Select(o => o.At.ToOADate()).ToArray();
+        var held = plot.Add.Scatter(xs, series.Select(o => (double)o.Occupants).ToArray());
+        held.LegendText = "held";
+        if (series.Count > 0)
+        {
+            plot.Add.HorizontalLine(series[^1].OperationalCapacity, pattern: LinePattern.Dashed).LegendText = "operational capacity";
+        }
+        plot.Axes.DateTimeTicksBottom();
+        plot.Title(title);
+        plot.YLabel("people");
+        plot.ShowLegend();
+        return plot.GetSvgXml(800, 320);
+    }
+
+    /// <summary>Square metres per person in each occupied cell, lowest first, with the shared- and single-cell minimums.</summary>
+    public static string SpacePerPerson(Occupancy occupancy, Screening.FacilityStandards standards, string title)
+    {
+        ArgumentNullException.ThrowIfNull(occupancy);
+        ArgumentNullException.ThrowIfNull(standards);
+        var plot = new Plot();
+        var values = occupancy.Cells.Where(c => c.SquareMetresPerPerson is not null).Select(c => (double)c.SquareMetresPerPerson!.Value).Order().ToArray();
+        if (values.Length > 0)
+        {
+            plot.Add.Bars(values);
+        }
+        plot.Add.HorizontalLine(standards.MinFloorAreaSharedCellM2, pattern: LinePattern.Dashed).LegendText = $"shared minimum {standards.MinFloorAreaSharedCellM2} m²";
+        plot.Add.HorizontalLine(2, pattern: LinePattern.Dotted).LegendText = "emergency-only 2 m²";
+        plot.Title(title);
+        plot.XLabel("occupied cells, lowest first");
+        plot.YLabel("m² per person");
+        plot.ShowLegend();
+        return plot.GetSvgXml(800, 320);
+    }
+}
