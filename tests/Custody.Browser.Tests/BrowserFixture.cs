@@ -62,6 +62,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.Skip($"Browser tests skipped: {ChromiumPath} is not installed (apt-get install chromium; .ci/run does).");
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
+        // Generous: the CI machine has two cores shared with the other test projects.
+        context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#email", DemoSeeder.EmailFor(role));

@@ -21,7 +21,8 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
     private const string Actor = "system:demo-seed";
-    public const int GeneratedPeople = 45;
+    // 43 generated + the 5 people of the sample bundle + 2 arrivals at the receiving prison = 50 demo people.
+    public const int GeneratedPeople = 43;
 
     /// <summary>The demo user for a role. Counsel's address matches the counsel of record in the demo cases.</summary>
     public static string EmailFor(string role) => role == Roles.Counsel ? "counsel@example.org" : $"{role}@demo.custody.example";

@@ -12,7 +12,8 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, IAuthorizationService authorization) : PageModel
+public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents,
+    IAuthorizationService authorization) : PageModel
 {
     public FacilityRegisterView View { get; private set; } = null!;
 
@@ -23,6 +24,13 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
     public bool MayKeep { get; private set; }
 
     public bool MayRecordWelfare { get; private set; }
+
+    public bool MayRecordIncidents { get; private set; }
+
+    public Task<IActionResult> OnPostIncidentAsync(string id, Guid? personId, string? kind, string? details, string? circumstances, string? cause, string? remains,
+        CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordIncidents, async () => (await incidents.RecordInFacilityAsync(id,
+            new Custody.Transfers.RecordIncidentRequest(kind, personId, null, details, circumstances, cause, remains), Viewer, cancellationToken)).Failure, cancellationToken);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -66,6 +74,7 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
         DispositionDue = await read.DispositionDueAsync(id, cancellationToken);
         MayKeep = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
         MayRecordWelfare = (await authorization.AuthorizeAsync(User, Policies.RecordWelfare)).Succeeded;
+        MayRecordIncidents = (await authorization.AuthorizeAsync(User, Policies.RecordIncidents)).Succeeded;
         return true;
     }
 }
