@@ -161,6 +161,12 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal("denied", denied["status"]!.GetValue<string>());
+        Assert.Contains((await director.GetFromJsonAsync<JsonArray>("/api/facilities/sv-cecot/denied-visits"))!, v => v!["id"]!.GetValue<string>() == visit["id"]!.GetValue<string>());
+        var injury = await OkAsync(director.PostAsJsonAsync("/api/facilities/sv-cecot/incidents", new { kind = "serious-injury", personId = ids[0], details = "Fractured arm during a search" }));
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        Assert.Contains((await supervisor.GetFromJsonAsync<JsonArray>("/api/incidents?facility=sv-cecot"))!, i => i!["id"]!.GetValue<string>() == injury["id"]!.GetValue<string>());
+        var notices = (await director.GetFromJsonAsync<JsonArray>("/api/notifications"))!.Where(n => n!["incidentId"]?.GetValue<string>() == injury["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, notices.Count);
         Assert.False(info["restricted"]!.GetValue<bool>());
         Assert.Equal("SV", info["custodian"]!.GetValue<string>());
         Assert.Contains("Centro de Confinamiento", info["whereabouts"]!.GetValue<string>(), StringComparison.Ordinal);

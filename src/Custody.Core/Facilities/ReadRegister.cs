@@ -144,6 +144,44 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
             death is null ? null : $"{Instants.ToText(death.OccurredAt)}: {death.Circumstances}; cause: {death.Cause}; remains: {death.RemainsDestination}");
     }
 
+    public sealed record IncidentRow(Guid Id, string Kind, string? FacilityId, Guid? ManifestId, Guid? PersonId, string? ExternalId, DateTime OccurredAt, string Details,
+        string? Circumstances, string? Cause, string? RemainsDestination, string RecordedBy, DateTime RecordedAt);
+
+    /// <summary>
+    /// Incidents at a facility (or all), newest first: what the sending state is shown of the people
+    /// held on its behalf, next to the notices queued for each.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentRow>> IncidentsAsync(string? facilityId, CancellationToken cancellationToken = default)
+    {
+        var incidents = db.Incidents.AsNoTracking();
+        if (facilityId is not null)
+        {
+            incidents = incidents.Where(i => i.FacilityId == facilityId);
+        }
+        return await (from i in incidents
+                      join p in db.People.AsNoTracking() on i.PersonId equals p.Id into people
+                      from p in people.DefaultIfEmpty()
+                      orderby i.OccurredAt descending
+                      select new IncidentRow(i.Id, i.Kind, i.FacilityId, i.ManifestId, i.PersonId, p == null ? null : p.ExternalId, i.OccurredAt, i.Details,
+                          i.Circumstances, i.Cause, i.RemainsDestination, i.RecordedBy, i.RecordedAt)).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Visits denied to people held at the facility: each is a finding against it.</summary>
+    public async Task<IReadOnlyList<AccessVisit>> DeniedVisitsAsync(string facilityId, CancellationToken cancellationToken = default) =>
+        await (from v in db.AccessVisits.AsNoTracking()
+               join a in db.Admissions.AsNoTracking() on v.PersonId equals a.PersonId
+               where a.FacilityId == facilityId && v.Status == "denied" && v.RequestedAt >= a.AdmittedAt && (a.EndedAt == null || v.RequestedAt < a.EndedAt)
+               orderby v.DecidedAt descending
+               select v).ToListAsync(cancellationToken);
+
+    /// <summary>Visit requests for people held at the facility that await a decision.</summary>
+    public async Task<IReadOnlyList<AccessVisit>> PendingVisitsAsync(string facilityId, CancellationToken cancellationToken = default) =>
+        await (from v in db.AccessVisits.AsNoTracking()
+               join a in db.Admissions.AsNoTracking() on v.PersonId equals a.PersonId
+               where a.FacilityId == facilityId && a.EndedAt == null && v.Status == "requested"
+               orderby v.RequestedAt
+               select v).ToListAsync(cancellationToken);
+
     private async Task<VersionTerms> TermsAsync(string agreementId, DateTime at, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, cancellationToken);

@@ -49,6 +49,12 @@ public static class RegisterApi
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.");
+        facility.MapGet("/denied-visits", async (string facilityId, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.DeniedVisitsAsync(facilityId, ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Visits denied to people held here, each a finding against the facility.");
+        api.MapGet("/incidents", async (string? facility, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.IncidentsAsync(facility, ct)))
+            .WithTags("Facility register").RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Incidents in transit and in facilities (filter by facility), newest first; the sending state's view of what happened to the people held on its behalf.");
         facility.MapGet("/not-seen", async (string facilityId, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.NotSeenAsync(facilityId, ct)))
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("People not seen for more than the agreement's welfareCheckMaxAgeDays.");

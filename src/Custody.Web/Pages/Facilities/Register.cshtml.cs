@@ -21,6 +21,22 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
 
     public IReadOnlyList<HeldPerson> DispositionDue { get; private set; } = [];
 
+    public IReadOnlyList<ReadRegister.IncidentRow> Incidents { get; private set; } = [];
+
+    public IReadOnlyList<AccessVisit> DeniedVisits { get; private set; } = [];
+
+    public IReadOnlyList<AccessVisit> PendingVisits { get; private set; } = [];
+
+    public bool MayDecideAccess { get; private set; }
+
+    public Task<IActionResult> OnPostVisitAsync(string id, Guid personId, string? visitor, string? role, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordWelfare, async () => (await oversight.RequestVisitAsync(personId, new VisitRequest(visitor, role), Viewer, cancellationToken)).Failure,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostDecideVisitAsync(string id, Guid visitId, bool granted, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.DecideAccess, async () => (await oversight.DecideVisitAsync(visitId, new VisitDecision(granted, reason), Viewer, cancellationToken)).Failure,
+            cancellationToken);
+
     public bool MayKeep { get; private set; }
 
     public bool MayRecordWelfare { get; private set; }
@@ -72,6 +88,10 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
         View = view;
         NotSeen = await read.NotSeenAsync(id, cancellationToken);
         DispositionDue = await read.DispositionDueAsync(id, cancellationToken);
+        Incidents = await read.IncidentsAsync(id, cancellationToken);
+        DeniedVisits = await read.DeniedVisitsAsync(id, cancellationToken);
+        PendingVisits = await read.PendingVisitsAsync(id, cancellationToken);
+        MayDecideAccess = (await authorization.AuthorizeAsync(User, Policies.DecideAccess)).Succeeded;
         MayKeep = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
         MayRecordWelfare = (await authorization.AuthorizeAsync(User, Policies.RecordWelfare)).Succeeded;
         MayRecordIncidents = (await authorization.AuthorizeAsync(User, Policies.RecordIncidents)).Succeeded;
