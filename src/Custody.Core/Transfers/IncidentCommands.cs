@@ -76,20 +76,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                 }
             }
             var id = Guid.CreateVersion7(now);
-            var payload = new JsonObject
-            {
-                ["id"] = id.ToString(),
-                ["kind"] = request.Kind,
-                ["occurredAt"] = Instants.ToText(occurredAt!.Value),
-                ["details"] = request.Details!.Trim(),
-            };
-            if (request.PersonId is { } person)
-            {
-                payload["person"] = person.ToString();
-            }
-            Optional(payload, "circumstances", request.Circumstances);
-            Optional(payload, "cause", request.Cause);
-            Optional(payload, "remainsDestination", request.RemainsDestination);
+            var payload = Payload(id, request, occurredAt!.Value);
             session.Apply(LedgerKinds.IncidentRecorded, payload, viewer.Actor);
             if (onManifest is not null && request.Kind is Incident.Death or Incident.Escape)
             {
@@ -159,21 +146,8 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                 }
             }
             var id = Guid.CreateVersion7(now);
-            var payload = new JsonObject
-            {
-                ["id"] = id.ToString(),
-                ["kind"] = request.Kind,
-                ["facility"] = facilityId,
-                ["occurredAt"] = Instants.ToText(occurredAt!.Value),
-                ["details"] = request.Details!.Trim(),
-            };
-            if (request.PersonId is { } person)
-            {
-                payload["person"] = person.ToString();
-            }
-            Optional(payload, "circumstances", request.Circumstances);
-            Optional(payload, "cause", request.Cause);
-            Optional(payload, "remainsDestination", request.RemainsDestination);
+            var payload = Payload(id, request, occurredAt!.Value);
+            payload["facility"] = facilityId;
             var entry = ledger.Append(LedgerKinds.IncidentRecorded, request.PersonId is { } who ? "person:" + who : "facility:" + facilityId, payload, viewer.Actor);
             TransferEvents.Apply(state, payload, entry);
             if (admission is not null)
@@ -239,6 +213,25 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, place.ManifestId, incidentId,
             "next-of-kin", kin?["name"]?.GetValue<string>() ?? "Next of kin (none on record)", kin?["email"]?.GetValue<string>() ?? kin?["phone"]?.GetValue<string>(),
             language, kinSubject, kinBody, Instants.Utc(now).AddHours(options.NextOfKinDeadlineHours)), actor, now);
+    }
+
+    private static JsonObject Payload(Guid id, RecordIncidentRequest request, DateTime occurredAt)
+    {
+        var payload = new JsonObject
+        {
+            ["id"] = id.ToString(),
+            ["kind"] = request.Kind,
+            ["occurredAt"] = Instants.ToText(occurredAt),
+            ["details"] = request.Details!.Trim(),
+        };
+        if (request.PersonId is { } person)
+        {
+            payload["person"] = person.ToString();
+        }
+        Optional(payload, "circumstances", request.Circumstances);
+        Optional(payload, "cause", request.Cause);
+        Optional(payload, "remainsDestination", request.RemainsDestination);
+        return payload;
     }
 
     private static void Optional(JsonObject payload, string name, string? value)
