@@ -1,0 +1,105 @@
+namespace Custody.Billing;
+
+/// <summary>A stretch of receiving custody under the agreement at one facility: from an instant until (not including) another, or still open.</summary>
+public sealed record CustodySpan(Guid PersonId, string FacilityId, DateTime From, DateTime? Until);
+
+/// <summary>The tariff of one agreement version: from when, the rate per person-day, currency, ceiling and the welfare-check window.</summary>
+public sealed record TariffPeriod(int Version, DateTime EffectiveFrom, decimal Rate, string Currency, decimal? Ceiling, int WelfareCheckMaxAgeDays);
+
+/// <summary>A payment hold from a date until the date it was lifted (exclusive), for one person or (PersonId null) everyone under the agreement.</summary>
+public sealed record HoldSpan(Guid Id, Guid? PersonId, DateOnly From, DateOnly? Until);
+
+/// <summary>One person-day: the date, the tariff version and rate that apply, and why it is withheld (null when payable).</summary>
+public sealed record PersonDay(Guid PersonId, DateOnly Date, int Version, decimal Rate, string? WithheldReason);
+
+/// <summary>
+/// The person-day rules of issue 6, as a pure function (tested at every boundary):
+/// a person counts for date D when, at 00:00 on D in the facility's time zone, they are in
+/// receiving custody under the agreement (admission day counts from the next midnight; release day
+/// does not count). The rate is that of the version in force at that midnight. A day is payable
+/// only with a welfare check dated (in the facility's zone) no more than welfareCheckMaxAgeDays
+/// before D — D itself counts — and no payment hold covering D; once cumulative payable amounts
+/// reach the ceiling, further days are withheld as over-ceiling. Days are taken in date order,
+/// then person order, so the ceiling falls on the same days every time.
+/// </summary>
+public static class PersonDays
+{
+    public const string NoRecentWelfareCheck = "no-recent-welfare-check";
+    public const string OverCeiling = "over-ceiling";
+
+    public static string PaymentHold(Guid holdId) => "payment-hold:" + holdId;
+
+    /// <summary>The person-days of a calendar month; <paramref name="paidBefore"/> is what was already payable towards the ceiling before it.</summary>
+    public static IReadOnlyList<PersonDay> Compute(int year, int month, IReadOnlyList<CustodySpan> spans, Func<string, TimeZoneInfo> zoneOf,
+        IReadOnlyList<TariffPeriod> tariffs, ILookup<Guid, DateTime> welfareChecks, IReadOnlyList<HoldSpan> holds, decimal paidBefore)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(zoneOf);
+        ArgumentNullException.ThrowIfNull(tariffs);
+        ArgumentNullException.ThrowIfNull(welfareChecks);
+        ArgumentNullException.ThrowIfNull(holds);
+        var days = new List<PersonDay>();
+        var cumulative = paidBefore;
+        var first = new DateOnly(year, month, 1);
+        for (var date = first; date.Month == month; date = date.AddDays(1))
+        {
+            foreach (var span in spans.Where(s => CountsOn(s, date, zoneOf)).OrderBy(s => s.PersonId))
+            {
+                var midnight = Midnight(date, zoneOf(span.FacilityId));
+                var tariff = tariffs.Where(t => t.EffectiveFrom <= midnight).MaxBy(t => t.EffectiveFrom);
+                if (tariff is null)
+                {
+                    continue; // no version in force: nothing is owed for that day under this agreement
+                }
+                var zone = zoneOf(span.FacilityId);
+                var seen = welfareChecks[span.PersonId].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zone)))
+                    .Any(c => c <= date && c >= date.AddDays(-tariff.WelfareCheckMaxAgeDays));
+                var hold = holds.Where(h => (h.PersonId is null || h.PersonId == span.PersonId) && h.From <= date && (h.Until is null || date < h.Until))
+                    .OrderBy(h => h.From).ThenBy(h => h.Id).FirstOrDefault();
+                string? reason = !seen ? NoRecentWelfareCheck
+                    : hold is not null ? PaymentHold(hold.Id)
+                    : tariff.Ceiling is { } ceiling && cumulative >= ceiling ? OverCeiling
+                    : null;
+                if (reason is null)
+                {
+                    cumulative += tariff.Rate;
+                }
+                days.Add(new PersonDay(span.PersonId, date, tariff.Version, tariff.Rate, reason));
+            }
+        }
+        return days;
+    }
+
+    /// <summary>Whether the span contains 00:00 on <paramref name="date"/> in its facility's zone.</summary>
+    public static bool CountsOn(CustodySpan span, DateOnly date, Func<string, TimeZoneInfo> zoneOf)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(zoneOf);
+        var midnight = Midnight(date, zoneOf(span.FacilityId));
+        return span.From <= midnight && (span.Until is null || midnight < span.Until);
+    }
+
+    /// <summary>The UTC instant of 00:00 on the date in the zone (the first valid instant after it where a clock change skips midnight).</summary>
+    public static DateTime Midnight(DateOnly date, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
+    /// <summary>The currency's minor unit (ISO 4217 exponent): 2 unless listed.</summary>
+    public static int MinorUnits(string currency) => currency switch
+    {
+        "JPY" or "KRW" or "CLP" or "ISK" or "PYG" or "UGX" or "VND" or "XAF" or "XOF" => 0,
+        "BHD" or "IQD" or "JOD" or "KWD" or "LYD" or "OMR" or "TND" => 3,
+        _ => 2,
+    };
+
+    /// <summary>A line's amount: days × rate, exact, rounded half away from zero to the currency's minor unit.</summary>
+    public static decimal LineAmount(int payableDays, decimal rate, string currency) =>
+        Math.Round(payableDays * rate, MinorUnits(currency), MidpointRounding.AwayFromZero);
+}
