@@ -7,5 +7,6 @@ var root = new RootCommand("Custody: people, agreements and a tamper-evident led
     ImportCommand.Create(),
     LedgerCommands.Create(),
     ScreenCommand.Create(),
+    InvoiceCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

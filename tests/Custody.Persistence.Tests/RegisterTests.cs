@@ -18,7 +18,7 @@ public sealed class RegisterTests
     private static readonly Dictionary<string, RegisterField> Register = Admission.RequiredFields.ToDictionary(f => f, f => new RegisterField("recorded", null));
 
     /// <summary>A migrated database with the model agreement, two facilities, two cells and <paramref name="count"/> people handed over and admitted.</summary>
-    private static async Task<(CustodyDbContext Db, List<Guid> People)> AdmittedAsync(TestDatabase database, FakeTimeProvider time, int count)
+    internal static async Task<(CustodyDbContext Db, List<Guid> People)> AdmittedAsync(TestDatabase database, FakeTimeProvider time, int count)
     {
         var db = database.NewContext();
         await Samples.ImportOkAsync(db, Samples.Agreement);

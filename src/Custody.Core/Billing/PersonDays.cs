@@ -40,23 +40,35 @@ public static class PersonDays
         ArgumentNullException.ThrowIfNull(holds);
         var days = new List<PersonDay>();
         var cumulative = paidBefore;
-        var first = new DateOnly(year, month, 1);
-        for (var date = first; date.Month == month; date = date.AddDays(1))
+        var dates = Enumerable.Range(0, DateTime.DaysInMonth(year, month)).Select(d => new DateOnly(year, month, 1).AddDays(d)).ToArray();
+        // Computed once (a full prison is tens of thousands of people × 31 days): each facility's midnights and
+        // tariffs, each person's welfare-check dates in the facility's zone, sorted.
+        var midnights = spans.Select(s => s.FacilityId).Distinct().ToDictionary(f => f, f => dates.Select(d => Midnight(d, zoneOf(f))).ToArray());
+        var ordered = spans.OrderBy(s => s.PersonId).ThenBy(s => s.From).ToArray();
+        var checks = ordered.Select(s => s.PersonId).Distinct().ToDictionary(p => p, p => (IReadOnlyDictionary<string, DateOnly[]>)ordered
+            .Where(s => s.PersonId == p).Select(s => s.FacilityId).Distinct()
+            .ToDictionary(f => f, f => welfareChecks[p].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zoneOf(f)))).Order().ToArray()));
+        var byStart = tariffs.OrderBy(t => t.EffectiveFrom).ToArray();
+        for (var i = 0; i < dates.Length; i++)
         {
-            foreach (var span in spans.Where(s => CountsOn(s, date, zoneOf)).OrderBy(s => s.PersonId))
+            var date = dates[i];
+            foreach (var span in ordered)
             {
-                var midnight = Midnight(date, zoneOf(span.FacilityId));
-                var tariff = tariffs.Where(t => t.EffectiveFrom <= midnight).MaxBy(t => t.EffectiveFrom);
+                var midnight = midnights[span.FacilityId][i];
+                if (!(span.From <= midnight && (span.Until is null || midnight < span.Until)))
+                {
+                    continue;
+                }
+                var tariff = byStart.LastOrDefault(t => t.EffectiveFrom <= midnight);
                 if (tariff is null)
                 {
                     continue; // no version in force: nothing is owed for that day under this agreement
                 }
-                var zone = zoneOf(span.FacilityId);
-                var seen = welfareChecks[span.PersonId].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zone)))
-                    .Any(c => c <= date && c >= date.AddDays(-tariff.WelfareCheckMaxAgeDays));
+                var seen = checks[span.PersonId][span.FacilityId];
+                var latest = LatestOnOrBefore(seen, date);
                 var hold = holds.Where(h => (h.PersonId is null || h.PersonId == span.PersonId) && h.From <= date && (h.Until is null || date < h.Until))
                     .OrderBy(h => h.From).ThenBy(h => h.Id).FirstOrDefault();
-                string? reason = !seen ? NoRecentWelfareCheck
+                string? reason = latest is not { } check || check < date.AddDays(-tariff.WelfareCheckMaxAgeDays) ? NoRecentWelfareCheck
                     : hold is not null ? PaymentHold(hold.Id)
                     : tariff.Ceiling is { } ceiling && cumulative >= ceiling ? OverCeiling
                     : null;
@@ -68,6 +80,17 @@ public static class PersonDays
             }
         }
         return days;
+    }
+
+    private static DateOnly? LatestOnOrBefore(DateOnly[] sorted, DateOnly date)
+    {
+        var index = Array.BinarySearch(sorted, date);
+        if (index >= 0)
+        {
+            return sorted[index];
+        }
+        var before = ~index - 1;
+        return before >= 0 ? sorted[before] : null;
     }
 
     /// <summary>Whether the span contains 00:00 on <paramref name="date"/> in its facility's zone.</summary>

@@ -176,6 +176,44 @@ internal static class RegisterEvents
                 completed.Revision++;
                 completed.LastSeq = entry.Seq;
                 break;
+            case LedgerKinds.PaymentHoldPlaced:
+                state.Add(new Billing.PaymentHold
+                {
+                    Id = Id(p, "id"),
+                    AgreementId = Text(p, "agreement"),
+                    PersonId = p["person"] is { } holdPerson ? Guid.Parse(holdPerson.GetValue<string>()) : null,
+                    From = Instants.ParseDate(Text(p, "from")),
+                    Reason = Text(p, "reason"),
+                    PlacedBy = entry.Actor,
+                    PlacedAt = entry.OccurredAt,
+                    Revision = 1,
+                    LastSeq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.PaymentHoldLifted:
+                var hold = state.FindHold(Id(p, "id")) ?? throw Missing("payment hold", p["id"]);
+                hold.LiftedOn = Instants.ParseDate(Text(p, "liftedOn"));
+                hold.LiftedBy = entry.Actor;
+                hold.Revision++;
+                hold.LastSeq = entry.Seq;
+                break;
+            case LedgerKinds.InvoiceIssued:
+                state.Add(new Billing.Invoice
+                {
+                    Id = Id(p, "id"),
+                    Number = Text(p, "number"),
+                    AgreementId = Text(p, "agreement"),
+                    Month = Text(p, "month"),
+                    Currency = Text(p, "currency"),
+                    Total = decimal.Parse(Text(p, "total"), System.Globalization.CultureInfo.InvariantCulture),
+                    PayableDays = p["payableDays"]!.GetValue<int>(),
+                    WithheldDays = p["withheldDays"]!.GetValue<int>(),
+                    Document = CanonicalJson.ToText(p["document"]!.AsObject()),
+                    IssuedBy = entry.Actor,
+                    IssuedAt = entry.OccurredAt,
+                    Seq = entry.Seq,
+                });
+                break;
             default:
                 throw new InvalidOperationException($"{entry.Kind} is not a transfer or register entry");
         }

@@ -49,6 +49,9 @@ public static class LedgerKinds
     public const string InformationRestrictionLifted = "information.restriction-lifted";
     public const string InspectionRecorded = "inspection.recorded";
     public const string InspectionActionCompleted = "inspection.action-completed";
+    public const string PaymentHoldPlaced = "payment-hold.placed";
+    public const string PaymentHoldLifted = "payment-hold.lifted";
+    public const string InvoiceIssued = "invoice.issued";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

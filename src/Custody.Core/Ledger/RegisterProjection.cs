@@ -48,6 +48,10 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Dictionary<Guid, Custody.Facilities.FollowUpAction> FollowUpActions { get; } = [];
 
+    public Dictionary<Guid, Billing.PaymentHold> PaymentHolds { get; } = [];
+
+    public Dictionary<Guid, Billing.Invoice> Invoices { get; } = [];
+
     public Dictionary<Guid, Person> People { get; } = [];
 
     public Dictionary<string, ClassOrder> ClassOrders { get; } = new(StringComparer.Ordinal);
@@ -194,6 +198,8 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Custody.Facilities.FollowUpAction? FindAction(Guid id) => FollowUpActions.GetValueOrDefault(id);
 
+    public Billing.PaymentHold? FindHold(Guid id) => PaymentHolds.GetValueOrDefault(id);
+
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add(object row)
     {
@@ -213,6 +219,8 @@ public sealed class RegisterProjection : Transfers.ITransferState
             Custody.Facilities.InformationRestriction ir => InformationRestrictions.TryAdd(ir.Id, ir),
             Custody.Facilities.Inspection i => Inspections.TryAdd(i.Id, i),
             Custody.Facilities.FollowUpAction fa => FollowUpActions.TryAdd(fa.Id, fa),
+            Billing.PaymentHold ph => PaymentHolds.TryAdd(ph.Id, ph),
+            Billing.Invoice inv => Invoices.TryAdd(inv.Id, inv),
             _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
         };
         if (!added)

@@ -89,6 +89,8 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("InformationRestrictions", () => CompareTableAsync(db.InformationRestrictions.OrderBy(r => r.Id), projection.InformationRestrictions.Values, r => r.Id.ToString(), cancellationToken)),
             ("Inspections", () => CompareTableAsync(db.Inspections.OrderBy(i => i.Id), projection.Inspections.Values, i => i.Id.ToString(), cancellationToken)),
             ("FollowUpActions", () => CompareTableAsync(db.FollowUpActions.OrderBy(a => a.Id), projection.FollowUpActions.Values, a => a.Id.ToString(), cancellationToken)),
+            ("PaymentHolds", () => CompareTableAsync(db.PaymentHolds.OrderBy(h => h.Id), projection.PaymentHolds.Values, h => h.Id.ToString(), cancellationToken)),
+            ("Invoices", () => CompareTableAsync(db.Invoices.OrderBy(i => i.Id), projection.Invoices.Values, i => i.Id.ToString(), cancellationToken)),
             ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };

@@ -68,6 +68,10 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Facilities.FollowUpAction> FollowUpActions => Set<Facilities.FollowUpAction>();
 
+    public DbSet<Billing.PaymentHold> PaymentHolds => Set<Billing.PaymentHold>();
+
+    public DbSet<Billing.Invoice> Invoices => Set<Billing.Invoice>();
+
     public DbSet<Locator.LocatorKey> LocatorKeys => Set<Locator.LocatorKey>();
 
     /// <summary>Responses kept for Idempotency-Key retries: a cache of answers, not register state, so not ledgered.</summary>
@@ -159,6 +163,22 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
         });
         TransferModel.Configure(builder);
         RegisterModel.Configure(builder);
+        builder.Entity<Billing.PaymentHold>(e =>
+        {
+            e.ToTable("PaymentHolds");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.AgreementId);
+        });
+        builder.Entity<Billing.Invoice>(e =>
+        {
+            e.ToTable("Invoices");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => new { x.AgreementId, x.Month }).IsUnique();
+            e.Property(x => x.Total).HasPrecision(18, 4);
+        });
         builder.Entity<Agreement>(e =>
         {
             e.ToTable("Agreements");

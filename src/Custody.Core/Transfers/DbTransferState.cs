@@ -42,6 +42,8 @@ public sealed class DbTransferState(CustodyDbContext db) : ITransferState
 
     public Facilities.FollowUpAction? FindAction(Guid id) => db.FollowUpActions.Find(id);
 
+    public Billing.PaymentHold? FindHold(Guid id) => db.PaymentHolds.Find(id);
+
     public void Add(object row) => db.Add(row);
 
     // The local (changed in this transaction) row wins; a stored one still open there may have been closed here.

@@ -28,6 +28,8 @@ public interface ITransferState
 
     Facilities.FollowUpAction? FindAction(Guid id);
 
+    Billing.PaymentHold? FindHold(Guid id);
+
     void Add(object row);
 }
 
@@ -50,6 +52,7 @@ public static class TransferEvents
         LedgerKinds.CellRegistered, LedgerKinds.PersonAdmitted, LedgerKinds.CellAssigned, LedgerKinds.WelfareChecked, LedgerKinds.VisitRequested,
         LedgerKinds.VisitDecided, LedgerKinds.PersonReleased, LedgerKinds.InformationRestricted, LedgerKinds.InformationRestrictionLifted,
         LedgerKinds.InspectionRecorded, LedgerKinds.InspectionActionCompleted,
+        LedgerKinds.PaymentHoldPlaced, LedgerKinds.PaymentHoldLifted, LedgerKinds.InvoiceIssued,
     };
 
     /// <exception cref="InvalidOperationException">The entry does not fit the state (a corrupt or reordered ledger).</exception>

@@ -83,6 +83,15 @@ public static class Policies
     /// <summary>Record inspections: inspectors and monitors.</summary>
     public const string Inspect = "inspections.record";
 
+    /// <summary>Read invoices, drafts and holds: finance officers of both sides, auditors and courts.</summary>
+    public const string ReadFinance = "finance.read";
+
+    /// <summary>Issue invoices: finance officers.</summary>
+    public const string IssueInvoices = "finance.issue";
+
+    /// <summary>Place and lift payment holds: finance officers and courts (an unanswered production or locate request).</summary>
+    public const string HoldPayments = "finance.hold";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -118,6 +127,9 @@ public static class Policies
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
+        options.AddPolicy(ReadFinance, p => p.RequireRole(Roles.FinanceOfficer, Roles.Auditor, Roles.CourtUser));
+        options.AddPolicy(IssueInvoices, p => p.RequireRole(Roles.FinanceOfficer));
+        options.AddPolicy(HoldPayments, p => p.RequireRole(Roles.FinanceOfficer, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Custody.Common;
+using Custody.Persistence;
+using Custody.Screening;
+using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Billing;
+
+/// <summary>One line: a person at one rate, the payable and withheld days (by reason), and the amount.</summary>
+public sealed record InvoiceLine(Guid PersonId, string ExternalId, int Version, decimal Rate, int PayableDays, IReadOnlyDictionary<string, int> WithheldDays, decimal Amount);
+
+/// <summary>A month's invoice for an agreement as the rules compute it now (a draft is recomputed on every read).</summary>
+public sealed record InvoiceDraft(string AgreementId, string Month, string Currency, IReadOnlyList<InvoiceLine> Lines, decimal Total, int PayableDays,
+    IReadOnlyDictionary<string, int> WithheldByReason, decimal PaidBefore, decimal? Ceiling);
+
+/// <summary>
+/// Drafts a month's invoice from the register: spans of receiving custody under the agreement
+/// (custody records held on the sending state's behalf in a facility), welfare checks, payment
+/// holds, the tariff of each version, and what issued invoices already made payable (for the ceiling).
+/// </summary>
+public sealed class DraftInvoice(CustodyDbContext db)
+{
+    public async Task<Result<InvoiceDraft>> RunAsync(string agreementId, string? month, CancellationToken cancellationToken = default)
+    {
+        if (!TryMonth(month, out var year, out var number))
+        {
+            return new Invalid([new FieldError("month", "A calendar month, YYYY-MM.")]);
+        }
+        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return new NotFound($"No agreement {agreementId}.");
+        }
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
+        var terms = AgreementTerms.From(agreement, versions);
+        var tariffs = terms.Versions.Where(v => v.Tariff is not null).Select(v => new TariffPeriod(v.Number, v.EffectiveFrom.UtcDateTime,
+            decimal.Parse(v.Tariff!.PerPersonDay, CultureInfo.InvariantCulture), v.Tariff.Currency,
+            v.Tariff.FundingCeiling is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null, v.Tariff.WelfareCheckMaxAgeDays ?? 30)).ToList();
+        if (tariffs.Count == 0)
+        {
+            return new Conflict($"Agreement {agreementId} has no tariff to invoice against.");
+        }
+        // A day's midnight lies within a day of the month's UTC bounds in any zone.
+        var from = new DateTime(year, number, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
+        var until = from.AddDays(DateTime.DaysInMonth(year, number) + 2);
+        var spans = await db.CustodyRecords.AsNoTracking()
+            .Where(r => r.AgreementId == agreementId && r.OnBehalfOf != null && r.PlaceKind == CustodyPlaces.Facility && r.FacilityId != null
+                && r.OccurredAt < until && (r.EndedAt == null || r.EndedAt > from))
+            .Select(r => new CustodySpan(r.PersonId, r.FacilityId!, r.OccurredAt, r.EndedAt)).ToListAsync(cancellationToken);
+        var people = spans.Select(s => s.PersonId).Distinct().ToList();
+        var maxAge = tariffs.Max(t => t.WelfareCheckMaxAgeDays);
+        var checkFrom = from.AddDays(-maxAge - 1);
+        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.SeenAt >= checkFrom && w.SeenAt < until).Select(w => new { w.PersonId, w.SeenAt })
+            .ToListAsync(cancellationToken)).Where(w => people.Contains(w.PersonId)).ToLookup(w => w.PersonId, w => w.SeenAt);
+        var holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == agreementId)
+            .Select(h => new HoldSpan(h.Id, h.PersonId, h.From, h.LiftedOn)).ToListAsync(cancellationToken);
+        var zones = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => TimeZoneInfo.FindSystemTimeZoneById(f.TimeZone), cancellationToken);
+        var monthText = $"{year:D4}-{number:D2}";
+        var paidBefore = (await db.Invoices.AsNoTracking().Where(i => i.AgreementId == agreementId).Select(i => new { i.Month, i.Total }).ToListAsync(cancellationToken))
+            .Where(i => string.CompareOrdinal(i.Month, monthText) < 0).Sum(i => i.Total);
+        var days = PersonDays.Compute(year, number, spans, f => zones[f], tariffs, checks, holds, paidBefore);
+        var currency = tariffs[^1].Currency;
+        var externalIds = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ExternalId, cancellationToken);
+        var lines = days.GroupBy(d => (d.PersonId, d.Version, d.Rate)).Select(g =>
+        {
+            var payable = g.Count(d => d.WithheldReason is null);
+            var withheld = g.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!).ToDictionary(w => w.Key, w => w.Count(), StringComparer.Ordinal);
+            return new InvoiceLine(g.Key.PersonId, externalIds[g.Key.PersonId], g.Key.Version, g.Key.Rate, payable, withheld, PersonDays.LineAmount(payable, g.Key.Rate, currency));
+        }).OrderBy(l => l.ExternalId, StringComparer.Ordinal).ThenBy(l => l.Version).ToList();
+        var byReason = days.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new InvoiceDraft(agreementId, monthText, currency, lines, lines.Sum(l => l.Amount), lines.Sum(l => l.PayableDays), byReason, paidBefore, tariffs[^1].Ceiling);
+    }
+
+    public static bool TryMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        return DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && (year = first.Year) > 0 && (month = first.Month) > 0;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Custody.Billing;
+
+/// <summary>
+/// A payment hold: from a date until lifted, for one person or everyone under an agreement (e.g. a
+/// court's production or locate request unanswered past its deadline). Days it covers are withheld.
+/// </summary>
+public sealed class PaymentHold
+{
+    public Guid Id { get; set; }
+
+    public string AgreementId { get; set; } = "";
+
+    public Guid? PersonId { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string PlacedBy { get; set; } = "";
+
+    public DateTime PlacedAt { get; set; }
+
+    /// <summary>The first date no longer covered.</summary>
+    public DateOnly? LiftedOn { get; set; }
+
+    public string? LiftedBy { get; set; }
+
+    public int Revision { get; set; }
+
+    public long LastSeq { get; set; }
+}
+
+/// <summary>
+/// An issued invoice: numbered, immutable (no command changes it; corrections are credit notes),
+/// its lines and totals kept exactly as issued. Amounts are exact decimals, written to the ledger as strings.
+/// </summary>
+public sealed class Invoice
+{
+    public Guid Id { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string AgreementId { get; set; } = "";
+
+    /// <summary>YYYY-MM.</summary>
+    public string Month { get; set; } = "";
+
+    public string Currency { get; set; } = "";
+
+    public decimal Total { get; set; }
+
+    public int PayableDays { get; set; }
+
+    public int WithheldDays { get; set; }
+
+    /// <summary>The lines and totals by reason as issued (canonical JSON).</summary>
+    public string Document { get; set; } = "{}";
+
+    public string IssuedBy { get; set; } = "";
+
+    public DateTime IssuedAt { get; set; }
+
+    public long Seq { get; set; }
+}

@@ -1,0 +1,57 @@
+using Custody.Billing;
+using Custody.Common;
+using Custody.Persistence;
+using Custody.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Web.Api;
+
+/// <summary>Invoices: drafts recomputed from the register, issue (numbered, immutable), payment holds.</summary>
+public static class BillingApi
+{
+    /// <summary>What is issued: the agreement and the calendar month (YYYY-MM).</summary>
+    public sealed record IssueInvoiceRequest(string? AgreementId, string? Month);
+
+    public static void MapBillingApi(this IEndpointRouteBuilder api)
+    {
+        var invoices = api.MapGroup("/invoices").WithTags("Invoices");
+        invoices.MapGet("/draft", async (string agreement, string month, DraftInvoice draft, CancellationToken ct) => ApiResults.From(await draft.RunAsync(agreement, month, ct)))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("The month's invoice as the rules compute it now: a line per person and rate with payable and withheld days (no-recent-welfare-check, " +
+                "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.")
+            .Produces<InvoiceDraft>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapPost("/", async (IssueInvoiceRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await commands.IssueAsync(request.AgreementId ?? "", request.Month, ApiResults.ViewerOf(http.User), ct);
+                return result.Value is { } invoice ? TypedResults.Created($"/api/invoices/{invoice.Id}", invoice) : ApiResults.Problem(result.Failure!);
+            })
+            .RequireAuthorization(Policies.IssueInvoices)
+            .WithSummary("Issue a month's invoice once the month is over: numbered, stored as computed, never changed afterwards (409 for a second issue).")
+            .Produces<Invoice>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => agreement == null || i.AgreementId == agreement).OrderByDescending(i => i.Month).ToListAsync(ct)))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("Issued invoices, newest month first.");
+        invoices.MapGet("/{id:guid}", async (Guid id, CustodyDbContext db, CancellationToken ct) =>
+                await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice ? Results.Ok(invoice) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("An issued invoice with its lines as issued.")
+            .Produces<Invoice>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
+        holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.HoldPayments)
+            .WithSummary("Place a payment hold from a date, for a person or everyone under the agreement: the days it covers are withheld.")
+            .Produces<PaymentHold>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        holds.MapPost("/{id:guid}/lift", async (Guid id, LiftHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.LiftHoldAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.HoldPayments)
+            .WithSummary("Lift a hold from a date (the first date no longer held).")
+            .Produces<PaymentHold>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        holds.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.PaymentHolds.AsNoTracking().Where(h => agreement == null || h.AgreementId == agreement).OrderByDescending(h => h.From).ToListAsync(ct)))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("Payment holds, newest first.");
+    }
+}

@@ -1,0 +1,50 @@
+using Custody.Access;
+using Custody.Billing;
+using Custody.Common;
+using Custody.Facilities;
+using Custody.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Custody.Persistence.Tests;
+
+public sealed class InvoiceTests
+{
+    private static readonly Viewer Finance = new("test:finance");
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AMonthWithAWelfareGapAndAHold_DraftsExactly_IssuesOnce_AndVerifies(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        // Handed over and admitted at 09:00 UTC on 1 March (03:00 in El Salvador): counted from 2 March.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var (db, people) = await RegisterTests.AdmittedAsync(database, time, 1);
+        await using var owned = db;
+        time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
+        Assert.True((await new OversightCommands(db, time).RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("ICRC", "icrc", null, "well", true, null), Finance)).Succeeded);
+        var billing = new BillingCommands(db, time);
+        var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Finance);
+        Assert.True(hold.Succeeded, hold.Failure?.Message);
+        Assert.True((await billing.LiftHoldAsync(hold.Value!.Id, new LiftHoldRequest("2026-03-25"), Finance)).Succeeded);
+
+        var early = await billing.IssueAsync("us-sv-2025", "2026-03", Finance);
+        time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
+        var draft = (await new DraftInvoice(db).RunAsync("us-sv-2025", "2026-03")).Value!;
+
+        Assert.IsType<StateConflict>(early.Failure);
+        var line = Assert.Single(draft.Lines);
+        Assert.Equal(22, line.PayableDays); // 30 days (2–31 March) less 3 before the first check and 5 held
+        Assert.Equal(3, line.WithheldDays[PersonDays.NoRecentWelfareCheck]);
+        Assert.Equal(5, line.WithheldDays[PersonDays.PaymentHold(hold.Value.Id)]);
+        Assert.Equal(1205.38m, draft.Total);
+        var issued = await billing.IssueAsync("us-sv-2025", "2026-03", Finance);
+        Assert.True(issued.Succeeded, issued.Failure?.Message);
+        Assert.Equal("us-sv-2025-2026-03", issued.Value!.Number);
+        Assert.Equal(1205.38m, issued.Value.Total);
+        Assert.IsType<StateConflict>((await billing.IssueAsync("us-sv-2025", "2026-03", Finance)).Failure);
+        Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
+        Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
+        Assert.IsType<Invalid>((await new DraftInvoice(db).RunAsync("us-sv-2025", "March")).Failure);
+    }
+}
