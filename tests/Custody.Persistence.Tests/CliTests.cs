@@ -194,4 +194,30 @@ public sealed class CliTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error:", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InvoiceDraft_PrintsTheMonthAsJson_AndRefusesABadMonth()
+    {
+        var database = await TestDatabases.CreateAsync(TestDatabases.Sqlite);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var (db, people) = await RegisterTests.AdmittedAsync(database, time, 1);
+        await using (db)
+        {
+            time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
+            var check = await new Custody.Facilities.OversightCommands(db, time).RecordWelfareCheckAsync(people[0],
+                new Custody.Facilities.WelfareCheckRequest("ICRC", "icrc", null, "well", true, null), new Custody.Access.Viewer("test"));
+            Assert.True(check.Succeeded);
+        }
+
+        var draft = await CustodyAsync("invoice", "draft", "--agreement", "us-sv-2025", "--month", "2026-03", "--format", "json", "--database", database.Connection);
+        var bad = await CustodyAsync("invoice", "draft", "--agreement", "us-sv-2025", "--month", "2026-13", "--database", database.Connection);
+
+        Assert.Equal(0, draft.ExitCode);
+        var invoice = JsonNode.Parse(draft.Out)!;
+        Assert.Equal(27, invoice["payableDays"]!.GetValue<int>()); // 5–31 March: the check on 5 March opens the window
+        Assert.Equal(1479.33m, invoice["total"]!.GetValue<decimal>());
+        Assert.Equal(3, invoice["withheldByReason"]!["no-recent-welfare-check"]!.GetValue<int>());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--month", bad.Error, StringComparison.Ordinal);
+    }
 }

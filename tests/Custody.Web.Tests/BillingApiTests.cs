@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custody.Web.Tests;
+
+public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public async Task IssuedInvoice_CannotBeChangedThroughAnyEndpoint()
+    {
+        var finance = await factory.BearerAsync(Roles.FinanceOfficer);
+        var lastMonth = DateTimeOffset.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var issued = await finance.PostAsJsonAsync("/api/invoices", new { agreementId = "us-sv-2025", month = lastMonth });
+        var invoice = (await issued.Content.ReadFromJsonAsync<JsonObject>())!;
+        var again = await finance.PostAsJsonAsync("/api/invoices", new { agreementId = "us-sv-2025", month = lastMonth });
+        var thisMonth = await finance.PostAsJsonAsync("/api/invoices", new { agreementId = "us-sv-2025", month = DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        Assert.Equal($"us-sv-2025-{lastMonth}", invoice["number"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, thisMonth.StatusCode);
+        var stored = (await (await factory.BearerAsync(Roles.Auditor)).GetFromJsonAsync<JsonObject>($"/api/invoices/{invoice["id"]}"))!;
+        Assert.Equal(invoice["document"]!.GetValue<string>(), stored["document"]!.GetValue<string>());
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Post })
+        {
+            var response = await finance.SendAsync(new HttpRequestMessage(method, $"/api/invoices/{invoice["id"]}") { Content = JsonContent.Create(new { total = "0" }) });
+            Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"{method}: {response.StatusCode}");
+        }
+        // No endpoint of the app writes to an issued invoice: the only writes under /api/invoices are the issue itself.
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => (e.RoutePattern.RawText ?? "").Contains("invoices", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m != "GET") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/')).ToList();
+        Assert.Equal(["/api/invoices"], endpoints);
+    }
+
+    [Fact]
+    public async Task Draft_ValidatesTheMonth_AndOnlyFinanceAuditorsAndCourtsReadIt()
+    {
+        var finance = await factory.BearerAsync(Roles.FinanceOfficer);
+        var escort = await factory.BearerAsync(Roles.EscortOfficer);
+        var bad = await finance.GetAsync("/api/invoices/draft?agreement=us-sv-2025&month=2026-13");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["month"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync("/api/invoices/draft?agreement=nope&month=2026-03")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await escort.GetAsync("/api/invoices/draft?agreement=us-sv-2025&month=2026-03")).StatusCode);
+        var court = await factory.BearerAsync(Roles.CourtUser);
+        var hold = await court.PostAsJsonAsync("/api/payment-holds", new { agreementId = "us-sv-2025", from = "2026-03-01", reason = "Production order unanswered" });
+        Assert.Equal(HttpStatusCode.OK, hold.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await court.PostAsJsonAsync("/api/payment-holds", new { agreementId = "us-sv-2025", from = "March" })).StatusCode);
+    }
+}
