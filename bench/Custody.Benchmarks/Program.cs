@@ -7,6 +7,7 @@ using Custody.Benchmarks;
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- [--people N] [--database A --baseline-database B]
 // Without --database both databases are fresh SQLite files in a temporary folder (deleted after).
 var people = 100_000;
+var billingOnly = false;
 string? database = null, baseline = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,6 +16,7 @@ for (var i = 0; i < args.Length; i++)
         case "--people": people = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--database": database = args[++i]; break;
         case "--baseline-database": baseline = args[++i]; break;
+        case "--billing-only": billingOnly = true; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}; use --people N, --database A, --baseline-database B");
             return 2;
@@ -28,6 +30,13 @@ if ((database is null) != (baseline is null))
 var folder = Directory.CreateTempSubdirectory("custody-bench-").FullName;
 try
 {
+    if (billingOnly)
+    {
+        var billing = new System.Text.StringBuilder();
+        await new BillingBenchmark(folder).RunAsync(billing);
+        Console.WriteLine(billing);
+        return 0;
+    }
     var run = new ScaleBenchmark(people, database ?? Path.Combine(folder, "custody.db"), baseline ?? Path.Combine(folder, "baseline.db"), folder);
     var report = await run.RunAsync();
     Console.WriteLine(report);

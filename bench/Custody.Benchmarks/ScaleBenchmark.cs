@@ -125,6 +125,7 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
         report.AppendLine(CultureInfo.InvariantCulture, $"| peak memory of the process during import | {peakMemory / 1024.0 / 1024.0:N0} MB | — | — | < 500 MB |");
         await ScreeningAsync(target, report);
         await new TransferBenchmark(database, folder).RunAsync(report);
+        await new BillingBenchmark(folder).RunAsync(report);
         return report.ToString();
     }
 

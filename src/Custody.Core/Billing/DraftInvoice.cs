@@ -42,17 +42,19 @@ public sealed class DraftInvoice(CustodyDbContext db)
             return new Conflict($"Agreement {agreementId} has no tariff to invoice against.");
         }
         // A day's midnight lies within a day of the month's UTC bounds in any zone.
-        var from = new DateTime(year, number, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
-        var until = from.AddDays(DateTime.DaysInMonth(year, number) + 2);
-        var spans = await db.CustodyRecords.AsNoTracking()
-            .Where(r => r.AgreementId == agreementId && r.OnBehalfOf != null && r.PlaceKind == CustodyPlaces.Facility && r.FacilityId != null
-                && r.OccurredAt < until && (r.EndedAt == null || r.EndedAt > from))
-            .Select(r => new CustodySpan(r.PersonId, r.FacilityId!, r.OccurredAt, r.EndedAt)).ToListAsync(cancellationToken);
-        var people = spans.Select(s => s.PersonId).Distinct().ToList();
+        var windowStart = new DateTime(year, number, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
+        var windowEnd = windowStart.AddDays(DateTime.DaysInMonth(year, number) + 2);
+        var rows = await (from r in db.CustodyRecords.AsNoTracking()
+                          join p in db.People.AsNoTracking() on r.PersonId equals p.Id
+                          where r.AgreementId == agreementId && r.OnBehalfOf != null && r.PlaceKind == CustodyPlaces.Facility && r.FacilityId != null
+                              && r.OccurredAt < windowEnd && (r.EndedAt == null || r.EndedAt > windowStart)
+                          select new { r.PersonId, r.FacilityId, r.OccurredAt, r.EndedAt, p.ExternalId }).ToListAsync(cancellationToken);
+        var spans = rows.Select(r => new CustodySpan(r.PersonId, r.FacilityId!, r.OccurredAt, r.EndedAt)).ToList();
+        var externalIds = rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.First().ExternalId);
         var maxAge = tariffs.Max(t => t.WelfareCheckMaxAgeDays);
-        var checkFrom = from.AddDays(-maxAge - 1);
-        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.SeenAt >= checkFrom && w.SeenAt < until).Select(w => new { w.PersonId, w.SeenAt })
-            .ToListAsync(cancellationToken)).Where(w => people.Contains(w.PersonId)).ToLookup(w => w.PersonId, w => w.SeenAt);
+        var checkFrom = windowStart.AddDays(-maxAge - 1);
+        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.SeenAt >= checkFrom && w.SeenAt < windowEnd).Select(w => new { w.PersonId, w.SeenAt })
+            .ToListAsync(cancellationToken)).Where(w => externalIds.ContainsKey(w.PersonId)).ToLookup(w => w.PersonId, w => w.SeenAt);
         var holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == agreementId)
             .Select(h => new HoldSpan(h.Id, h.PersonId, h.From, h.LiftedOn)).ToListAsync(cancellationToken);
         var zones = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => TimeZoneInfo.FindSystemTimeZoneById(f.TimeZone), cancellationToken);
@@ -61,7 +63,6 @@ public sealed class DraftInvoice(CustodyDbContext db)
             .Where(i => string.CompareOrdinal(i.Month, monthText) < 0).Sum(i => i.Total);
         var days = PersonDays.Compute(year, number, spans, f => zones[f], tariffs, checks, holds, paidBefore);
         var currency = tariffs[^1].Currency;
-        var externalIds = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ExternalId, cancellationToken);
         var lines = days.GroupBy(d => (d.PersonId, d.Version, d.Rate)).Select(g =>
         {
             var payable = g.Count(d => d.WithheldReason is null);

@@ -45,9 +45,8 @@ public static class PersonDays
         // tariffs, each person's welfare-check dates in the facility's zone, sorted.
         var midnights = spans.Select(s => s.FacilityId).Distinct().ToDictionary(f => f, f => dates.Select(d => Midnight(d, zoneOf(f))).ToArray());
         var ordered = spans.OrderBy(s => s.PersonId).ThenBy(s => s.From).ToArray();
-        var checks = ordered.Select(s => s.PersonId).Distinct().ToDictionary(p => p, p => (IReadOnlyDictionary<string, DateOnly[]>)ordered
-            .Where(s => s.PersonId == p).Select(s => s.FacilityId).Distinct()
-            .ToDictionary(f => f, f => welfareChecks[p].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zoneOf(f)))).Order().ToArray()));
+        var checks = ordered.GroupBy(s => s.PersonId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, DateOnly[]>)g.Select(s => s.FacilityId).Distinct()
+            .ToDictionary(f => f, f => welfareChecks[g.Key].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zoneOf(f)))).Order().ToArray()));
         var byStart = tariffs.OrderBy(t => t.EffectiveFrom).ToArray();
         for (var i = 0; i < dates.Length; i++)
         {
