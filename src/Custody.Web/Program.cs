@@ -31,6 +31,7 @@ builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
 builder.Services.AddScoped<Custody.Billing.BillingCommands>();
+builder.Services.AddScoped<Custody.Billing.SettlementCommands>();
 builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
 builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
 builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();

@@ -46,5 +46,22 @@ public sealed class InvoiceTests
         Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
         Assert.IsType<Invalid>((await new DraftInvoice(db).RunAsync("us-sv-2025", "March")).Failure);
+
+        // Disputes, a credit note and a payment settle it; the invoice itself never changes.
+        var settlement = new SettlementCommands(db, time);
+        var dispute = (await settlement.RaiseDisputeAsync(issued.Value.Id, new RaiseDisputeRequest("R-00", "Two days held by a court order"), new Viewer("test:payer"))).Value!;
+        Assert.IsType<StateConflict>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "ok", "109.58"), new Viewer("test:payer"))).Failure);
+        Assert.IsType<Invalid>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Finance)).Failure);
+        Assert.True((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Finance)).Succeeded);
+        Assert.IsType<StateConflict>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Finance)).Failure);
+        Assert.True((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Finance)).Succeeded);
+        var balance = (await settlement.BalanceAsync("us-sv-2025")).Value!;
+        Assert.Equal(1205.38m, balance.Invoiced);
+        Assert.Equal(109.58m, balance.Credited);
+        Assert.Equal(1000.00m, balance.Paid);
+        Assert.Equal(95.80m, balance.Outstanding);
+        Assert.Equal("us-sv-2025-2026-03-CN1", (await db.CreditNotes.AsNoTracking().SingleAsync()).Number);
+        Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
+        Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
     }
 }

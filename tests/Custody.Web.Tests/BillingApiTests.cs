@@ -31,12 +31,16 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
             var response = await finance.SendAsync(new HttpRequestMessage(method, $"/api/invoices/{invoice["id"]}") { Content = JsonContent.Create(new { total = "0" }) });
             Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"{method}: {response.StatusCode}");
         }
-        // No endpoint of the app writes to an issued invoice: the only writes under /api/invoices are the issue itself.
+        // The only writes under /api/invoices are the issue, disputes and payments, each its own record: the invoice stays as issued.
+        var dispute = await finance.PostAsJsonAsync($"/api/invoices/{invoice["id"]}/disputes", new { reason = "Check the month" });
+        Assert.Equal(HttpStatusCode.OK, dispute.StatusCode);
+        var after = (await finance.GetFromJsonAsync<JsonObject>($"/api/invoices/{invoice["id"]}"))!;
+        Assert.Equal(stored.ToJsonString(), after.ToJsonString());
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.RoutePattern.RawText ?? "").Contains("invoices", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m != "GET") == true)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/')).ToList();
-        Assert.Equal(["/api/invoices"], endpoints);
+        Assert.Equal(["/api/invoices", "/api/invoices/{id:guid}/disputes", "/api/invoices/{id:guid}/payments"], endpoints.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -214,6 +214,55 @@ internal static class RegisterEvents
                     Seq = entry.Seq,
                 });
                 break;
+            case LedgerKinds.DisputeRaised:
+                state.Add(new Billing.Dispute
+                {
+                    Id = Id(p, "id"),
+                    InvoiceId = Id(p, "invoice"),
+                    ExternalId = p["externalId"]?.GetValue<string>(),
+                    Reason = Text(p, "reason"),
+                    RaisedBy = entry.Actor,
+                    RaisedAt = entry.OccurredAt,
+                    Revision = 1,
+                    LastSeq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.DisputeResolved:
+                var dispute = state.FindDispute(Id(p, "id")) ?? throw Missing("dispute", p["id"]);
+                dispute.Status = p["upheld"]!.GetValue<bool>() ? "upheld" : "rejected";
+                dispute.Resolution = Text(p, "resolution");
+                dispute.ResolvedBy = entry.Actor;
+                dispute.ResolvedAt = entry.OccurredAt;
+                dispute.Revision++;
+                dispute.LastSeq = entry.Seq;
+                break;
+            case LedgerKinds.CreditNoteIssued:
+                state.Add(new Billing.CreditNote
+                {
+                    Id = Id(p, "id"),
+                    Number = Text(p, "number"),
+                    InvoiceId = Id(p, "invoice"),
+                    DisputeId = p["dispute"] is { } d ? Guid.Parse(d.GetValue<string>()) : null,
+                    Amount = decimal.Parse(Text(p, "amount"), System.Globalization.CultureInfo.InvariantCulture),
+                    Reason = Text(p, "reason"),
+                    IssuedBy = entry.Actor,
+                    IssuedAt = entry.OccurredAt,
+                    Seq = entry.Seq,
+                });
+                break;
+            case LedgerKinds.PaymentRecorded:
+                state.Add(new Billing.Payment
+                {
+                    Id = Id(p, "id"),
+                    InvoiceId = Id(p, "invoice"),
+                    Amount = decimal.Parse(Text(p, "amount"), System.Globalization.CultureInfo.InvariantCulture),
+                    PaidOn = Instants.ParseDate(Text(p, "paidOn")),
+                    Reference = Text(p, "reference"),
+                    RecordedBy = entry.Actor,
+                    RecordedAt = entry.OccurredAt,
+                    Seq = entry.Seq,
+                });
+                break;
             default:
                 throw new InvalidOperationException($"{entry.Kind} is not a transfer or register entry");
         }

@@ -52,6 +52,10 @@ public static class LedgerKinds
     public const string PaymentHoldPlaced = "payment-hold.placed";
     public const string PaymentHoldLifted = "payment-hold.lifted";
     public const string InvoiceIssued = "invoice.issued";
+    public const string DisputeRaised = "dispute.raised";
+    public const string DisputeResolved = "dispute.resolved";
+    public const string CreditNoteIssued = "credit-note.issued";
+    public const string PaymentRecorded = "payment.recorded";
     public const string ImportCompleted = "import.completed";
     public const string UserCreated = "user.created";
     public const string PersonViewed = "access.person-viewed";

@@ -71,13 +71,26 @@ public sealed class LedgerWriter
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(body);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await body(await OpenAsync(db, time, cancellationToken));
-        if (result.Succeeded)
+        try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var result = await body(await OpenAsync(db, time, cancellationToken));
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                // Rolled back on dispose; what the refused command changed in memory goes too, so the
+                // next command on this context starts from what is stored.
+                db.ChangeTracker.Clear();
+            }
+            return result;
         }
-        return result;
+        finally
+        {
+            db.Ledger = null;
+        }
     }
 
     /// <summary>The right edge of the stored tree of the given size: at most log₂ n reads.</summary>

@@ -52,6 +52,12 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Dictionary<Guid, Billing.Invoice> Invoices { get; } = [];
 
+    public Dictionary<Guid, Billing.Dispute> Disputes { get; } = [];
+
+    public Dictionary<Guid, Billing.CreditNote> CreditNotes { get; } = [];
+
+    public Dictionary<Guid, Billing.Payment> Payments { get; } = [];
+
     public Dictionary<Guid, Person> People { get; } = [];
 
     public Dictionary<string, ClassOrder> ClassOrders { get; } = new(StringComparer.Ordinal);
@@ -200,6 +206,8 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Billing.PaymentHold? FindHold(Guid id) => PaymentHolds.GetValueOrDefault(id);
 
+    public Billing.Dispute? FindDispute(Guid id) => Disputes.GetValueOrDefault(id);
+
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add(object row)
     {
@@ -221,6 +229,9 @@ public sealed class RegisterProjection : Transfers.ITransferState
             Custody.Facilities.FollowUpAction fa => FollowUpActions.TryAdd(fa.Id, fa),
             Billing.PaymentHold ph => PaymentHolds.TryAdd(ph.Id, ph),
             Billing.Invoice inv => Invoices.TryAdd(inv.Id, inv),
+            Billing.Dispute dis => Disputes.TryAdd(dis.Id, dis),
+            Billing.CreditNote cn => CreditNotes.TryAdd(cn.Id, cn),
+            Billing.Payment pay => Payments.TryAdd(pay.Id, pay),
             _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
         };
         if (!added)

@@ -91,6 +91,9 @@ public sealed class VerifyLedger(CustodyDbContext db)
             ("FollowUpActions", () => CompareTableAsync(db.FollowUpActions.OrderBy(a => a.Id), projection.FollowUpActions.Values, a => a.Id.ToString(), cancellationToken)),
             ("PaymentHolds", () => CompareTableAsync(db.PaymentHolds.OrderBy(h => h.Id), projection.PaymentHolds.Values, h => h.Id.ToString(), cancellationToken)),
             ("Invoices", () => CompareTableAsync(db.Invoices.OrderBy(i => i.Id), projection.Invoices.Values, i => i.Id.ToString(), cancellationToken)),
+            ("Disputes", () => CompareTableAsync(db.Disputes.OrderBy(d => d.Id), projection.Disputes.Values, d => d.Id.ToString(), cancellationToken)),
+            ("CreditNotes", () => CompareTableAsync(db.CreditNotes.OrderBy(c => c.Id), projection.CreditNotes.Values, c => c.Id.ToString(), cancellationToken)),
+            ("Payments", () => CompareTableAsync(db.Payments.OrderBy(p => p.Id), projection.Payments.Values, p => p.Id.ToString(), cancellationToken)),
             ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
             ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
         };

@@ -72,6 +72,12 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Billing.Invoice> Invoices => Set<Billing.Invoice>();
 
+    public DbSet<Billing.Dispute> Disputes => Set<Billing.Dispute>();
+
+    public DbSet<Billing.CreditNote> CreditNotes => Set<Billing.CreditNote>();
+
+    public DbSet<Billing.Payment> Payments => Set<Billing.Payment>();
+
     public DbSet<Locator.LocatorKey> LocatorKeys => Set<Locator.LocatorKey>();
 
     /// <summary>Responses kept for Idempotency-Key retries: a cache of answers, not register state, so not ledgered.</summary>
@@ -178,6 +184,30 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => new { x.AgreementId, x.Month }).IsUnique();
             e.Property(x => x.Total).HasPrecision(18, 4);
+        });
+        builder.Entity<Billing.Dispute>(e =>
+        {
+            e.ToTable("Disputes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.InvoiceId);
+        });
+        builder.Entity<Billing.CreditNote>(e =>
+        {
+            e.ToTable("CreditNotes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.InvoiceId);
+            e.Property(x => x.Amount).HasPrecision(18, 4);
+        });
+        builder.Entity<Billing.Payment>(e =>
+        {
+            e.ToTable("Payments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.InvoiceId);
+            e.Property(x => x.Amount).HasPrecision(18, 4);
         });
         builder.Entity<Agreement>(e =>
         {

@@ -102,6 +102,8 @@ public static class BulkApply
 
         public Billing.PaymentHold? FindHold(Guid id) => throw Unsupported();
 
+        public Billing.Dispute? FindDispute(Guid id) => throw Unsupported();
+
         private static NotSupportedException Unsupported() => new("bulk application supports custody records and welfare checks only");
     }
 }

@@ -44,6 +44,8 @@ public sealed class DbTransferState(CustodyDbContext db) : ITransferState
 
     public Billing.PaymentHold? FindHold(Guid id) => db.PaymentHolds.Find(id);
 
+    public Billing.Dispute? FindDispute(Guid id) => db.Disputes.Find(id);
+
     public void Add(object row) => db.Add(row);
 
     // The local (changed in this transaction) row wins; a stored one still open there may have been closed here.

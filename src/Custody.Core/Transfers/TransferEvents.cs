@@ -30,6 +30,8 @@ public interface ITransferState
 
     Billing.PaymentHold? FindHold(Guid id);
 
+    Billing.Dispute? FindDispute(Guid id);
+
     void Add(object row);
 }
 
@@ -53,6 +55,7 @@ public static class TransferEvents
         LedgerKinds.VisitDecided, LedgerKinds.PersonReleased, LedgerKinds.InformationRestricted, LedgerKinds.InformationRestrictionLifted,
         LedgerKinds.InspectionRecorded, LedgerKinds.InspectionActionCompleted,
         LedgerKinds.PaymentHoldPlaced, LedgerKinds.PaymentHoldLifted, LedgerKinds.InvoiceIssued,
+        LedgerKinds.DisputeRaised, LedgerKinds.DisputeResolved, LedgerKinds.CreditNoteIssued, LedgerKinds.PaymentRecorded,
     };
 
     /// <exception cref="InvalidOperationException">The entry does not fit the state (a corrupt or reordered ledger).</exception>

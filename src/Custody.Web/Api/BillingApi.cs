@@ -38,6 +38,27 @@ public static class BillingApi
             .WithSummary("An issued invoice with its lines as issued.")
             .Produces<Invoice>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        invoices.MapPost("/{id:guid}/disputes", async (Guid id, RaiseDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RaiseDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.IssueInvoices)
+            .WithSummary("Dispute a line (externalId) or the whole invoice; the invoice itself never changes.")
+            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/disputes/{id:guid}/resolution", async (Guid id, ResolveDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ResolveDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Invoices").RequireAuthorization(Policies.IssueInvoices)
+            .WithSummary("Resolve a dispute (another user than who raised it); upheld with creditAmount issues a credit note referencing the invoice.")
+            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, RecordPaymentRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RecordPaymentAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.IssueInvoices)
+            .WithSummary("Record a payment received against the invoice (never more than is outstanding).")
+            .Produces<Payment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/agreements/{agreementId}/balance", async (string agreementId, SettlementCommands commands, CancellationToken ct) =>
+                ApiResults.From(await commands.BalanceAsync(agreementId, ct)))
+            .WithTags("Invoices").RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("The agreement's balance: invoiced, credited, paid and outstanding, per invoice.")
+            .Produces<AgreementBalance>().ProducesProblem(StatusCodes.Status404NotFound);
+
         var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
         holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))
