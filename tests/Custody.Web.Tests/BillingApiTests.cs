@@ -31,6 +31,14 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
             var response = await finance.SendAsync(new HttpRequestMessage(method, $"/api/invoices/{invoice["id"]}") { Content = JsonContent.Create(new { total = "0" }) });
             Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"{method}: {response.StatusCode}");
         }
+        foreach (var (format, magic) in new[] { ("csv", "person,"u8.ToArray()), ("xlsx", "PK"u8.ToArray()), ("pdf", "%PDF"u8.ToArray()) })
+        {
+            var export = await finance.GetAsync($"/api/invoices/{invoice["id"]}.{format}");
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Equal(magic, (await export.Content.ReadAsByteArrayAsync())[..magic.Length]);
+            var draftExport = await finance.GetAsync($"/api/invoices/draft.{format}?agreement=us-sv-2025&month={lastMonth}");
+            Assert.Equal(magic, (await draftExport.Content.ReadAsByteArrayAsync())[..magic.Length]);
+        }
         // The only writes under /api/invoices are the issue, disputes and payments, each its own record: the invoice stays as issued.
         var dispute = await finance.PostAsJsonAsync($"/api/invoices/{invoice["id"]}/disputes", new { reason = "Check the month" });
         Assert.Equal(HttpStatusCode.OK, dispute.StatusCode);

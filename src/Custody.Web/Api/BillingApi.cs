@@ -12,6 +12,13 @@ public static class BillingApi
     /// <summary>What is issued: the agreement and the calendar month (YYYY-MM).</summary>
     public sealed record IssueInvoiceRequest(string? AgreementId, string? Month);
 
+    private static async Task<IResult> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, CancellationToken ct) => format switch
+    {
+        "csv" => Results.File(await Reports.InvoiceExport.CsvAsync(sheet, ct), "text/csv", name + ".csv"),
+        "xlsx" => Results.File(Reports.InvoiceExport.Xlsx(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+        _ => Results.File(Reports.InvoiceExport.Pdf(sheet), "application/pdf", name + ".pdf"),
+    };
+
     public static void MapBillingApi(this IEndpointRouteBuilder api)
     {
         var invoices = api.MapGroup("/invoices").WithTags("Invoices");
@@ -20,6 +27,18 @@ public static class BillingApi
             .WithSummary("The month's invoice as the rules compute it now: a line per person and rate with payable and withheld days (no-recent-welfare-check, " +
                 "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.")
             .Produces<InvoiceDraft>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, CancellationToken ct) =>
+            {
+                var result = await draft.RunAsync(agreement, month, ct);
+                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", ct) : ApiResults.Problem(result.Failure!);
+            })
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("The draft as CSV, XLSX or PDF.");
+        invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, CancellationToken ct) =>
+                await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice
+                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, ct) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.");
         invoices.MapPost("/", async (IssueInvoiceRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
             {
                 var result = await commands.IssueAsync(request.AgreementId ?? "", request.Month, ApiResults.ViewerOf(http.User), ct);

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Custody.Billing;
+using CsvHelper;
+using MiniExcelLibs;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Custody.Web.Reports;
+
+/// <summary>
+/// An invoice (a draft, or an issued one as issued) as CSV, XLSX and PDF. Amounts are written from
+/// the exact decimals as text in invariant form, never through a binary floating-point number.
+/// </summary>
+public static class InvoiceExport
+{
+    public sealed record Row(string ExternalId, int Version, string Rate, int PayableDays, string Withheld, string Amount);
+
+    public sealed record Sheet(string Title, string Currency, string Total, int PayableDays, IReadOnlyDictionary<string, int> WithheldByReason, IReadOnlyList<Row> Rows);
+
+    public static Sheet Of(InvoiceDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new($"{draft.AgreementId} {draft.Month} (draft)", draft.Currency, Money(draft.Total), draft.PayableDays, draft.WithheldByReason,
+            draft.Lines.Select(l => new Row(l.ExternalId, l.Version, Money(l.Rate), l.PayableDays, Withheld(l.WithheldDays), Money(l.Amount))).ToList());
+    }
+
+    public static Sheet Of(Invoice invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var document = JsonNode.Parse(invoice.Document)!;
+        var rows = document["lines"]!.AsArray().Select(l => new Row(l!["externalId"]!.GetValue<string>(), l["version"]!.GetValue<int>(), l["rate"]!.GetValue<string>(),
+            l["payableDays"]!.GetValue<int>(), Withheld(l["withheldDays"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>())), l["amount"]!.GetValue<string>())).ToList();
+        var byReason = document["withheldByReason"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>());
+        return new($"{invoice.Number}", invoice.Currency, Money(invoice.Total), invoice.PayableDays, byReason, rows);
+    }
+
+    public static async Task<byte[]> CsvAsync(Sheet sheet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        using var stream = new MemoryStream();
+        await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: true))
+        {
+            await csv.WriteRecordAsync(["person", "version", "rate", "payableDays", "withheld", "amount"], cancellationToken);
+            foreach (var r in sheet.Rows)
+            {
+                await csv.WriteRecordAsync([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld, r.Amount], cancellationToken);
+            }
+            await csv.WriteRecordAsync(["total", "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], cancellationToken);
+        }
+        return stream.ToArray();
+    }
+
+    public static byte[] Xlsx(Sheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var rows = sheet.Rows.Select(r => new Dictionary<string, object>
+        {
+            ["person"] = r.ExternalId, ["version"] = r.Version, ["rate"] = r.Rate, ["payableDays"] = r.PayableDays, ["withheld"] = r.Withheld, ["amount"] = r.Amount,
+        }).Append(new Dictionary<string, object>
+        {
+            ["person"] = "total", ["version"] = "", ["rate"] = sheet.Currency, ["payableDays"] = sheet.PayableDays, ["withheld"] = Withheld(sheet.WithheldByReason), ["amount"] = sheet.Total,
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, sheetName: "invoice", excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    public static byte[] Pdf(Sheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        PdfFonts.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = "Invoice " + sheet.Title;
+        var page = document.AddPage();
+        var gfx = XGraphics.FromPdfPage(page);
+        var title = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold);
+        var bold = new XFont(PdfFonts.Family, 8, XFontStyleEx.Bold);
+        var text = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        double y = 50;
+        double[] x = [50, 150, 190, 250, 310, 500];
+        void Row(string[] cells, XFont font)
+        {
+            if (y > page.Height.Point - 50)
+            {
+                gfx.Dispose();
+                page = document.AddPage();
+                gfx = XGraphics.FromPdfPage(page);
+                y = 50;
+            }
+            for (var i = 0; i < cells.Length; i++)
+            {
+                gfx.DrawString(cells[i], font, XBrushes.Black, new XPoint(x[i], y));
+            }
+            y += 12;
+        }
+        gfx.DrawString("Invoice " + sheet.Title, title, XBrushes.Black, new XPoint(50, y));
+        y += 22;
+        Row(["Person", "Version", "Rate", "Payable days", "Withheld", $"Amount ({sheet.Currency})"], bold);
+        foreach (var r in sheet.Rows)
+        {
+            Row([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld, r.Amount], text);
+        }
+        y += 6;
+        Row(["Total", "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], bold);
+        gfx.Dispose();
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Withheld(IReadOnlyDictionary<string, int> byReason) => string.Join("; ", byReason.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}"));
+}
