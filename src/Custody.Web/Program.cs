@@ -32,6 +32,7 @@ builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
 builder.Services.AddScoped<Custody.Billing.BillingCommands>();
 builder.Services.AddScoped<Custody.Billing.SettlementCommands>();
+builder.Services.AddScoped<Custody.Billing.Reconcile>();
 builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
 builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
 builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();

@@ -61,6 +61,14 @@ public sealed class InvoiceTests
         Assert.Equal(1000.00m, balance.Paid);
         Assert.Equal(95.80m, balance.Outstanding);
         Assert.Equal("us-sv-2025-2026-03-CN1", (await db.CreditNotes.AsNoTracking().SingleAsync()).Number);
+        var reconciliation = (await new Reconcile(db).MonthAsync("us-sv-2025", "2026-03")).Value!;
+        Assert.Equal(30, reconciliation.InvoicedDays);
+        Assert.Equal(30, reconciliation.RegisterDays);
+        Assert.Equal(0, reconciliation.Difference);
+        Assert.Equal(1, reconciliation.PeopleHeld);
+        Assert.Equal(1, reconciliation.HandedOverInMonth);
+        var spend = await new Reconcile(db).SpendAsync("us-sv-2025", 6_000_000m);
+        Assert.Equal(1095.80m, Assert.Single(spend).Cumulative);
         Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
     }

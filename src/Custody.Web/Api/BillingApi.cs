@@ -78,6 +78,20 @@ public static class BillingApi
             .WithSummary("The agreement's balance: invoiced, credited, paid and outstanding, per invoice.")
             .Produces<AgreementBalance>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        invoices.MapGet("/reconciliation", async (string agreement, string month, Reconcile reconcile, CancellationToken ct) =>
+                ApiResults.From(await reconcile.MonthAsync(agreement, month, ct)))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("A month reconciled: person-days invoiced vs the register's midnight counts now vs people handed over; people held, amounts, withheld by reason.")
+            .Produces<MonthReconciliation>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapGet("/spend", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
+            {
+                var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
+                return current.Failure is { } failure ? ApiResults.Problem(failure) : Results.Ok(await reconcile.SpendAsync(agreement, current.Value!.Ceiling, ct));
+            })
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).")
+            .Produces<IReadOnlyList<SpendPoint>>();
+
         var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
         holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))
