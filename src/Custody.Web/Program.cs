@@ -74,6 +74,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Manifests", Policies.ReadManifests);
     o.Conventions.AuthorizeFolder("/Notifications", Policies.ReadNotifications);
     o.Conventions.AuthorizeFolder("/Facilities", Policies.ReadRegister);
+    o.Conventions.AuthorizeFolder("/Invoices", Policies.ReadFinance);
     o.Conventions.AuthorizePage("/Facilities/Admit", Policies.KeepRegister);
     o.Conventions.AllowAnonymousToPage("/Locator/Index");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);

@@ -66,4 +66,22 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, hold.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await court.PostAsJsonAsync("/api/payment-holds", new { agreementId = "us-sv-2025", from = "March" })).StatusCode);
     }
+
+    [Fact]
+    public async Task InvoicesPage_InSpanish_ShowsTheDraftAndTheSpendChart()
+    {
+        var finance = await factory.SignedInAsync(Roles.FinanceOfficer);
+        await finance.GetAsync("/language/es?returnUrl=/");
+
+        var page = await finance.GetStringAsync("/Invoices?agreement=us-sv-2025&month=2026-03");
+        var chart = await finance.GetAsync("/api/invoices/spend.svg?agreement=us-sv-2025");
+
+        Assert.Contains("Borrador 2026-03", page, StringComparison.Ordinal);
+        Assert.Contains("Días pagaderos", page, StringComparison.Ordinal);
+        Assert.Contains("Emitir la factura", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.Contains("<svg", await chart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var escort = await factory.SignedInAsync(Roles.EscortOfficer);
+        Assert.NotEqual(HttpStatusCode.OK, (await escort.GetAsync("/Invoices")).StatusCode);
+    }
 }

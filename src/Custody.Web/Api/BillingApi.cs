@@ -92,6 +92,15 @@ public static class BillingApi
             .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).")
             .Produces<IReadOnlyList<SpendPoint>>();
 
+        invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
+            {
+                var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
+                var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
+                return Results.Text(Reports.OccupancyCharts.Spend(points, $"{agreement}: spend against the ceiling"), "image/svg+xml");
+            })
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("Spend against the funding ceiling over time, as SVG.");
+
         var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
         holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))

@@ -44,4 +44,24 @@ public static class OccupancyCharts
         plot.ShowLegend();
         return plot.GetSvgXml(800, 320);
     }
+
+    /// <summary>Cumulative spend by month against the ceiling. Amounts are converted to doubles only to be drawn.</summary>
+    public static string Spend(IReadOnlyList<Billing.SpendPoint> points, string title)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var plot = new Plot();
+        if (points.Count > 0)
+        {
+            var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();
+            plot.Add.Scatter(xs, points.Select(p => (double)p.Cumulative).ToArray()).LegendText = "cumulative";
+            plot.Axes.Bottom.SetTicks(xs, points.Select(p => p.Month).ToArray());
+            if (points[0].Ceiling is { } ceiling)
+            {
+                plot.Add.HorizontalLine((double)ceiling, pattern: LinePattern.Dashed).LegendText = "funding ceiling";
+            }
+        }
+        plot.Title(title);
+        plot.ShowLegend();
+        return plot.GetSvgXml(800, 320);
+    }
 }

@@ -1,0 +1,104 @@
+using Custody.Billing;
+using Custody.Common;
+using Custody.Web.Api;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Web.Pages.Invoices;
+
+/// <summary>
+/// Invoices of an agreement: the month's draft as the rules compute it now, the reconciliation,
+/// issue, the issued invoices with their balance, disputes and payments, holds, and spend against the ceiling.
+/// </summary>
+public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, SettlementCommands settlement, Reconcile reconcile, Persistence.CustodyDbContext db,
+    IAuthorizationService authorization, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Agreement { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Month { get; set; }
+
+    public IReadOnlyList<string> Agreements { get; private set; } = [];
+
+    public InvoiceDraft? Draft { get; private set; }
+
+    public MonthReconciliation? Reconciliation { get; private set; }
+
+    public AgreementBalance? Balance { get; private set; }
+
+    public IReadOnlyList<PaymentHold> Holds { get; private set; } = [];
+
+    public IReadOnlyList<Dispute> OpenDisputes { get; private set; } = [];
+
+    public bool MayIssue { get; private set; }
+
+    public bool MayHold { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await billing.IssueAsync(Agreement ?? "", Month, ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostHoldAsync(Guid? personId, string? from, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(Policies.HoldPayments, async () => (await billing.PlaceHoldAsync(new PlaceHoldRequest(Agreement, personId, from, reason), ApiResults.ViewerOf(User), cancellationToken)).Failure,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostLiftAsync(Guid holdId, string? liftedOn, CancellationToken cancellationToken) =>
+        RunAsync(Policies.HoldPayments, async () => (await billing.LiftHoldAsync(holdId, new LiftHoldRequest(liftedOn), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostDisputeAsync(Guid invoiceId, string? externalId, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await settlement.RaiseDisputeAsync(invoiceId,
+            new RaiseDisputeRequest(string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim(), reason), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostResolveAsync(Guid disputeId, bool upheld, string? resolution, string? creditAmount, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await settlement.ResolveDisputeAsync(disputeId, new ResolveDisputeRequest(upheld, resolution, creditAmount),
+            ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid invoiceId, string? amount, string? paidOn, string? reference, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await settlement.RecordPaymentAsync(invoiceId, new RecordPaymentRequest(amount, paidOn, reference),
+            ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    private async Task<IActionResult> RunAsync(string policy, Func<Task<Failure?>> command, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, policy)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (await command() is not { } failure)
+        {
+            return RedirectToPage(new { agreement = Agreement, month = Month });
+        }
+        PageErrors.Add(ModelState, failure);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        Agreement ??= Agreements.Count > 0 ? Agreements[0] : null;
+        Month ??= time.GetUtcNow().AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        MayIssue = (await authorization.AuthorizeAsync(User, Policies.IssueInvoices)).Succeeded;
+        MayHold = (await authorization.AuthorizeAsync(User, Policies.HoldPayments)).Succeeded;
+        if (Agreement is null)
+        {
+            return;
+        }
+        var draft = await drafts.RunAsync(Agreement, Month, cancellationToken);
+        if (draft.Failure is { } failure)
+        {
+            PageErrors.Add(ModelState, failure);
+            return;
+        }
+        Draft = draft.Value;
+        Reconciliation = (await reconcile.MonthAsync(Agreement, Month, cancellationToken)).Value;
+        Balance = (await settlement.BalanceAsync(Agreement, cancellationToken)).Value;
+        Holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == Agreement).OrderByDescending(h => h.From).ToListAsync(cancellationToken);
+        var invoiceIds = Balance?.Invoices.Select(i => i.InvoiceId).ToList() ?? [];
+        OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && d.Status == "open").ToListAsync(cancellationToken);
+    }
+}
