@@ -67,6 +67,9 @@ public sealed class InvoiceTests
         Assert.Equal(0, reconciliation.Difference);
         Assert.Equal(1, reconciliation.PeopleHeld);
         Assert.Equal(1, reconciliation.HandedOverInMonth);
+        var summary = (await new Reconcile(db).SummaryAsync("us-sv-2025")).Value!;
+        Assert.Equal((1, 1, 22, 8, 5), (summary.Invoices, summary.PeopleHeld, summary.PayableDays, summary.WithheldDays, summary.WithheldByReason["payment-hold"]));
+        Assert.Equal(95.80m, summary.Outstanding);
         var spend = await new Reconcile(db).SpendAsync("us-sv-2025", 6_000_000m);
         Assert.Equal(1095.80m, Assert.Single(spend).Cumulative);
         Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);

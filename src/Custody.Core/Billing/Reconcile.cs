@@ -15,8 +15,40 @@ public sealed record MonthReconciliation(string AgreementId, string Month, strin
 /// <summary>Spend against the funding ceiling, month by month, from the issued invoices less their credit notes.</summary>
 public sealed record SpendPoint(string Month, decimal Invoiced, decimal Cumulative, decimal? Ceiling);
 
+/// <summary>The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits and payments.</summary>
+public sealed record BillingSummary(string AgreementId, string Currency, int Invoices, int PeopleHeld, int PayableDays, int WithheldDays,
+    IReadOnlyDictionary<string, int> WithheldByReason, decimal Invoiced, decimal Credited, decimal Paid, decimal Outstanding);
+
 public sealed class Reconcile(CustodyDbContext db)
 {
+    public async Task<Result<BillingSummary>> SummaryAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Agreements.AnyAsync(a => a.Id == agreementId, cancellationToken))
+        {
+            return new NotFound($"No agreement {agreementId}.");
+        }
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.AgreementId == agreementId).ToListAsync(cancellationToken);
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var invoice in invoices)
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(invoice.Document)!;
+            foreach (var line in document["lines"]!.AsArray())
+            {
+                people.Add(line!["externalId"]!.GetValue<string>());
+            }
+            foreach (var (reason, days) in document["withheldByReason"]!.AsObject())
+            {
+                // Holds are summed as one reason here; their ids are on each invoice.
+                var key = reason.StartsWith("payment-hold:", StringComparison.Ordinal) ? "payment-hold" : reason;
+                byReason[key] = byReason.GetValueOrDefault(key) + days!.GetValue<int>();
+            }
+        }
+        var balance = (await new SettlementCommands(db, TimeProvider.System).BalanceAsync(agreementId, cancellationToken)).Value!;
+        return new BillingSummary(agreementId, balance.Currency, invoices.Count, people.Count, invoices.Sum(i => i.PayableDays), invoices.Sum(i => i.WithheldDays), byReason,
+            balance.Invoiced, balance.Credited, balance.Paid, balance.Outstanding);
+    }
+
     public async Task<Result<MonthReconciliation>> MonthAsync(string agreementId, string? month, CancellationToken cancellationToken = default)
     {
         var draft = await new DraftInvoice(db).RunAsync(agreementId, month, cancellationToken);

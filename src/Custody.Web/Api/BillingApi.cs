@@ -92,6 +92,10 @@ public static class BillingApi
             .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).")
             .Produces<IReadOnlyList<SpendPoint>>();
 
+        invoices.MapGet("/summary", async (string agreement, Reconcile reconcile, CancellationToken ct) => ApiResults.From(await reconcile.SummaryAsync(agreement, ct)))
+            .RequireAuthorization(Policies.ReadFinance)
+            .WithSummary("The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits, payments, outstanding.")
+            .Produces<BillingSummary>().ProducesProblem(StatusCodes.Status404NotFound);
         invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
