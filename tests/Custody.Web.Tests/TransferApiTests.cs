@@ -392,4 +392,17 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         var custody = (await supervisor.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
         Assert.Single(custody, r => r!["event"]!.GetValue<string>() == "handed-over");
     }
+
+    [Fact]
+    public async Task Locator_AfterAReImportChangesTheName_FindsTheNewNameOnly()
+    {
+        var id = Unique("RENAME");
+        await ImportAsync(factory, EligiblePerson(id, "Marta", "Antes"));
+        await ImportAsync(factory, EligiblePerson(id, "Marta", "Después"));
+        var anonymous = factory.Anonymous();
+
+        Assert.Empty((await anonymous.GetFromJsonAsync<JsonArray>("/api/locator?givenName=Marta&familyName=Antes&countryOfBirth=SV"))!);
+        Assert.Single((await anonymous.GetFromJsonAsync<JsonArray>("/api/locator?givenName=marta&familyName=despues&countryOfBirth=SV"))!);
+        await AssertLedgerVerifiesAsync();
+    }
 }

@@ -257,6 +257,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             ? new Dictionary<string, Person>(StringComparer.Ordinal)
             : await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
         var newcomers = new List<(Guid Id, JsonObject Facts)>();
+        var changed = new List<(Guid Id, JsonObject Facts)>();
         foreach (var facts in batch)
         {
             var externalId = facts["id"]!.GetValue<string>();
@@ -276,9 +277,10 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             changes.WriteTo(payload);
             var updated = ledger.Append(LedgerKinds.PersonUpdated, "person:" + person.Id, payload, actor);
             person.Update(changes, updated);
-            await ReplaceLocatorKeysAsync(person.Id, facts, cancellationToken);
+            changed.Add((person.Id, facts));
             counts.Updated++;
         }
+        await ReplaceLocatorKeysAsync(changed, cancellationToken);
         // Registration is the bulk of a large import: canonicalize each person once, on every core,
         // for both the register and the ledger entry; then hash and project on every core too.
         var canonical = new (byte[] Facts, byte[] Payload)[newcomers.Count];
@@ -331,13 +333,22 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
     }
 
-    // A re-import may change names or identifiers: the person's keys are derived anew.
-    private async Task ReplaceLocatorKeysAsync(Guid personId, JsonObject facts, CancellationToken cancellationToken)
+    // A re-import may change names or identifiers: the people's keys are derived anew, one query for the batch.
+    private async Task ReplaceLocatorKeysAsync(List<(Guid Id, JsonObject Facts)> changed, CancellationToken cancellationToken)
     {
-        var current = await db.LocatorKeys.Where(k => k.PersonId == personId).ToListAsync(cancellationToken);
-        var wanted = LocatorKey.For(personId, facts).ToList();
-        db.LocatorKeys.RemoveRange(current.Where(c => !wanted.Any(w => w.Key == c.Key)));
-        db.LocatorKeys.AddRange(wanted.Where(w => !current.Any(c => c.Key == w.Key)));
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        var ids = changed.Select(c => c.Id).ToList();
+        var stored = (await db.LocatorKeys.Where(k => ids.Contains(k.PersonId)).ToListAsync(cancellationToken)).ToLookup(k => k.PersonId);
+        foreach (var (id, facts) in changed)
+        {
+            var current = stored[id].ToList();
+            var wanted = LocatorKey.For(id, facts).ToList();
+            db.LocatorKeys.RemoveRange(current.Where(c => !wanted.Any(w => w.Key == c.Key)));
+            db.LocatorKeys.AddRange(wanted.Where(w => !current.Any(c => c.Key == w.Key)));
+        }
     }
 
     private sealed class Counts
