@@ -126,13 +126,15 @@ public sealed class TransferBenchmark(string database, string folder)
             """;
         app.MapGet("/bare", async (string givenName, string familyName, string countryOfBirth) =>
         {
-            await using var db = target.CreateContext();
-            var connection = db.Database.GetDbConnection();
+            // A pooled provider connection, no EF Core: the lookup and nothing else.
+            await using DbConnection connection = target.Provider == DatabaseProvider.Postgres
+                ? new Npgsql.NpgsqlConnection(target.ConnectionString)
+                : new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             Add(command, "@key", LocatorKey.ByName(givenName, familyName, countryOfBirth));
-            Add(command, "@born", db.Database.IsNpgsql() ? Today().AddYears(-18) : Today().AddYears(-18).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(command, "@born", target.Provider == DatabaseProvider.Postgres ? Today().AddYears(-18) : Today().AddYears(-18).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             var rows = new List<object[]>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -165,7 +167,7 @@ public sealed class TransferBenchmark(string database, string folder)
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", database,
-            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:DataDirectory", folder,
+            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:SeedDemoData", "false", "--Custody:DataDirectory", folder,
             "--Logging:LogLevel:Default", "Warning", "--environment", "Production",
         })
         {

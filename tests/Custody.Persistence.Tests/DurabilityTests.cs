@@ -10,15 +10,21 @@ public sealed class DurabilityTests
     public async Task Sqlite_EveryConnection_RunsWalWithSynchronousFull()
     {
         var database = await TestDatabases.CreateAsync(TestDatabases.Sqlite);
-        await using var db = database.NewContext();
-        await db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Several contexts in turn: the pooled native connection is configured once and stays so.
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = database.NewContext();
+            await db.Database.OpenConnectionAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
 
-        await using var journal = new SqliteCommand("PRAGMA journal_mode", connection);
-        await using var synchronous = new SqliteCommand("PRAGMA synchronous", connection);
+            await using var journal = new SqliteCommand("PRAGMA journal_mode", connection);
+            await using var synchronous = new SqliteCommand("PRAGMA synchronous", connection);
+            await using var foreignKeys = new SqliteCommand("PRAGMA foreign_keys", connection);
 
-        Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
-        Assert.Equal(2L, (long?)await synchronous.ExecuteScalarAsync()); // 2 = FULL
+            Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
+            Assert.Equal(2L, (long?)await synchronous.ExecuteScalarAsync()); // 2 = FULL
+            Assert.Equal(1L, (long?)await foreignKeys.ExecuteScalarAsync());
+        }
     }
 
     [Fact]

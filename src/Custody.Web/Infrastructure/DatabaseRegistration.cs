@@ -16,7 +16,9 @@ public static class DatabaseRegistration
             ? Environment.GetEnvironmentVariable(CustodyDatabase.EnvironmentVariable)
             : configured);
         builder.Services.AddSingleton(database);
-        builder.Services.AddDbContext<CustodyDbContext>(database.Configure);
+        // Pooled: the public locator creates a context per request. Nothing but the ledger writer lives on a context,
+        // and the unit of work clears it when it ends.
+        builder.Services.AddDbContextPool<CustodyDbContext>(database.Configure);
         return database;
     }
 }

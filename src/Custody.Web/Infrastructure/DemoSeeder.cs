@@ -63,7 +63,8 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         {
             await roles.CreateAsync(new IdentityRole(role));
         }
-        if (await db.Users.AnyAsync(cancellationToken))
+        // Demo data and users go into an empty database only: never beside real records.
+        if (await db.Users.AnyAsync(cancellationToken) || await db.LedgerEntries.AnyAsync(cancellationToken))
         {
             return;
         }
