@@ -17,7 +17,7 @@ public static class FacilitiesApi
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(authorization);
-        return (await authorization.AuthorizeAsync(http.User, Policies.ReadPeople)).Succeeded;
+        return http.User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(http.User, Policies.ReadPeople)).Succeeded;
     }
 
     public static void MapFacilitiesApi(this IEndpointRouteBuilder api)
