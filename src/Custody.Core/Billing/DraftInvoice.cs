@@ -27,13 +27,10 @@ public sealed class DraftInvoice(CustodyDbContext db)
         {
             return new Invalid([new FieldError("month", "A calendar month, YYYY-MM.")]);
         }
-        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
-        if (agreement is null)
+        if (await AgreementTerms.LoadAsync(db, agreementId, cancellationToken) is not { } terms)
         {
             return new NotFound($"No agreement {agreementId}.");
         }
-        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
-        var terms = AgreementTerms.From(agreement, versions);
         var tariffs = terms.Versions.Where(v => v.Tariff is not null).Select(v => new TariffPeriod(v.Number, v.EffectiveFrom.UtcDateTime,
             decimal.Parse(v.Tariff!.PerPersonDay, CultureInfo.InvariantCulture), v.Tariff.Currency,
             v.Tariff.FundingCeiling is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null, v.Tariff.WelfareCheckMaxAgeDays ?? 30)).ToList();

@@ -250,10 +250,8 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
     /// <summary>The standards of the agreement version in force (the latest when none is).</summary>
     public async Task<FacilityStandards> StandardsAsync(string agreementId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, cancellationToken);
-        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
-        var terms = AgreementTerms.From(agreement, versions);
-        return (terms.InForce(at, out var parameters) ?? parameters).FacilityStandards;
+        var terms = await AgreementTerms.LoadAsync(db, agreementId, cancellationToken) ?? throw new InvalidOperationException($"agreement {agreementId} is not in the register");
+        return terms.VersionAt(at).FacilityStandards;
     }
 
     private static void Positive(List<FieldError> errors, string field, decimal? value)

@@ -405,9 +405,8 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         {
             return null;
         }
-        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id).ToListAsync(cancellationToken);
-        var terms = AgreementTerms.From(agreement, versions);
-        terms.InForce(now, out var parameters);
+        var terms = await AgreementTerms.LoadAsync(db, agreement.Id, cancellationToken);
+        terms!.InForce(now, out var parameters);
         return parameters.LegalRegime.FearInterviewNoticeHours;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Custody.Agreements;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Screening;
 
@@ -13,6 +14,22 @@ public sealed record AgreementTerms(string Id, string SendingState, string Recei
             agreement.EffectiveUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
             versions.Select(v => VersionTerms.Parse(v.Document)).OrderBy(v => v.EffectiveFrom).ToList());
     }
+
+    /// <summary>An agreement of the register with every version, or null when there is none by that id.</summary>
+    public static async Task<AgreementTerms?> LoadAsync(Persistence.CustodyDbContext db, string agreementId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return null;
+        }
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
+        return From(agreement, versions);
+    }
+
+    /// <summary>The version whose terms apply at <paramref name="at"/>: the one in force, else the parameters version of <see cref="InForce"/>.</summary>
+    public VersionTerms VersionAt(DateTimeOffset at) => InForce(at, out var parameters) ?? parameters;
 
     /// <summary>Reads an agreement definition in the agreement format (already validated).</summary>
     public static AgreementTerms Parse(string json)
