@@ -96,23 +96,27 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
     }
 
     /// <summary>People held whose last welfare check (or admission, if never seen) is more than the agreement's welfareCheckMaxAgeDays ago.</summary>
-    public async Task<IReadOnlyList<HeldPerson>> NotSeenAsync(string facilityId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HeldPerson>> NotSeenAsync(string facilityId, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(facilityId, cancellationToken) is { } register ? NotSeen(register) : [];
+
+    /// <summary>People whose custody term ends within <see cref="DispositionNoticeDays"/> days (or has ended).</summary>
+    public async Task<IReadOnlyList<HeldPerson>> DispositionDueAsync(string facilityId, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(facilityId, cancellationToken) is { } register ? DispositionDue(register) : [];
+
+    /// <summary>The not-seen list of a register already read (a page shows it beside the register without reading it again).</summary>
+    public IReadOnlyList<HeldPerson> NotSeen(FacilityRegisterView register)
     {
-        var register = await RegisterAsync(facilityId, cancellationToken);
-        if (register is null)
-        {
-            return [];
-        }
+        ArgumentNullException.ThrowIfNull(register);
         var oldest = Instants.Now(time).AddDays(-register.WelfareCheckMaxAgeDays);
         return register.Held.Where(h => (h.LastWelfareCheck ?? h.AdmittedAt) < oldest).ToList();
     }
 
-    /// <summary>People whose custody term ends within <see cref="DispositionNoticeDays"/> days (or has ended).</summary>
-    public async Task<IReadOnlyList<HeldPerson>> DispositionDueAsync(string facilityId, CancellationToken cancellationToken = default)
+    /// <summary>The disposition-due list of a register already read.</summary>
+    public IReadOnlyList<HeldPerson> DispositionDue(FacilityRegisterView register)
     {
-        var register = await RegisterAsync(facilityId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(register);
         var horizon = Instants.Now(time).AddDays(DispositionNoticeDays);
-        return register is null ? [] : register.Held.Where(h => h.DispositionDue <= horizon).OrderBy(h => h.DispositionDue).ToList();
+        return register.Held.Where(h => h.DispositionDue <= horizon).OrderBy(h => h.DispositionDue).ToList();
     }
 
     /// <summary>The art. 18 subset for relatives and counsel; a restriction is shown as such, with its ground. The read is ledgered.</summary>
@@ -184,10 +188,8 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
 
     private async Task<VersionTerms> TermsAsync(string agreementId, DateTime at, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, cancellationToken);
-        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId).ToListAsync(cancellationToken);
-        var terms = AgreementTerms.From(agreement, versions);
-        return terms.InForce(new DateTimeOffset(at, TimeSpan.Zero), out var parameters) ?? parameters;
+        var terms = await AgreementTerms.LoadAsync(db, agreementId, cancellationToken) ?? throw new InvalidOperationException($"agreement {agreementId} is not in the register");
+        return terms.VersionAt(new DateTimeOffset(at, TimeSpan.Zero));
     }
 
     private async Task<VersionTerms?> DefaultTermsAsync(DateTime at, CancellationToken cancellationToken)

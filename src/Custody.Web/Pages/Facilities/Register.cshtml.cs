@@ -86,8 +86,8 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
             return false;
         }
         View = view;
-        NotSeen = await read.NotSeenAsync(id, cancellationToken);
-        DispositionDue = await read.DispositionDueAsync(id, cancellationToken);
+        NotSeen = read.NotSeen(view);
+        DispositionDue = read.DispositionDue(view);
         Incidents = await read.IncidentsAsync(id, cancellationToken);
         DeniedVisits = await read.DeniedVisitsAsync(id, cancellationToken);
         PendingVisits = await read.PendingVisitsAsync(id, cancellationToken);
