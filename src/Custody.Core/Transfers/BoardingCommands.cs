@@ -213,19 +213,20 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                 ["telephone"] = facility.Telephone,
             };
             var due = departedAt.AddHours(24);
-            foreach (var counsel in (facts["counsel"] as JsonArray ?? []).Where(c => c?["ofRecord"]?.GetValue<bool>() == true))
+            // Counsel of record and the designated family contact, each by e-mail or else telephone.
+            foreach (var (kind, role, contacts, flag) in new[]
             {
-                var (subject, body) = NotificationTemplates.Render(NotificationKinds.TransferCounsel, language, values);
-                Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.TransferCounsel, person.Id, session.Manifest.Id, null,
-                    "counsel", counsel!["name"]!.GetValue<string>(), counsel["email"]?.GetValue<string>() ?? counsel["phone"]?.GetValue<string>(),
-                    language, subject, body, due), actor, now);
-            }
-            foreach (var family in (facts["familyContacts"] as JsonArray ?? []).Where(c => c?["designated"]?.GetValue<bool>() == true))
+                (NotificationKinds.TransferCounsel, "counsel", facts["counsel"], "ofRecord"),
+                (NotificationKinds.TransferFamily, "family", facts["familyContacts"], "designated"),
+            })
             {
-                var (subject, body) = NotificationTemplates.Render(NotificationKinds.TransferFamily, language, values);
-                Outbox.Queue(session.Ledger, session.State, new NotificationDraft(NotificationKinds.TransferFamily, person.Id, session.Manifest.Id, null,
-                    "family", family!["name"]!.GetValue<string>(), family["email"]?.GetValue<string>() ?? family["phone"]?.GetValue<string>(),
-                    language, subject, body, due), actor, now);
+                foreach (var contact in (contacts as JsonArray ?? []).Where(c => c?[flag]?.GetValue<bool>() == true))
+                {
+                    var (subject, body) = NotificationTemplates.Render(kind, language, values);
+                    Outbox.Queue(session.Ledger, session.State, new NotificationDraft(kind, person.Id, session.Manifest.Id, null, role,
+                        contact!["name"]!.GetValue<string>(), contact["email"]?.GetValue<string>() ?? contact["phone"]?.GetValue<string>(),
+                        language, subject, body, due), actor, now);
+                }
             }
         }
     }

@@ -38,12 +38,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = new List<FieldError>();
-        if (request.Kind is null || !Incident.Kinds.Contains(request.Kind))
-        {
-            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Incident.Kinds)}."));
-        }
-        TransferInput.Require(errors, "details", request.Details, 4000);
-        var occurredAt = TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
+        var occurredAt = CommonFields(request, Incident.Kinds, errors);
         if (request.Kind == Incident.Death && string.IsNullOrWhiteSpace(request.Circumstances))
         {
             errors.Add(new FieldError("circumstances", "Required for a death."));
@@ -103,12 +98,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = new List<FieldError>();
-        if (request.Kind is null || !Incident.FacilityKinds.Contains(request.Kind))
-        {
-            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", Incident.FacilityKinds)}."));
-        }
-        TransferInput.Require(errors, "details", request.Details, 4000);
-        var occurredAt = TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
+        var occurredAt = CommonFields(request, Incident.FacilityKinds, errors);
         if (request.Kind == Incident.Death)
         {
             TransferInput.Require(errors, "circumstances", request.Circumstances, 4000);
@@ -213,6 +203,17 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, place.ManifestId, incidentId,
             "next-of-kin", kin?["name"]?.GetValue<string>() ?? "Next of kin (none on record)", kin?["email"]?.GetValue<string>() ?? kin?["phone"]?.GetValue<string>(),
             language, kinSubject, kinBody, Instants.Utc(now).AddHours(options.NextOfKinDeadlineHours)), actor, now);
+    }
+
+    // What every incident states: a kind of the place's list, details, and when (in the past; default now).
+    private DateTime? CommonFields(RecordIncidentRequest request, IReadOnlyList<string> kinds, List<FieldError> errors)
+    {
+        if (request.Kind is null || !kinds.Contains(request.Kind))
+        {
+            errors.Add(new FieldError("kind", $"One of: {string.Join(", ", kinds)}."));
+        }
+        TransferInput.Require(errors, "details", request.Details, 4000);
+        return TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
     }
 
     private static JsonObject Payload(Guid id, RecordIncidentRequest request, DateTime occurredAt)

@@ -120,13 +120,11 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No person {personId} in the register.");
             }
-            if (session.Person(personId) is { } already && already.Status != ManifestPersonStatuses.Removed)
+            if (session.Person(personId) is { } already)
             {
-                return await session.ConflictAsync($"The person is already on this manifest as {already.Role} ({already.Status}).", cancellationToken);
-            }
-            if (session.Person(personId) is not null)
-            {
-                return await session.ConflictAsync("The person was removed from this manifest; a removal is final — use another manifest.", cancellationToken);
+                return await session.ConflictAsync(already.Status == ManifestPersonStatuses.Removed
+                    ? "The person was removed from this manifest; a removal is final — use another manifest."
+                    : $"The person is already on this manifest as {already.Role} ({already.Status}).", cancellationToken);
             }
             if (await OnAnotherMovementAsync(personId, manifestId, cancellationToken) is { } other)
             {
