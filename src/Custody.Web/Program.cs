@@ -116,7 +116,19 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = cultures,
     SupportedUICultures = cultures,
 });
-app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+// One answer to a server fault per front door: ProblemDetails JSON under /api, the error page
+// elsewhere; always 500, whatever the method (a failed page POST is not the user's 400).
+static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+app.UseWhen(IsApi, branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandler = ApiResults.WriteServerErrorAsync,
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+}));
+app.UseWhen(http => !IsApi(http), branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+}));
 app.UseStatusCodePages();
 // API calls never name a static file: they skip the file-system check on the hot paths (the public locator).
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), files => files.UseStaticFiles());

@@ -6,6 +6,9 @@ public abstract record Failure(string Message);
 /// <summary>The thing named does not exist.</summary>
 public sealed record NotFound(string Message) : Failure(Message);
 
+/// <summary>The caller may not do this to this record (their role allows the command, not on this record); nothing was written.</summary>
+public sealed record Forbidden(string Message) : Failure(Message);
+
 /// <summary>The command is not allowed in the current state; nothing was written.</summary>
 public sealed record Conflict(string Message) : Failure(Message);
 

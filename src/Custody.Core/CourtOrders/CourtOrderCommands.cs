@@ -54,10 +54,6 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
             var payload = ToPayload(personId, request, Guid.CreateVersion7(now), issuedAt, expiresAt);
             var entered = EnteredCourtOrder.Enter(payload, ledger.Append(LedgerKinds.CourtOrderEntered, "person:" + personId, payload, viewer.Actor));
             db.CourtOrders.Add(entered);
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, [personId], viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return CourtOrderView.Of(entered);
         }, cancellationToken);
     }
@@ -143,10 +139,6 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
                 return failure;
             }
             change(order, ledger);
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, [order.PersonId], viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return CourtOrderView.Of(order);
         }, cancellationToken);
     }

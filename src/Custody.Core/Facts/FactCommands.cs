@@ -357,10 +357,6 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
             var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["kind"] = kind, ["fact"] = fact };
             var entered = EnteredFact.Enter(payload, ledger.Append(LedgerKinds.FactEntered, "person:" + personId, payload, viewer.Actor));
             db.EnteredFacts.Add(entered);
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, [personId], viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return new FactOutcome(EnteredFactView.Of(entered), warnings);
         }, cancellationToken);
     }
@@ -389,10 +385,6 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
             var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
             changes.WriteTo(payload);
             fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, [fact.PersonId], viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return new FactOutcome(EnteredFactView.Of(fact), warnings);
         }, cancellationToken);
     }

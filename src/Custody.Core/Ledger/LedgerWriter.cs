@@ -23,6 +23,7 @@ public sealed class LedgerWriter
     private byte[] _chain;
     private readonly List<LedgerEntry> _pendingEntries = [];
     private readonly List<LedgerNode> _pendingNodes = [];
+    private readonly Reactions.Noted _noted = new();
 
     private LedgerWriter(CustodyDbContext db, TimeProvider time, MerkleFrontier frontier, byte[] chain)
     {
@@ -73,7 +74,13 @@ public sealed class LedgerWriter
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var result = await body(await OpenAsync(db, time, cancellationToken));
+            var ledger = await OpenAsync(db, time, cancellationToken);
+            var result = await body(ledger);
+            // Whatever path recorded the change, what must follow it runs here, in this transaction.
+            if (result.Succeeded && await Reactions.RunAsync(db, ledger, time, ledger._noted, cancellationToken) is { } reactionFailure)
+            {
+                result = Result<T>.Fail(reactionFailure);
+            }
             if (result.Succeeded)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -153,6 +160,7 @@ public sealed class LedgerWriter
                 _pendingNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
             }
             var r = requests[i];
+            Reactions.Note(_noted, r.Kind, r.Subject, r.Actor);
             _chain = MerkleTree.ChainHash(_chain, contents[i].Leaf);
             entries[i] = new LedgerEntry
             {

@@ -57,10 +57,6 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, viewer.Actor);
             var recorded = ClassOrder.Record(facts, entry);
             db.ClassOrders.Add(recorded);
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, null, viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return ClassOrderView.Of(recorded);
         }, cancellationToken);
     }
@@ -93,10 +89,6 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             var payload = new JsonObject { ["id"] = id };
             changes.WriteTo(payload);
             order.Update(changes, ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, viewer.Actor));
-            if (await Transfers.ManifestWatch.OnFactsChangedAsync(db, ledger, time, null, viewer.Actor, cancellationToken) is { Failure: { } watchFailure })
-            {
-                return watchFailure;
-            }
             return ClassOrderView.Of(order);
         }, cancellationToken);
     }

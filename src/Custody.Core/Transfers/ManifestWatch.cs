@@ -27,7 +27,7 @@ public static class ManifestWatch
 
     /// <summary>
     /// Reviews the named people (or, when <paramref name="personIds"/> is null, everyone) on active
-    /// manifests. Call inside the unit of work that changed the facts, after it saved them.
+    /// manifests. Runs as a reaction (see <see cref="Ledger.Reactions"/>) in the unit of work that changed the facts.
     /// </summary>
     public static async Task<Result<int>> OnFactsChangedAsync(CustodyDbContext db, LedgerWriter ledger, TimeProvider time, IReadOnlyCollection<Guid>? personIds,
         string actor, CancellationToken cancellationToken)
@@ -35,16 +35,13 @@ public static class ManifestWatch
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         await db.SaveChangesAsync(cancellationToken);
-        var query = from p in db.ManifestPeople.AsNoTracking()
-                    join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
-                    where m.Status != ManifestStatuses.Draft && Travelling.Contains(p.Status)
-                    select new { p.ManifestId, p.PersonId };
-        if (personIds is not null)
-        {
-            var ids = personIds.ToList();
-            query = query.Where(x => ids.Contains(x.PersonId));
-        }
-        var affected = await query.ToListAsync(cancellationToken);
+        // Few people travel at once; an import may name 100,000: filter the travellers, not the names.
+        var travelling = await (from p in db.ManifestPeople.AsNoTracking()
+                                join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
+                                where m.Status != ManifestStatuses.Draft && Travelling.Contains(p.Status)
+                                select new { p.ManifestId, p.PersonId }).ToListAsync(cancellationToken);
+        var wanted = personIds as IReadOnlySet<Guid> ?? personIds?.ToHashSet();
+        var affected = travelling.Where(x => wanted is null || wanted.Contains(x.PersonId)).ToList();
         var now = time.GetUtcNow();
         foreach (var manifest in affected.GroupBy(a => a.ManifestId))
         {

@@ -15,6 +15,7 @@ public static class ApiResults
             detail: invalid.Truncated ? $"Only the first {invalid.Errors.Count} errors are listed." : null,
             title: "The input is invalid; nothing was written."),
         NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        Forbidden forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
         Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
         StateConflict state => TypedResults.Problem(state.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the current state",
             extensions: new Dictionary<string, object?> { ["state"] = state.CurrentState }),
@@ -27,8 +28,31 @@ public static class ApiResults
             extensions: new Dictionary<string, object?> { ["cell"] = breached.CellId, ["occupants"] = breached.Occupants, ["breaches"] = breached.Breaches }),
         Custody.Screening.Blocked blocked => TypedResults.Problem(blocked.Message, statusCode: StatusCodes.Status409Conflict, title: "Blocked by screening",
             extensions: new Dictionary<string, object?> { ["reasons"] = blocked.Decision.Reasons, ["decision"] = blocked.Decision }),
-        _ => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status500InternalServerError),
+        // A failure type added without a mapping is a bug in this file, not the caller's fault.
+        _ => throw new InvalidOperationException($"No HTTP mapping for the failure type {failure.GetType().Name}."),
     };
+
+    /// <summary>
+    /// An unhandled exception under /api: a 500 in ProblemDetails JSON, never an HTML page and never
+    /// a 4xx. The exception's text stays in the server's log (it may name internals); the answer
+    /// gives the trace id to quote.
+    /// </summary>
+    public static async Task WriteServerErrorAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "The server failed; nothing was written.",
+                Detail = "An unexpected error stopped the request and its transaction was rolled back. Quote the trace id when reporting it.",
+            },
+        });
+    }
 
     public static IResult From<T>(Result<T> result) => result.Failure is { } failure ? Problem(failure) : TypedResults.Ok(result.Value);
 
