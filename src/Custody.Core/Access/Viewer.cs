@@ -37,12 +37,13 @@ public sealed record Viewer(string Actor, string? CounselEmail = null)
 /// </summary>
 public static class AccessLog
 {
-    public static async Task RecordAsync(CustodyDbContext db, TimeProvider time, string kind, string subject, JsonObject payload, string actor, CancellationToken cancellationToken)
+    public static async Task RecordAsync<T>(CustodyDbContext db, TimeProvider time, T read, string actor, CancellationToken cancellationToken)
+        where T : class, ILedgerEvent<T>
     {
         ArgumentNullException.ThrowIfNull(db);
-        await LedgerWriter.InTransactionAsync(db, time, ledger =>
+        await UnitOfWork.RunAsync(db, time, work =>
         {
-            ledger.Append(kind, subject, payload, actor);
+            work.Record(read, actor);
             return Task.FromResult(Result<bool>.Ok(true));
         }, cancellationToken);
         db.ChangeTracker.Clear();

@@ -128,8 +128,7 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        await AccessLog.RecordAsync(db, time, LedgerKinds.PersonViewed, "person:" + personId,
-            new JsonObject { ["person"] = personId.ToString(), ["view"] = "article-18" }, viewer.Actor, cancellationToken);
+        await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "article-18"), viewer.Actor, cancellationToken);
         var restrictions = await db.InformationRestrictions.AsNoTracking().Where(r => r.PersonId == personId && r.LiftedAt == null).Select(r => r.Ground).ToListAsync(cancellationToken);
         if (restrictions.Count > 0)
         {

@@ -23,7 +23,6 @@ public sealed class LedgerWriter
     private byte[] _chain;
     private readonly List<LedgerEntry> _pendingEntries = [];
     private readonly List<LedgerNode> _pendingNodes = [];
-    private readonly Reactions.Noted _noted = new();
 
     private LedgerWriter(CustodyDbContext db, TimeProvider time, MerkleFrontier frontier, byte[] chain)
     {
@@ -61,44 +60,10 @@ public sealed class LedgerWriter
         return writer;
     }
 
-    /// <summary>
-    /// A command's unit of work: one transaction, the ledger locked and read, then
-    /// <paramref name="body"/>; saved and committed only when it succeeds, rolled back otherwise,
-    /// so a refused command writes nothing.
-    /// </summary>
-    public static async Task<Result<T>> InTransactionAsync<T>(CustodyDbContext db, TimeProvider time, Func<LedgerWriter, Task<Result<T>>> body,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(body);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var ledger = await OpenAsync(db, time, cancellationToken);
-            var result = await body(ledger);
-            // Whatever path recorded the change, what must follow it runs here, in this transaction.
-            if (result.Succeeded && await Reactions.RunAsync(db, ledger, time, ledger._noted, cancellationToken) is { } reactionFailure)
-            {
-                result = Result<T>.Fail(reactionFailure);
-            }
-            if (result.Succeeded)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                // Rolled back on dispose; what the refused command changed in memory goes too, so the
-                // next command on this context starts from what is stored.
-                db.ChangeTracker.Clear();
-            }
-            return result;
-        }
-        finally
-        {
-            db.Ledger = null;
-        }
-    }
+    /// <summary>Transitional: the old unit-of-work signature, now <see cref="UnitOfWork.RunAsync{T}"/>.</summary>
+    public static Task<Result<T>> InTransactionAsync<T>(CustodyDbContext db, TimeProvider time, Func<LedgerWriter, Task<Result<T>>> body,
+        CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync(db, time, work => body(work.Ledger), cancellationToken);
 
     /// <summary>The right edge of the stored tree of the given size: at most log₂ n reads.</summary>
     public static async Task<MerkleFrontier> LoadFrontierAsync(CustodyDbContext db, long size, CancellationToken cancellationToken)
@@ -160,7 +125,6 @@ public sealed class LedgerWriter
                 _pendingNodes.Add(new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash });
             }
             var r = requests[i];
-            Reactions.Note(_noted, r.Kind, r.Subject, r.Actor);
             _chain = MerkleTree.ChainHash(_chain, contents[i].Leaf);
             entries[i] = new LedgerEntry
             {

@@ -7,8 +7,6 @@ using Custody.People;
 
 namespace Custody.Ledger;
 
-/// <summary>An entry that cannot be applied to the state rebuilt so far (an update of an unknown record, a bad payload).</summary>
-public sealed class ProjectionException(string message) : Exception(message);
 
 /// <summary>
 /// The state tables rebuilt from the ledger alone, by the same entity methods the commands use

@@ -24,7 +24,7 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
         {
             return new NotFound($"No person {id} in the register.");
         }
-        await AccessLog.RecordAsync(db, time, LedgerKinds.PersonViewed, "person:" + id, new JsonObject { ["person"] = id.ToString(), ["via"] = via }, viewer.Actor, cancellationToken);
+        await AccessLog.RecordAsync(db, time, new PersonViewed(id, via), viewer.Actor, cancellationToken);
         return new PersonDetail(SearchPeople.Summarize(person), person.Sex, person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             person.FactsObject(), person.Revision, person.RegisteredAt, person.UpdatedAt);
     }

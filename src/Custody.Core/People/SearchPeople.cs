@@ -70,18 +70,8 @@ public sealed partial class SearchPeople(CustodyDbContext db, TimeProvider time)
             page = await people.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         }
         var items = page.Select(Summarize).ToList();
-        await AccessLog.RecordAsync(db, time, LedgerKinds.PeopleSearched, "people", new JsonObject
-        {
-            ["query"] = new JsonObject
-            {
-                ["text"] = query.Text,
-                ["nationality"] = query.Nationality,
-                ["countryOfBirth"] = query.CountryOfBirth,
-                ["fact"] = query.Fact,
-                ["page"] = query.Page,
-            },
-            ["shown"] = new JsonArray(items.Select(i => (JsonNode)JsonValue.Create(i.Id.ToString())).ToArray()),
-        }, viewer.Actor, cancellationToken);
+        await AccessLog.RecordAsync(db, time, new PeopleSearched(new SearchedFor(query.Text, query.Nationality, query.CountryOfBirth, query.Fact, query.Page),
+            items.Select(i => i.Id).ToList()), viewer.Actor, cancellationToken);
         return new PeoplePage(total, query.Page, query.PageSize, items);
     }
 

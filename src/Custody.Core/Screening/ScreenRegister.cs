@@ -46,12 +46,7 @@ public sealed class ScreenRegister(CustodyDbContext db, TimeProvider time)
         var run = await LoadAsync(request, cancellationToken);
         if (run.Failure is null)
         {
-            await AccessLog.RecordAsync(db, time, LedgerKinds.PeopleScreened, "agreement:" + request.AgreementId, new JsonObject
-            {
-                ["agreement"] = request.AgreementId,
-                ["at"] = Instants.ToText(Instants.Utc(request.At)),
-                ["people"] = new JsonArray(request.PersonIds.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
-            }, viewer.Actor, cancellationToken);
+            await AccessLog.RecordAsync(db, time, new PeopleScreened(request.AgreementId, Instants.Utc(request.At), request.PersonIds.ToList()), viewer.Actor, cancellationToken);
         }
         return run;
     }

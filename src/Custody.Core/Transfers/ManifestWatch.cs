@@ -29,11 +29,10 @@ public static class ManifestWatch
     /// Reviews the named people (or, when <paramref name="personIds"/> is null, everyone) on active
     /// manifests. Runs as a reaction (see <see cref="Ledger.Reactions"/>) in the unit of work that changed the facts.
     /// </summary>
-    public static async Task<Result<int>> OnFactsChangedAsync(CustodyDbContext db, LedgerWriter ledger, TimeProvider time, IReadOnlyCollection<Guid>? personIds,
-        string actor, CancellationToken cancellationToken)
+    public static async Task<Result<int>> OnFactsChangedAsync(UnitOfWork work, IReadOnlyCollection<Guid>? personIds, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(work);
+        var (db, ledger, time) = (work.Db, work.Ledger, work.Time);
         await db.SaveChangesAsync(cancellationToken);
         // Few people travel at once; an import may name 100,000: filter the travellers, not the names.
         var travelling = await (from p in db.ManifestPeople.AsNoTracking()

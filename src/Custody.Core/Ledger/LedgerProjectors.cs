@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Custody.Ledger;
+
+/// <summary>Every feature's ledger events: their JSON contexts and their projectors, gathered in one place for <see cref="EventRegistry"/>.</summary>
+internal static class LedgerProjectors
+{
+    public static readonly IJsonTypeInfoResolver[] JsonContexts =
+    [
+        AuditEventsJson.Default,
+    ];
+
+    public static void RegisterAll(EventRegistry registry)
+    {
+        AuditEvents.Register(registry);
+    }
+}

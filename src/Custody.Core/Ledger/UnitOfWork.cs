@@ -1,0 +1,108 @@
+using Custody.Common;
+using Custody.Persistence;
+
+namespace Custody.Ledger;
+
+/// <summary>
+/// A command's unit of work, the one way every path (API, page, import, CLI) records a change: one
+/// transaction with the ledger locked and read; <c>Record</c> appends each event and applies
+/// its projector in it; before commit the reactions run over what was recorded; then save and
+/// commit, or, when anything refused or failed, roll back so that nothing is written.
+/// </summary>
+public sealed class UnitOfWork
+{
+    private readonly Reactions.Noted _noted = new();
+
+    private UnitOfWork(CustodyDbContext db, LedgerWriter ledger, TimeProvider time)
+    {
+        Db = db;
+        Ledger = ledger;
+        Time = time;
+        Store = new DbProjectionStore(db);
+    }
+
+    public CustodyDbContext Db { get; }
+
+    public LedgerWriter Ledger { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>The state tables of this transaction, as projectors see them.</summary>
+    public IProjectionStore Store { get; }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in one transaction; saved and committed only when it and the
+    /// reactions succeed, rolled back otherwise.
+    /// </summary>
+    public static async Task<Result<T>> RunAsync<T>(CustodyDbContext db, TimeProvider time, Func<UnitOfWork, Task<Result<T>>> body,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(body);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var work = new UnitOfWork(db, await LedgerWriter.OpenAsync(db, time, cancellationToken), time);
+            var result = await body(work);
+            // Whatever path recorded the change, what must follow it runs here, in this transaction.
+            if (result.Succeeded && await Reactions.RunAsync(work, work._noted, cancellationToken) is { } reactionFailure)
+            {
+                result = Result<T>.Fail(reactionFailure);
+            }
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                // Rolled back on dispose; what the refused command changed in memory goes too, so the
+                // next command on this context starts from what is stored.
+                db.ChangeTracker.Clear();
+            }
+            return result;
+        }
+        finally
+        {
+            db.Ledger = null;
+        }
+    }
+
+    /// <summary>
+    /// Records one change: appends its entry (occurredAt null means now; it may be earlier, never
+    /// later) and applies its projector to this transaction's tables.
+    /// </summary>
+    public LedgerEntry Record<T>(T change, string actor, DateTime? occurredAt = null)
+        where T : class, ILedgerEvent<T> => Record(change, actor, occurredAt, Store);
+
+    /// <summary>As <c>Record</c>, projecting into another store (the bulk one of an import).</summary>
+    public LedgerEntry Record<T>(T change, string actor, DateTime? occurredAt, IProjectionStore store)
+        where T : class, ILedgerEvent<T>
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(store);
+        var entry = Ledger.Append(T.EntryKind, change.Subject(), EventRegistry.Default.ToPayload(change), actor, occurredAt);
+        EventRegistry.Default.Apply(change, entry, store);
+        Reactions.Note(_noted, change, actor);
+        return entry;
+    }
+
+    /// <summary>
+    /// Records many changes of one kind, hashing on every core (a large import's registrations).
+    /// <paramref name="canonicalPayloads"/>, when given, are the payloads already canonical.
+    /// The projector runs on every core too: it must only add rows to a thread-safe store.
+    /// </summary>
+    public IReadOnlyList<LedgerEntry> RecordMany<T>(IReadOnlyList<T> changes, string actor, IProjectionStore store, IReadOnlyList<byte[]>? canonicalPayloads = null)
+        where T : class, ILedgerEvent<T>
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var entries = Ledger.AppendMany(changes.Select((c, i) => new LedgerWriter.Request(T.EntryKind, c.Subject(),
+            canonicalPayloads is null ? EventRegistry.Default.ToPayload(c) : [], actor, CanonicalPayload: canonicalPayloads?[i])).ToList());
+        Parallel.For(0, changes.Count, i => EventRegistry.Default.Apply(changes[i], entries[i], store));
+        foreach (var change in changes)
+        {
+            Reactions.Note(_noted, change, actor);
+        }
+        return entries;
+    }
+}
