@@ -8,10 +8,16 @@ internal static class LedgerProjectors
     public static readonly IJsonTypeInfoResolver[] JsonContexts =
     [
         AuditEventsJson.Default,
+        Transfers.TransfersEventsJson.Default,
+        Notifications.NotificationsEventsJson.Default,
+        Screening.ScreeningEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
     {
         AuditEvents.Register(registry);
+        Transfers.TransfersProjector.Register(registry);
+        Notifications.NotificationsProjector.Register(registry);
+        Screening.ScreeningProjector.Register(registry);
     }
 }

@@ -88,6 +88,25 @@ public sealed class UnitOfWork
     }
 
     /// <summary>
+    /// Records changes of any kinds in order, hashing their entries on every core, and applies them
+    /// in order (a later change may depend on an earlier one): loading a whole prison at once.
+    /// </summary>
+    public IReadOnlyList<LedgerEntry> RecordAll(IReadOnlyList<(ILedgerEvent Change, DateTime? OccurredAt)> changes, string actor, IProjectionStore store)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(store);
+        var registry = EventRegistry.Default;
+        var entries = Ledger.AppendMany(changes.Select(c => new LedgerWriter.Request(registry.For(c.Change.GetType()).Kind, c.Change.Subject(),
+            registry.ToPayload(c.Change), actor, c.OccurredAt)).ToList());
+        for (var i = 0; i < changes.Count; i++)
+        {
+            registry.Apply(changes[i].Change, entries[i], store);
+            Reactions.Note(_noted, changes[i].Change, actor);
+        }
+        return entries;
+    }
+
+    /// <summary>
     /// Records many changes of one kind, hashing on every core (a large import's registrations).
     /// <paramref name="canonicalPayloads"/>, when given, are the payloads already canonical.
     /// The projector runs on every core too: it must only add rows to a thread-safe store.

@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Reflection;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Custody.Ledger;
 
@@ -24,8 +26,10 @@ public readonly record struct VerifyProgress(string Phase, long Done, long Total
 /// <summary>
 /// Recomputes every leaf hash, every stored subtree and every tree head from the stored entry
 /// bytes; checks that seq runs from 1 without a gap and that the query columns agree with the
-/// hashed bytes; rebuilds every state table from the ledger alone and compares it row by row,
-/// column by column, with the stored table.
+/// hashed bytes; rebuilds every state table from the ledger alone, through the same projectors the
+/// commands use (<see cref="EventRegistry"/>), and compares it row by row, column by column, with
+/// the stored table. The tables compared are every entity type of the EF model except those
+/// <see cref="OutsideLedger"/> names: a new table is verified without anyone listing it.
 /// </summary>
 public sealed class VerifyLedger(CustodyDbContext db)
 {
@@ -35,7 +39,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
         var frontier = new MerkleFrontier();
         var chain = MerkleTree.ChainStart();
         var nodes = new Dictionary<(int, long), byte[]>();
-        var projection = new RegisterProjection();
+        var projection = new MemoryProjectionStore(db.Model);
         long expected = 1;
         await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -67,45 +71,17 @@ public sealed class VerifyLedger(CustodyDbContext db)
         {
             return Fail(size, frontier, null, "LedgerNodes", nodeProblem.Value.Key, nodeProblem.Value.Message);
         }
-        var tables = new (string Name, Func<Task<(string Key, string Message)?>> Compare)[]
-        {
-            ("People", () => CompareTableAsync(db.People.OrderBy(p => p.Id), projection.People.Values, p => p.Id.ToString(), cancellationToken)),
-            ("ClassOrders", () => CompareTableAsync(db.ClassOrders.OrderBy(o => o.Id), projection.ClassOrders.Values, o => o.Id, cancellationToken)),
-            ("Agreements", () => CompareTableAsync(db.Agreements.OrderBy(a => a.Id), projection.Agreements.Values, a => a.Id, cancellationToken)),
-            ("CourtOrders", () => CompareTableAsync(db.CourtOrders.OrderBy(o => o.Id), projection.CourtOrders.Values, o => o.Id.ToString(), cancellationToken)),
-            ("EnteredFacts", () => CompareTableAsync(db.EnteredFacts.OrderBy(f => f.Id), projection.EnteredFacts.Values, f => f.Id.ToString(), cancellationToken)),
-            ("Facilities", () => CompareTableAsync(db.Facilities.OrderBy(f => f.Id), projection.Facilities.Values, f => f.Id, cancellationToken)),
-            ("CustodyRecords", () => CompareTableAsync(db.CustodyRecords.OrderBy(r => r.Id), projection.CustodyRecords.Values, r => r.Id.ToString(), cancellationToken)),
-            ("Manifests", () => CompareTableAsync(db.Manifests.OrderBy(m => m.Id), projection.Manifests.Values, m => m.Id.ToString(), cancellationToken)),
-            ("ManifestPeople", () => CompareTableAsync(db.ManifestPeople.OrderBy(m => m.ManifestId).ThenBy(m => m.PersonId), projection.ManifestPeople.Values, m => $"{m.ManifestId}/{m.PersonId}", cancellationToken)),
-            ("ManifestDiscrepancies", () => CompareTableAsync(db.ManifestDiscrepancies.OrderBy(d => d.Id), projection.ManifestDiscrepancies.Values, d => d.Id.ToString(), cancellationToken)),
-            ("Incidents", () => CompareTableAsync(db.Incidents.OrderBy(i => i.Id), projection.Incidents.Values, i => i.Id.ToString(), cancellationToken)),
-            ("Notifications", () => CompareTableAsync(db.Notifications.OrderBy(n => n.Id), projection.Notifications.Values, n => n.Id.ToString(), cancellationToken)),
-            ("Cells", () => CompareTableAsync(db.Cells.OrderBy(c => c.Id), projection.Cells.Values, c => c.Id, cancellationToken)),
-            ("Admissions", () => CompareTableAsync(db.Admissions.OrderBy(a => a.Id), projection.Admissions.Values, a => a.Id.ToString(), cancellationToken)),
-            ("CellAssignments", () => CompareTableAsync(db.CellAssignments.OrderBy(a => a.Id), projection.CellAssignments.Values, a => a.Id.ToString(), cancellationToken)),
-            ("WelfareChecks", () => CompareTableAsync(db.WelfareChecks.OrderBy(w => w.Id), projection.WelfareChecks.Values, w => w.Id.ToString(), cancellationToken)),
-            ("AccessVisits", () => CompareTableAsync(db.AccessVisits.OrderBy(v => v.Id), projection.AccessVisits.Values, v => v.Id.ToString(), cancellationToken)),
-            ("InformationRestrictions", () => CompareTableAsync(db.InformationRestrictions.OrderBy(r => r.Id), projection.InformationRestrictions.Values, r => r.Id.ToString(), cancellationToken)),
-            ("Inspections", () => CompareTableAsync(db.Inspections.OrderBy(i => i.Id), projection.Inspections.Values, i => i.Id.ToString(), cancellationToken)),
-            ("FollowUpActions", () => CompareTableAsync(db.FollowUpActions.OrderBy(a => a.Id), projection.FollowUpActions.Values, a => a.Id.ToString(), cancellationToken)),
-            ("PaymentHolds", () => CompareTableAsync(db.PaymentHolds.OrderBy(h => h.Id), projection.PaymentHolds.Values, h => h.Id.ToString(), cancellationToken)),
-            ("Invoices", () => CompareTableAsync(db.Invoices.OrderBy(i => i.Id), projection.Invoices.Values, i => i.Id.ToString(), cancellationToken)),
-            ("Disputes", () => CompareTableAsync(db.Disputes.OrderBy(d => d.Id), projection.Disputes.Values, d => d.Id.ToString(), cancellationToken)),
-            ("CreditNotes", () => CompareTableAsync(db.CreditNotes.OrderBy(c => c.Id), projection.CreditNotes.Values, c => c.Id.ToString(), cancellationToken)),
-            ("Payments", () => CompareTableAsync(db.Payments.OrderBy(p => p.Id), projection.Payments.Values, p => p.Id.ToString(), cancellationToken)),
-            ("LocatorKeys", () => CompareTableAsync(db.LocatorKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key), projection.People.Values.SelectMany(p => Locator.LocatorKey.For(p.Id, p.FactsObject())), k => $"{k.PersonId}/{k.Key}", cancellationToken)),
-            ("AgreementVersions", () => CompareTableAsync(db.AgreementVersions.OrderBy(v => v.AgreementId).ThenBy(v => v.Number), projection.AgreementVersions.Values, v => $"{v.AgreementId}/{v.Number}", cancellationToken)),
-        };
+        var tables = db.Model.GetEntityTypes().Where(t => !t.IsOwned() && OutsideLedger.Why(t.ClrType) is null)
+            .OrderBy(t => t.GetTableName(), StringComparer.Ordinal).ToList();
         var done = 0;
-        foreach (var (name, compare) in tables)
+        foreach (var table in tables)
         {
-            var mismatch = await compare();
+            var mismatch = await CompareAsync(table, projection, cancellationToken);
             if (mismatch is not null)
             {
-                return Fail(size, frontier, null, name, mismatch.Value.Key, mismatch.Value.Message);
+                return Fail(size, frontier, null, table.GetTableName(), mismatch.Value.Key, mismatch.Value.Message);
             }
-            progress?.Report(new VerifyProgress("tables", ++done, tables.Length));
+            progress?.Report(new VerifyProgress("tables", ++done, tables.Count));
         }
         return new LedgerVerification(true, size, Convert.ToHexStringLower(frontier.Root()), null, null, null, null);
     }
@@ -114,7 +90,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
     private static LedgerVerification Fail(long size, MerkleFrontier frontier, long? seq, string? table, string? key, string problem) =>
         new(false, size, Convert.ToHexStringLower(frontier.Root()), seq, table, key, problem);
 
-    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, byte[] chain, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, RegisterProjection projection)
+    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, byte[] chain, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, MemoryProjectionStore projection)
     {
         if (entry.Seq != expected)
         {
@@ -153,7 +129,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
         }
         try
         {
-            projection.Apply(content);
+            EventRegistry.Default.Replay(content, projection);
         }
         catch (ProjectionException ex)
         {
@@ -186,31 +162,48 @@ public sealed class VerifyLedger(CustodyDbContext db)
         return null;
     }
 
-    /// <summary>Compares stored rows (in key order) with rebuilt ones, every mapped column.</summary>
-    private async Task<(string Key, string Message)?> CompareTableAsync<T>(IQueryable<T> stored, IEnumerable<T> rebuilt, Func<T, string> keyOf, CancellationToken cancellationToken)
+    private static readonly MethodInfo CompareTable = typeof(VerifyLedger).GetMethod(nameof(CompareTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private Task<(string Key, string Message)?> CompareAsync(IEntityType table, MemoryProjectionStore rebuilt, CancellationToken cancellationToken) =>
+        (Task<(string Key, string Message)?>)CompareTable.MakeGenericMethod(table.ClrType).Invoke(this, [table, rebuilt, cancellationToken])!;
+
+    /// <summary>
+    /// Compares the stored rows with the rebuilt ones, every mapped column; of the rows that disagree,
+    /// the one with the lowest key is named.
+    /// </summary>
+    private async Task<(string Key, string Message)?> CompareTableAsync<T>(IEntityType table, MemoryProjectionStore rebuilt, CancellationToken cancellationToken)
         where T : class
     {
-        var expected = rebuilt.ToDictionary(keyOf, StringComparer.Ordinal);
-        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.PropertyInfo!).ToList();
+        var expected = rebuilt.Rows(typeof(T));
+        var properties = table.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.PropertyInfo!).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in stored.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        (string Key, string Message)? first = null;
+        void Found(string key, string message)
         {
-            var key = keyOf(row);
+            if (first is null || string.CompareOrdinal(key, first.Value.Key) < 0)
+            {
+                first = (key, message);
+            }
+        }
+        await foreach (var row in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var key = rebuilt.KeyOf(row);
             seen.Add(key);
             if (!expected.TryGetValue(key, out var want))
             {
-                return (key, "a stored row that the ledger does not produce");
+                Found(key, "a stored row that the ledger does not produce");
+                continue;
             }
-            foreach (var property in properties)
+            if (properties.FirstOrDefault(p => !ValuesEqual(p.GetValue(row), p.GetValue(want))) is { } differs)
             {
-                if (!ValuesEqual(property.GetValue(row), property.GetValue(want)))
-                {
-                    return (key, $"column {property.Name} differs from the value rebuilt from the ledger");
-                }
+                Found(key, $"column {differs.Name} differs from the value rebuilt from the ledger");
             }
         }
-        var missing = expected.Keys.Where(k => !seen.Contains(k)).Order(StringComparer.Ordinal).FirstOrDefault();
-        return missing is null ? null : (missing, "a row that the ledger produces is missing from the table");
+        if (expected.Keys.FirstOrDefault(k => !seen.Contains(k)) is { } missing)
+        {
+            Found(missing, "a row that the ledger produces is missing from the table");
+        }
+        return first;
     }
 
     private static bool ValuesEqual(object? a, object? b) => (a, b) switch

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
 using Custody.Persistence;
@@ -49,16 +48,17 @@ public sealed class DeliverNotifications(CustodyDbContext db, TimeProvider time,
                     error = ex.Message;
                 }
             }
-            await LedgerWriter.InTransactionAsync(db, time, ledger =>
+            await UnitOfWork.RunAsync(db, time, work =>
             {
-                var payload = new JsonObject { ["id"] = notification.Id.ToString(), ["channel"] = channel.Name };
-                if (error is not null)
+                const string Actor = "system:outbox";
+                if (error is null)
                 {
-                    payload["error"] = error;
+                    work.Record(new NotificationDelivered(notification.Id, channel.Name, notification.PersonId), Actor);
                 }
-                var subject = notification.PersonId is { } p ? "person:" + p : "notification:" + notification.Id;
-                var entry = ledger.Append(error is null ? LedgerKinds.NotificationDelivered : LedgerKinds.NotificationFailed, subject, payload, "system:outbox");
-                TransferEvents.Apply(new DbTransferState(db), payload, entry);
+                else
+                {
+                    work.Record(new NotificationFailed(notification.Id, channel.Name, error, notification.PersonId), Actor);
+                }
                 return Task.FromResult(Result<bool>.Ok(true));
             }, cancellationToken);
             db.ChangeTracker.Clear();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
 using Custody.Transfers;
@@ -12,42 +11,11 @@ public sealed record NotificationDraft(string Kind, Guid? PersonId, Guid? Manife
 /// <summary>Queues notices inside the caller's unit of work, so the event and its notices commit together.</summary>
 public static class Outbox
 {
-    public static void Queue(LedgerWriter ledger, ITransferState state, NotificationDraft draft, string actor, DateTimeOffset now)
+    public static void Queue(UnitOfWork work, NotificationDraft draft, string actor, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(draft);
-        var payload = new JsonObject
-        {
-            ["id"] = Guid.CreateVersion7(now).ToString(),
-            ["kind"] = draft.Kind,
-            ["recipientRole"] = draft.RecipientRole,
-            ["recipientName"] = draft.RecipientName,
-            ["language"] = draft.Language,
-            ["subject"] = draft.Subject,
-            ["body"] = draft.Body,
-        };
-        if (draft.PersonId is { } person)
-        {
-            payload["person"] = person.ToString();
-        }
-        if (draft.ManifestId is { } manifest)
-        {
-            payload["manifest"] = manifest.ToString();
-        }
-        if (draft.IncidentId is { } incident)
-        {
-            payload["incident"] = incident.ToString();
-        }
-        if (!string.IsNullOrWhiteSpace(draft.Address))
-        {
-            payload["address"] = draft.Address;
-        }
-        if (draft.DueBy is { } due)
-        {
-            payload["dueBy"] = Instants.ToText(due);
-        }
-        var subject = draft.PersonId is { } p ? "person:" + p : "manifest:" + draft.ManifestId;
-        TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.NotificationQueued, subject, payload, actor));
+        work.Record(new NotificationQueued(Guid.CreateVersion7(now), draft.Kind, draft.RecipientRole, draft.RecipientName, draft.Language, draft.Subject, draft.Body,
+            draft.PersonId, draft.ManifestId, draft.IncidentId, string.IsNullOrWhiteSpace(draft.Address) ? null : draft.Address, draft.DueBy), actor);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
 using Custody.Persistence;
@@ -35,10 +34,10 @@ public sealed record Blocked(ScreeningDecision Decision)
 public sealed class StepScreening(CustodyDbContext db, TimeProvider time)
 {
     /// <exception cref="ArgumentOutOfRangeException">The step is not one of <see cref="TransferSteps.All"/>.</exception>
-    public async Task<Result<ScreeningDecision>> ScreenAsync(LedgerWriter ledger, Guid personId, string agreementId, string step, DateTimeOffset at, string actor,
+    public async Task<Result<ScreeningDecision>> ScreenAsync(UnitOfWork work, Guid personId, string agreementId, string step, DateTimeOffset at, string actor,
         Guid? manifestId = null, CancellationToken cancellationToken = default)
     {
-        var many = await ScreenManyAsync(ledger, [personId], agreementId, step, at, actor, manifestId, cancellationToken);
+        var many = await ScreenManyAsync(work, [personId], agreementId, step, at, actor, manifestId, cancellationToken);
         return many.Failure is { } failure ? failure : many.Value![personId];
     }
 
@@ -48,10 +47,10 @@ public sealed class StepScreening(CustodyDbContext db, TimeProvider time)
     /// people's last screening).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The step is not one of <see cref="TransferSteps.All"/>.</exception>
-    public async Task<Result<IReadOnlyDictionary<Guid, ScreeningDecision>>> ScreenManyAsync(LedgerWriter ledger, IReadOnlyCollection<Guid> personIds, string agreementId,
+    public async Task<Result<IReadOnlyDictionary<Guid, ScreeningDecision>>> ScreenManyAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, string agreementId,
         string step, DateTimeOffset at, string actor, Guid? manifestId = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(personIds);
         if (!TransferSteps.All.Contains(step))
         {
@@ -72,39 +71,17 @@ public sealed class StepScreening(CustodyDbContext db, TimeProvider time)
         foreach (var person in people.OrderBy(p => p.ExternalId, StringComparer.Ordinal))
         {
             var decision = run.Value!.Screen(person.Id, person.Facts);
-            var snapshot = Snapshot(decision, step);
-            if (manifestId is { } manifest)
-            {
-                snapshot["manifest"] = manifest.ToString();
-                snapshot["personId"] = person.Id.ToString();
-            }
-            var entry = ledger.Append(LedgerKinds.ScreeningDecided, "person:" + person.Id, snapshot, actor);
-            if (manifestId is not null)
-            {
-                Transfers.TransferEvents.Apply(new Transfers.DbTransferState(db), snapshot, entry);
-            }
+            work.Record(Decided(person.Id, decision, step, manifestId), actor);
             decisions[person.Id] = decision;
         }
         return decisions;
     }
 
-    public static JsonObject Snapshot(ScreeningDecision decision, string step)
+    /// <summary>The decision as the ledger records it at a step (and on a manifest, when one is named).</summary>
+    public static ScreeningDecided Decided(Guid personId, ScreeningDecision decision, string step, Guid? manifestId)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        static JsonArray Codes(IEnumerable<string> codes) => new(codes.Select(c => (JsonNode)JsonValue.Create(c)).ToArray());
-        return new JsonObject
-        {
-            ["step"] = step,
-            ["person"] = decision.Person,
-            ["agreement"] = decision.Agreement,
-            ["agreementVersion"] = decision.AgreementVersion,
-            ["destination"] = decision.Destination,
-            ["at"] = Instants.ToText(Instants.Utc(decision.At)),
-            ["outcome"] = decision.Outcome,
-            ["reasons"] = Codes(decision.Reasons),
-            ["flags"] = Codes(decision.Flags),
-            ["categories"] = Codes(decision.Categories),
-            ["causes"] = new JsonArray(decision.Causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["fact"] = c.Fact }).ToArray()),
-        };
+        return new ScreeningDecided(personId, decision.Person, step, decision.Agreement, decision.AgreementVersion, decision.Destination, Instants.Utc(decision.At),
+            decision.Outcome, decision.Reasons, decision.Flags, decision.Categories, decision.Causes, manifestId);
     }
 }

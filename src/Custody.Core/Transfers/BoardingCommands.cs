@@ -68,11 +68,7 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync($"Only a listed principal boards (alternates travel only once substituted in); this person is a {onManifest.Role}, {onManifest.Status}.", cancellationToken);
             }
-            var payload = new JsonObject { ["person"] = personId.ToString(), ["outcome"] = request.Outcome };
-            if (!string.IsNullOrWhiteSpace(request.Reason))
-            {
-                payload["reason"] = request.Reason.Trim();
-            }
+            var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
             if (request.Outcome == ManifestPersonStatuses.Boarded)
             {
                 var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
@@ -92,15 +88,14 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                 {
                     return new Blocked(blocked.Value[0].Decision);
                 }
-                payload["identifier"] = identifier;
-                session.Apply(LedgerKinds.ManifestBoardingRecorded, payload, viewer.Actor, occurredAt);
-                var current = session.State.CurrentCustody(personId)!;
+                session.Record(new ManifestBoardingRecorded(manifestId, personId, request.Outcome!, identifier, reason), viewer.Actor, occurredAt);
+                var current = session.Work.Store.CurrentCustody(personId)!;
                 session.RecordCustody(personId, CustodyEvents.Boarded, session.Agreement.SendingState, null, CustodyPlaces.Manifest, null,
                     current.LegalAuthority, session.Agreement.SendingState, $"{session.Manifest.Carrier} {session.Manifest.Movement}", occurredAt!.Value, viewer.Actor);
             }
             else
             {
-                session.Apply(LedgerKinds.ManifestBoardingRecorded, payload, viewer.Actor, occurredAt);
+                session.Record(new ManifestBoardingRecorded(manifestId, personId, request.Outcome!, null, reason), viewer.Actor, occurredAt);
             }
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
@@ -122,8 +117,8 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync($"Only a boarded person is disembarked; this person is {onManifest.Status}.", cancellationToken);
             }
-            session.Apply(LedgerKinds.ManifestPersonDisembarked, new JsonObject { ["person"] = personId.ToString(), ["reason"] = reason }, viewer.Actor);
-            var current = session.State.CurrentCustody(personId)!;
+            session.Record(new ManifestPersonDisembarked(manifestId, personId, reason), viewer.Actor);
+            var current = session.Work.Store.CurrentCustody(personId)!;
             session.RecordCustody(personId, CustodyEvents.Disembarked, session.Agreement.SendingState, null, CustodyPlaces.Facility, session.Manifest.OriginFacilityId,
                 current.LegalAuthority, session.Agreement.SendingState, reason, Instants.Utc(now), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
@@ -180,7 +175,7 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                     : $"{names[p.PersonId]} was last screened at {Instants.ToText(p.ScreenedAt ?? DateTime.MinValue)}, more than {minutes} minutes ago: re-screen");
                 return await session.ConflictAsync("Departure refused: " + string.Join("; ", why) + ".", cancellationToken);
             }
-            session.Apply(LedgerKinds.ManifestDeparted, [], viewer.Actor, departedAt);
+            session.Record(new ManifestDeparted(manifestId), viewer.Actor, departedAt);
             await QueueTransferNoticesAsync(session, aboard, departedAt!.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
@@ -223,7 +218,7 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                 foreach (var contact in (contacts as JsonArray ?? []).Where(c => c?[flag]?.GetValue<bool>() == true))
                 {
                     var (subject, body) = NotificationTemplates.Render(kind, language, values);
-                    Outbox.Queue(session.Ledger, session.State, new NotificationDraft(kind, person.Id, session.Manifest.Id, null, role,
+                    Outbox.Queue(session.Work, new NotificationDraft(kind, person.Id, session.Manifest.Id, null, role,
                         contact!["name"]!.GetValue<string>(), contact["email"]?.GetValue<string>() ?? contact["phone"]?.GetValue<string>(),
                         language, subject, body, due), actor, now);
                 }

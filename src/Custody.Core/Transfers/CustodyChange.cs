@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Custody.Common;
 using Custody.Ledger;
 
 namespace Custody.Transfers;
@@ -8,34 +6,25 @@ namespace Custody.Transfers;
 public sealed record CustodyChange(Guid PersonId, string Event, string Custodian, string? OnBehalfOf, string PlaceKind, string? FacilityId, Guid? ManifestId,
     string? AgreementId, string LegalAuthority, string Funder, string? Note, DateTime OccurredAt)
 {
-    /// <summary>Appends the <c>custody.recorded</c> entry and applies it: the person's current record is superseded.</summary>
+    /// <summary>Records the <c>custody.recorded</c> event: the person's current record is superseded.</summary>
+    public LedgerEntry Record(UnitOfWork work, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.Record(new CustodyRecorded(Guid.CreateVersion7(new DateTimeOffset(OccurredAt, TimeSpan.Zero)), PersonId, Event, Custodian, PlaceKind, LegalAuthority,
+            Funder, OccurredAt, OnBehalfOf, FacilityId, ManifestId, AgreementId, Note), actor, OccurredAt);
+    }
+
+    /// <summary>Transitional, until the facility register records typed events.</summary>
     public void Record(LedgerWriter ledger, ITransferState state, string actor)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(state);
-        var payload = new JsonObject
-        {
-            ["id"] = Guid.CreateVersion7(new DateTimeOffset(OccurredAt, TimeSpan.Zero)).ToString(),
-            ["person"] = PersonId.ToString(),
-            ["event"] = Event,
-            ["custodian"] = Custodian,
-            ["placeKind"] = PlaceKind,
-            ["legalAuthority"] = LegalAuthority,
-            ["funder"] = Funder,
-            ["occurredAt"] = Instants.ToText(OccurredAt),
-        };
-        void Optional(string name, string? value)
-        {
-            if (value is not null)
-            {
-                payload[name] = value;
-            }
-        }
-        Optional("onBehalfOf", OnBehalfOf);
-        Optional("facility", FacilityId);
-        Optional("manifest", ManifestId?.ToString());
-        Optional("agreement", AgreementId);
-        Optional("note", Note);
-        TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.CustodyRecorded, "person:" + PersonId, payload, actor, OccurredAt));
+        var e = new CustodyRecorded(Guid.CreateVersion7(new DateTimeOffset(OccurredAt, TimeSpan.Zero)), PersonId, Event, Custodian, PlaceKind, LegalAuthority,
+            Funder, OccurredAt, OnBehalfOf, FacilityId, ManifestId, AgreementId, Note);
+        var entry = ledger.Append(CustodyRecorded.EntryKind, e.Subject(), EventRegistry.Default.ToPayload(e), actor, OccurredAt);
+        var previous = state.CurrentCustody(PersonId)!;
+        var next = CustodyRecord.Recorded(e, previous.Number + 1, entry);
+        previous.SupersededBy(next);
+        state.Add(next);
     }
 }

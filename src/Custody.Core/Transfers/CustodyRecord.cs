@@ -92,27 +92,27 @@ public sealed class CustodyRecord
         return new Guid(bytes);
     }
 
-    /// <summary>A record written by a <c>custody.recorded</c> entry; its payload is the record.</summary>
-    public static CustodyRecord FromPayload(JsonObject payload, int number, LedgerEntry entry)
+    /// <summary>The record a <c>custody.recorded</c> entry writes: the event is the record.</summary>
+    public static CustodyRecord Recorded(CustodyRecorded e, int number, LedgerEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(entry);
         return new CustodyRecord
         {
-            Id = Guid.Parse(payload["id"]!.GetValue<string>()),
-            PersonId = Guid.Parse(payload["person"]!.GetValue<string>()),
+            Id = e.Id,
+            PersonId = e.Person,
             Number = number,
-            Event = payload["event"]!.GetValue<string>(),
-            Custodian = payload["custodian"]!.GetValue<string>(),
-            OnBehalfOf = payload["onBehalfOf"]?.GetValue<string>(),
-            PlaceKind = payload["placeKind"]!.GetValue<string>(),
-            FacilityId = payload["facility"]?.GetValue<string>(),
-            ManifestId = payload["manifest"] is { } m ? Guid.Parse(m.GetValue<string>()) : null,
-            AgreementId = payload["agreement"]?.GetValue<string>(),
-            LegalAuthority = payload["legalAuthority"]!.GetValue<string>(),
-            Funder = payload["funder"]!.GetValue<string>(),
-            Note = payload["note"]?.GetValue<string>(),
-            OccurredAt = Instants.Parse(payload["occurredAt"]!.GetValue<string>()),
+            Event = e.Event,
+            Custodian = e.Custodian,
+            OnBehalfOf = e.OnBehalfOf,
+            PlaceKind = e.PlaceKind,
+            FacilityId = e.Facility,
+            ManifestId = e.Manifest,
+            AgreementId = e.Agreement,
+            LegalAuthority = e.LegalAuthority,
+            Funder = e.Funder,
+            Note = e.Note,
+            OccurredAt = e.OccurredAt,
             RecordedAt = entry.RecordedAt,
             IsCurrent = true,
             Seq = entry.Seq,

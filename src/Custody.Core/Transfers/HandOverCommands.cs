@@ -42,7 +42,7 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Invalid([new FieldError("arrivedAt", "A movement arrives after it departed.")]);
             }
-            session.Apply(LedgerKinds.ManifestArrived, [], viewer.Actor, arrivedAt);
+            session.Record(new ManifestArrived(manifestId), viewer.Actor, arrivedAt);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -59,7 +59,7 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return blocked;
             }
-            session.Apply(LedgerKinds.ManifestPersonDispatched, new JsonObject { ["person"] = personId.ToString() }, viewer.Actor);
+            session.Record(new ManifestPersonDispatched(manifestId, personId), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
 
@@ -79,7 +79,7 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return blocked;
             }
-            session.Apply(LedgerKinds.ManifestPersonReceived, new JsonObject { ["person"] = personId.ToString() }, viewer.Actor);
+            session.Record(new ManifestPersonReceived(manifestId, personId), viewer.Actor);
             var agreement = session.Agreement;
             session.RecordCustody(personId, CustodyEvents.HandedOver, agreement.ReceivingState, agreement.SendingState, CustodyPlaces.Facility,
                 session.Manifest.DestinationFacilityId, "agreement:" + agreement.Id, agreement.SendingState, null, Instants.Utc(now), viewer.Actor);
@@ -113,12 +113,7 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"Person {person} is not on manifest {manifestId}.");
             }
-            var payload = new JsonObject { ["id"] = Guid.CreateVersion7(now).ToString(), ["kind"] = request.Kind, ["note"] = request.Note!.Trim() };
-            if (request.PersonId is { } who)
-            {
-                payload["person"] = who.ToString();
-            }
-            session.Apply(LedgerKinds.ManifestDiscrepancyRecorded, payload, viewer.Actor);
+            session.Record(new ManifestDiscrepancyRecorded(Guid.CreateVersion7(now), manifestId, request.Kind!, request.Note!.Trim(), request.PersonId), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
     }

@@ -71,16 +71,15 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                 }
             }
             var id = Guid.CreateVersion7(now);
-            var payload = Payload(id, request, occurredAt!.Value);
-            session.Apply(LedgerKinds.IncidentRecorded, payload, viewer.Actor);
+            session.Record(Recorded(id, request, occurredAt!.Value, manifestId, null), viewer.Actor);
             if (onManifest is not null && request.Kind is Incident.Death or Incident.Escape)
             {
-                var current = session.State.CurrentCustody(onManifest.PersonId)!;
+                var current = session.Work.Store.CurrentCustody(onManifest.PersonId)!;
                 session.RecordCustody(onManifest.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
                     request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, null, current.LegalAuthority, current.Funder,
                     $"incident:{id}", Later(occurredAt!.Value, current.OccurredAt), viewer.Actor);
             }
-            await QueueNoticesAsync(session.Ledger, session.State, new IncidentPlace(session.Manifest.Id, $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
+            await QueueNoticesAsync(session.Work, new IncidentPlace(session.Manifest.Id, $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
                 $"{session.Agreement.SendingState} ({session.Manifest.Carrier} {session.Manifest.Movement})"), id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
@@ -113,19 +112,21 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Incident>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Incident>(db, time, async work =>
         {
+            var ledger = work.Ledger;
             var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
             if (facility is null)
             {
                 return new NotFound($"No facility {facilityId}.");
             }
             var state = new DbTransferState(db);
+            var store = work.Store;
             var now = time.GetUtcNow();
             Facilities.Admission? admission = null;
             if (request.PersonId is { } personId)
             {
-                admission = state.OpenAdmission(personId);
+                admission = store.OpenAdmission(personId);
                 if (admission is null || admission.FacilityId != facilityId)
                 {
                     return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-admitted");
@@ -136,10 +137,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                 }
             }
             var id = Guid.CreateVersion7(now);
-            var payload = Payload(id, request, occurredAt!.Value);
-            payload["facility"] = facilityId;
-            var entry = ledger.Append(LedgerKinds.IncidentRecorded, request.PersonId is { } who ? "person:" + who : "facility:" + facilityId, payload, viewer.Actor);
-            TransferEvents.Apply(state, payload, entry);
+            work.Record(Recorded(id, request, occurredAt!.Value, null, facilityId), viewer.Actor);
             if (admission is not null)
             {
                 if (request.Kind is Incident.Death or Incident.Escape)
@@ -154,13 +152,13 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                         ["authority"] = facility.Name,
                     };
                     TransferEvents.Apply(state, ended, ledger.Append(LedgerKinds.PersonReleased, "person:" + admission.PersonId, ended, viewer.Actor));
-                    var current = state.CurrentCustody(admission.PersonId)!;
+                    var current = store.CurrentCustody(admission.PersonId)!;
                     new CustodyChange(admission.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
                         request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
-                        admission.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(ledger, state, viewer.Actor);
+                        admission.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(work, viewer.Actor);
                 }
             }
-            await QueueNoticesAsync(ledger, state, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}"),
+            await QueueNoticesAsync(work, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}"),
                 id, request, occurredAt.Value, viewer.Actor, now, cancellationToken);
             return db.Incidents.Local.Single(i => i.Id == id);
         }, cancellationToken);
@@ -172,7 +170,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
     /// <summary>Where an incident happened and whom to call.</summary>
     private sealed record IncidentPlace(Guid? ManifestId, string Description, string Contact);
 
-    private async Task QueueNoticesAsync(LedgerWriter ledger, ITransferState state, IncidentPlace place, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt,
+    private async Task QueueNoticesAsync(UnitOfWork work, IncidentPlace place, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt,
         string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var person = request.PersonId is { } id ? await db.People.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken) : null;
@@ -190,7 +188,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         var reportDue = Instants.Utc(now).AddHours(options.ReportDeadlineHours);
         values["dueBy"] = NotificationTemplates.When(reportDue);
         var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
-        Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, place.ManifestId, incidentId,
+        Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, place.ManifestId, incidentId,
             "independent-authority", options.IndependentAuthorityName, options.IndependentAuthorityAddress, "en", subject, body, reportDue), actor, now);
         if (request.Kind is Incident.UseOfForce or Incident.IllTreatmentAllegation || person is null)
         {
@@ -200,7 +198,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         var contacts = person.FactsObject()["familyContacts"] as JsonArray ?? [];
         var kin = contacts.FirstOrDefault(c => c?["designated"]?.GetValue<bool>() == true) ?? contacts.FirstOrDefault();
         var (kinSubject, kinBody) = NotificationTemplates.Render(NotificationKinds.IncidentNextOfKin, language, values);
-        Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, place.ManifestId, incidentId,
+        Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentNextOfKin, person.Id, place.ManifestId, incidentId,
             "next-of-kin", kin?["name"]?.GetValue<string>() ?? "Next of kin (none on record)", kin?["email"]?.GetValue<string>() ?? kin?["phone"]?.GetValue<string>(),
             language, kinSubject, kinBody, Instants.Utc(now).AddHours(options.NextOfKinDeadlineHours)), actor, now);
     }
@@ -216,30 +214,9 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         return TransferInput.Past(errors, "occurredAt", request.OccurredAt, time.GetUtcNow());
     }
 
-    private static JsonObject Payload(Guid id, RecordIncidentRequest request, DateTime occurredAt)
-    {
-        var payload = new JsonObject
-        {
-            ["id"] = id.ToString(),
-            ["kind"] = request.Kind,
-            ["occurredAt"] = Instants.ToText(occurredAt),
-            ["details"] = request.Details!.Trim(),
-        };
-        if (request.PersonId is { } person)
-        {
-            payload["person"] = person.ToString();
-        }
-        Optional(payload, "circumstances", request.Circumstances);
-        Optional(payload, "cause", request.Cause);
-        Optional(payload, "remainsDestination", request.RemainsDestination);
-        return payload;
-    }
+    private static IncidentRecorded Recorded(Guid id, RecordIncidentRequest request, DateTime occurredAt, Guid? manifestId, string? facilityId) =>
+        new(id, request.Kind!, occurredAt, request.Details!.Trim(), manifestId, facilityId, request.PersonId,
+            Trimmed(request.Circumstances), Trimmed(request.Cause), Trimmed(request.RemainsDestination));
 
-    private static void Optional(JsonObject payload, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            payload[name] = value.Trim();
-        }
-    }
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

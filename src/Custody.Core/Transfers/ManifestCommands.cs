@@ -54,7 +54,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<ManifestView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<ManifestView>(db, time, async work =>
         {
             var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AgreementId, cancellationToken);
             var origin = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.OriginFacilityId, cancellationToken);
@@ -76,20 +76,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
                 return new Invalid(errors);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject
-            {
-                ["id"] = id.ToString(),
-                ["agreement"] = agreement!.Id,
-                ["carrier"] = request.Carrier!.Trim(),
-                ["movement"] = request.Movement!.Trim(),
-                ["origin"] = origin!.Id,
-                ["destination"] = destination!.Id,
-                ["scheduledDeparture"] = Instants.ToText(Instants.Utc(departure)),
-            };
-            var entry = ledger.Append(LedgerKinds.ManifestCreated, "manifest:" + id, payload, viewer.Actor);
-            var state = new DbTransferState(db);
-            TransferEvents.Apply(state, payload, entry);
-            return ReadManifests.Of(state.FindManifest(id)!, [], _ => default, []);
+            work.Record(new ManifestCreated(id, agreement!.Id, request.Carrier!.Trim(), request.Movement!.Trim(), origin!.Id, destination!.Id, Instants.Utc(departure)),
+                viewer.Actor);
+            return ReadManifests.Of(work.Store.Find<Manifest>(id)!, [], _ => default, []);
         }, cancellationToken);
     }
 
@@ -136,7 +125,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             }
             // Added first so that the nomination's screening is recorded as the person's last on this
             // manifest; a blocked nomination rolls the addition back with everything else.
-            session.Apply(LedgerKinds.ManifestPersonAdded, new JsonObject { ["person"] = personId.ToString(), ["role"] = request.Role }, viewer.Actor);
+            session.Record(new ManifestPersonAdded(manifestId, personId, request.Role!), viewer.Actor);
             var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Nomination, now, viewer.Actor, cancellationToken);
             if (blocked.Failure is { } failure)
             {
@@ -161,7 +150,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"Person {personId} is not listed on manifest {manifestId}.");
             }
-            session.Apply(LedgerKinds.ManifestPersonRemoved, new JsonObject { ["person"] = personId.ToString(), ["reason"] = reason }, viewer.Actor);
+            session.Record(new ManifestPersonRemoved(manifestId, personId, reason), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
 
@@ -200,7 +189,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new PeopleBlocked(blocked.Value);
             }
-            session.Apply(LedgerKinds.ManifestLocked, [], viewer.Actor);
+            session.Record(new ManifestLocked(manifestId), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
 
@@ -215,7 +204,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync("Boarding has begun; disembark people instead of unlocking.", cancellationToken);
             }
-            session.Apply(LedgerKinds.ManifestUnlocked, new JsonObject { ["reason"] = reason }, viewer.Actor);
+            session.Record(new ManifestUnlocked(manifestId, reason), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
 
@@ -268,13 +257,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Blocked(blocked.Value[0].Decision);
             }
-            session.Apply(LedgerKinds.ManifestSubstituted, new JsonObject
-            {
-                ["person"] = incoming.PersonId.ToString(),
-                ["out"] = outgoing.PersonId.ToString(),
-                ["in"] = incoming.PersonId.ToString(),
-                ["reason"] = reason,
-            }, viewer.Actor);
+            session.Record(new ManifestSubstituted(manifestId, outgoing.PersonId, incoming.PersonId, reason), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -284,9 +267,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return LedgerWriter.InTransactionAsync<ManifestView>(db, time, async ledger =>
+        return UnitOfWork.RunAsync<ManifestView>(db, time, async work =>
         {
-            var session = await ManifestSession.LoadAsync(db, ledger, manifestId, cancellationToken);
+            var session = await ManifestSession.LoadAsync(work, manifestId, cancellationToken);
             return session is null ? new NotFound($"No manifest {manifestId}.") : await body(session, time.GetUtcNow());
         }, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Agreements;
 using Custody.Common;
 using Custody.Ledger;
@@ -11,22 +10,20 @@ namespace Custody.Transfers;
 /// <summary>
 /// One manifest loaded for a command, inside its unit of work (after the ledger lock, so what is
 /// read here is what the command changes: two officials acting at once are serialized, and the
-/// second sees the first's result). Every change is an entry applied through <see cref="TransferEvents"/>.
+/// second sees the first's result). Every change is an event recorded through the unit of work.
 /// </summary>
 internal sealed class ManifestSession
 {
     private readonly CustodyDbContext _db;
-    private readonly LedgerWriter _ledger;
 
-    private ManifestSession(CustodyDbContext db, LedgerWriter ledger, Manifest manifest, List<ManifestPerson> people, Agreement agreement, AgreementTerms terms)
+    private ManifestSession(UnitOfWork work, Manifest manifest, List<ManifestPerson> people, Agreement agreement, AgreementTerms terms)
     {
-        _db = db;
-        _ledger = ledger;
+        _db = work.Db;
+        Work = work;
         Manifest = manifest;
         People = people;
         Agreement = agreement;
         Terms = terms;
-        State = new DbTransferState(db);
     }
 
     public Manifest Manifest { get; }
@@ -37,12 +34,12 @@ internal sealed class ManifestSession
 
     public AgreementTerms Terms { get; }
 
-    public DbTransferState State { get; }
+    /// <summary>The command's unit of work.</summary>
+    public UnitOfWork Work { get; }
 
-    public LedgerWriter Ledger => _ledger;
-
-    public static async Task<ManifestSession?> LoadAsync(CustodyDbContext db, LedgerWriter ledger, Guid manifestId, CancellationToken cancellationToken)
+    public static async Task<ManifestSession?> LoadAsync(UnitOfWork work, Guid manifestId, CancellationToken cancellationToken)
     {
+        var db = work.Db;
         var manifest = await db.Manifests.SingleOrDefaultAsync(m => m.Id == manifestId, cancellationToken);
         if (manifest is null)
         {
@@ -51,20 +48,19 @@ internal sealed class ManifestSession
         var people = await db.ManifestPeople.Where(p => p.ManifestId == manifestId).ToListAsync(cancellationToken);
         var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == manifest.AgreementId, cancellationToken);
         var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id).ToListAsync(cancellationToken);
-        return new ManifestSession(db, ledger, manifest, people, agreement, AgreementTerms.From(agreement, versions));
+        return new ManifestSession(work, manifest, people, agreement, AgreementTerms.From(agreement, versions));
     }
 
     public ManifestPerson? Person(Guid personId) => People.SingleOrDefault(p => p.PersonId == personId);
 
-    /// <summary>Appends an entry about this manifest and applies it.</summary>
-    public LedgerEntry Apply(string kind, JsonObject payload, string actor, DateTime? occurredAt = null)
+    /// <summary>Records an event about this manifest (a person added joins <see cref="People"/>).</summary>
+    public LedgerEntry Record<T>(T change, string actor, DateTime? occurredAt = null)
+        where T : class, ILedgerEvent<T>
     {
-        payload["manifest"] = Manifest.Id.ToString();
-        var entry = _ledger.Append(kind, "manifest:" + Manifest.Id, payload, actor, occurredAt);
-        TransferEvents.Apply(State, payload, entry);
-        if (kind == LedgerKinds.ManifestPersonAdded)
+        var entry = Work.Record(change, actor, occurredAt);
+        if (change is ManifestPersonAdded added)
         {
-            People.Add(State.FindManifestPerson(Manifest.Id, Guid.Parse(payload["person"]!.GetValue<string>()))!);
+            People.Add(Work.Store.Find<ManifestPerson>(added.Manifest, added.Person)!);
         }
         return entry;
     }
@@ -73,7 +69,7 @@ internal sealed class ManifestSession
     public void RecordCustody(Guid personId, string @event, string custodian, string? onBehalfOf, string placeKind, string? facility, string legalAuthority,
         string funder, string? note, DateTime occurredAt, string actor) =>
         new CustodyChange(personId, @event, custodian, onBehalfOf, placeKind, facility, Manifest.Id, Manifest.AgreementId, legalAuthority, funder, note, occurredAt)
-            .Record(_ledger, State, actor);
+            .Record(Work, actor);
 
     /// <summary>The version in force now, or the failure that says none is.</summary>
     public VersionTerms? VersionInForce(DateTimeOffset at) => Terms.InForce(at, out _);
@@ -100,7 +96,7 @@ internal sealed class ManifestSession
         {
             return Result<IReadOnlyList<BlockedPerson>>.Ok([]);
         }
-        var decisions = await screening.ScreenManyAsync(_ledger, personIds, Manifest.AgreementId, step, at, actor, Manifest.Id, cancellationToken);
+        var decisions = await screening.ScreenManyAsync(Work, personIds, Manifest.AgreementId, step, at, actor, Manifest.Id, cancellationToken);
         if (decisions.Failure is { } failure)
         {
             return failure;

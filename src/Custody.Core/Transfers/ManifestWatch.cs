@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
 using Custody.Persistence;
@@ -32,7 +31,7 @@ public static class ManifestWatch
     public static async Task<Result<int>> OnFactsChangedAsync(UnitOfWork work, IReadOnlyCollection<Guid>? personIds, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var (db, ledger, time) = (work.Db, work.Ledger, work.Time);
+        var (db, time) = (work.Db, work.Time);
         await db.SaveChangesAsync(cancellationToken);
         // Few people travel at once; an import may name 100,000: filter the travellers, not the names.
         var travelling = await (from p in db.ManifestPeople.AsNoTracking()
@@ -44,7 +43,7 @@ public static class ManifestWatch
         var now = time.GetUtcNow();
         foreach (var manifest in affected.GroupBy(a => a.ManifestId))
         {
-            var session = (await ManifestSession.LoadAsync(db, ledger, manifest.Key, cancellationToken))!;
+            var session = (await ManifestSession.LoadAsync(work, manifest.Key, cancellationToken))!;
             var review = await ReviewAsync(session, manifest.Select(m => m.PersonId).ToList(), new StepScreening(db, time), TransferSteps.Review, now, actor, cancellationToken);
             if (review.Failure is { } failure)
             {
@@ -73,17 +72,12 @@ public static class ManifestWatch
                 var reasons = string.Join(' ', why.Decision.Reasons);
                 if (person.Alert != alert || person.AlertReasons != reasons)
                 {
-                    session.Apply(LedgerKinds.ManifestAlertRaised, new JsonObject
-                    {
-                        ["person"] = personId.ToString(),
-                        ["alert"] = alert,
-                        ["reasons"] = new JsonArray(why.Decision.Reasons.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
-                    }, actor);
+                    session.Record(new ManifestAlertRaised(session.Manifest.Id, personId, alert, why.Decision.Reasons), actor);
                 }
             }
             else if (person.Alert is not null)
             {
-                session.Apply(LedgerKinds.ManifestAlertCleared, new JsonObject { ["person"] = personId.ToString() }, actor);
+                session.Record(new ManifestAlertCleared(session.Manifest.Id, personId), actor);
             }
         }
         return blockedById.Count;
