@@ -12,7 +12,7 @@ public sealed record PersonViewed(Guid Person, string View) : ILedgerEvent<Perso
 }
 
 /// <summary>A search of the register as asked.</summary>
-public sealed record SearchedFor(string? Text, string? Nationality, string? CountryOfBirth, string? Fact, int Page);
+public sealed record SearchedFor(int Page, string? Text = null, string? Nationality = null, string? CountryOfBirth = null, string? Fact = null);
 
 /// <summary>The register was searched: the query, and whose summaries were shown.</summary>
 public sealed record PeopleSearched(SearchedFor Query, IReadOnlyList<Guid> Shown) : ILedgerEvent<PeopleSearched>

@@ -70,7 +70,7 @@ public sealed partial class SearchPeople(CustodyDbContext db, TimeProvider time)
             page = await people.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         }
         var items = page.Select(Summarize).ToList();
-        await AccessLog.RecordAsync(db, time, new PeopleSearched(new SearchedFor(query.Text, query.Nationality, query.CountryOfBirth, query.Fact, query.Page),
+        await AccessLog.RecordAsync(db, time, new PeopleSearched(new SearchedFor(query.Page, query.Text, query.Nationality, query.CountryOfBirth, query.Fact),
             items.Select(i => i.Id).ToList()), viewer.Actor, cancellationToken);
         return new PeoplePage(total, query.Page, query.PageSize, items);
     }
