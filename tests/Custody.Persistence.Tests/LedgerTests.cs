@@ -155,11 +155,12 @@ public sealed class LedgerTests
             for (var i = 0; i < appendsEach; i++)
             {
                 await using var db = database.NewContext();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                var ledger = await LedgerWriter.OpenAsync(db, TimeProvider.System);
-                ledger.Append(LedgerKinds.ImportCompleted, $"writer:{w}", new JsonObject { ["writer"] = w, ["i"] = i }, $"test:writer-{w}");
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                var written = await UnitOfWork.RunAsync(db, TimeProvider.System, work =>
+                {
+                    work.Record(new ImportCompleted("test", $"{w}-{i}"), $"test:writer-{w}");
+                    return Task.FromResult(Result<bool>.Ok(true));
+                });
+                Assert.True(written.Succeeded);
             }
         })));
 
@@ -188,7 +189,7 @@ public sealed class LedgerTests
         var ledger = await LedgerWriter.OpenAsync(db, TimeProvider.System);
 
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            ledger.Append(LedgerKinds.ImportCompleted, "x", [], "test", TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5)));
+            ledger.Append(ImportCompleted.EntryKind, "x", [], "test", TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5)));
     }
 
     [Theory]

@@ -33,12 +33,11 @@ public sealed class OutboxTests
         var database = await TestDatabases.CreateAsync(provider);
         await using var db = database.NewContext();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
-        await LedgerWriter.InTransactionAsync(db, time, ledger =>
+        await UnitOfWork.RunAsync(db, time, work =>
         {
-            var state = new DbTransferState(db);
             foreach (var address in new[] { "kin@example.org", "bounce@example.org", null })
             {
-                Outbox.Queue(ledger, state, new NotificationDraft(NotificationKinds.IncidentNextOfKin, null, Guid.NewGuid(), null, "next-of-kin", "Kin", address, "es",
+                Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentNextOfKin, null, Guid.NewGuid(), null, "next-of-kin", "Kin", address, "es",
                     "Asunto", "Texto", Instants.Now(time).AddHours(24)), "test", time.GetUtcNow());
             }
             return Task.FromResult(Result<bool>.Ok(true));

@@ -21,11 +21,8 @@ public sealed class StepScreeningTests
 
         async Task<ScreeningDecision> StepAsync(string step)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var ledger = await LedgerWriter.OpenAsync(db, TimeProvider.System);
-            var decision = await new StepScreening(db, TimeProvider.System).ScreenAsync(ledger, person.Id, "us-sv-2025", step, at, "test:escort");
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            var decision = await UnitOfWork.RunAsync(db, TimeProvider.System,
+                work => new StepScreening(db, TimeProvider.System).ScreenAsync(work, person.Id, "us-sv-2025", step, at, "test:escort"));
             return decision.Value!;
         }
 
@@ -36,7 +33,7 @@ public sealed class StepScreeningTests
 
         Assert.True(boarding.IsEligible);
         Assert.Equal([ScreeningCodes.CourtOrderUnverified], gate.Reasons);
-        var snapshots = await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKinds.ScreeningDecided).OrderBy(e => e.Seq).ToListAsync();
+        var snapshots = await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == ScreeningDecided.EntryKind).OrderBy(e => e.Seq).ToListAsync();
         Assert.Equal(2, snapshots.Count);
         var last = LedgerContent.Parse(snapshots[1].Content).Payload;
         Assert.Equal(TransferSteps.DepartureGate, last["step"]!.GetValue<string>());
