@@ -140,6 +140,17 @@ app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapRazorPages();
 var api = app.MapGroup("/api");
+// What every endpoint may answer besides its own results, stated once for the OpenAPI document:
+// a server fault (ProblemDetails, 500) and, where a policy applies, 401 and 403.
+((IEndpointConventionBuilder)api).Finally(endpoint =>
+{
+    endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+    if (endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any() && !endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+    {
+        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+    }
+});
 api.MapAuthApi();
 api.MapPeopleApi();
 api.MapAgreementsApi();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Custody.Ledger;
+using Custody.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Persistence.Tests;
