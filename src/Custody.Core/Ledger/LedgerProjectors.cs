@@ -8,10 +8,14 @@ internal static class LedgerProjectors
     public static readonly IJsonTypeInfoResolver[] JsonContexts =
     [
         AuditEventsJson.Default,
+        Facilities.FacilitiesEventsJson.Default,
+        Billing.BillingEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
     {
         AuditEvents.Register(registry);
+        Facilities.FacilitiesProjector.Register(registry);
+        Billing.BillingProjector.Register(registry);
     }
 }

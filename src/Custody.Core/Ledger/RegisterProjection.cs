@@ -155,16 +155,6 @@ public sealed class RegisterProjection : Transfers.ITransferState
                 case LedgerKinds.FactUpdated:
                     Find(EnteredFacts, Guid.Parse(payload["id"]!.GetValue<string>()), "fact").Update(JsonChanges.ReadFrom(payload), entry);
                     break;
-                case LedgerKinds.FacilityRegistered:
-                    var facility = Custody.Facilities.Facility.Register(payload, entry);
-                    if (!Facilities.TryAdd(facility.Id, facility))
-                    {
-                        throw new ProjectionException($"facility {facility.Id} is registered twice");
-                    }
-                    break;
-                case LedgerKinds.FacilityUpdated:
-                    Find(Facilities, payload["id"]!.GetValue<string>(), "facility").Update(payload, entry);
-                    break;
                 case var kind when Transfers.TransferEvents.Kinds.Contains(kind) || (kind == LedgerKinds.ScreeningDecided && payload["manifest"] is not null):
                     Transfers.TransferEvents.Apply(this, payload, entry);
                     break;
@@ -190,22 +180,6 @@ public sealed class RegisterProjection : Transfers.ITransferState
 
     public Notifications.Notification? FindNotification(Guid id) => Notifications.GetValueOrDefault(id);
 
-    public Custody.Facilities.Cell? FindCell(string id) => Cells.GetValueOrDefault(id);
-
-    public Custody.Facilities.Admission? OpenAdmission(Guid personId) => Admissions.Values.LastOrDefault(a => a.PersonId == personId && a.EndedAt is null);
-
-    public Custody.Facilities.CellAssignment? OpenAssignment(Guid personId) => CellAssignments.Values.LastOrDefault(a => a.PersonId == personId && a.Until is null);
-
-    public Custody.Facilities.AccessVisit? FindVisit(Guid id) => AccessVisits.GetValueOrDefault(id);
-
-    public Custody.Facilities.InformationRestriction? FindRestriction(Guid id) => InformationRestrictions.GetValueOrDefault(id);
-
-    public Custody.Facilities.FollowUpAction? FindAction(Guid id) => FollowUpActions.GetValueOrDefault(id);
-
-    public Billing.PaymentHold? FindHold(Guid id) => PaymentHolds.GetValueOrDefault(id);
-
-    public Billing.Dispute? FindDispute(Guid id) => Disputes.GetValueOrDefault(id);
-
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add(object row)
     {
@@ -217,19 +191,6 @@ public sealed class RegisterProjection : Transfers.ITransferState
             Transfers.Incident i => Incidents.TryAdd(i.Id, i),
             Custody.Notifications.Notification n => Notifications.TryAdd(n.Id, n),
             Transfers.CustodyRecord r => CustodyRecords.TryAdd(r.Id, r) && (_currentCustody[r.PersonId] = r) is not null,
-            Custody.Facilities.Cell c => Cells.TryAdd(c.Id, c),
-            Custody.Facilities.Admission a => Admissions.TryAdd(a.Id, a),
-            Custody.Facilities.CellAssignment ca => CellAssignments.TryAdd(ca.Id, ca),
-            Custody.Facilities.WelfareCheck w => WelfareChecks.TryAdd(w.Id, w),
-            Custody.Facilities.AccessVisit v => AccessVisits.TryAdd(v.Id, v),
-            Custody.Facilities.InformationRestriction ir => InformationRestrictions.TryAdd(ir.Id, ir),
-            Custody.Facilities.Inspection i => Inspections.TryAdd(i.Id, i),
-            Custody.Facilities.FollowUpAction fa => FollowUpActions.TryAdd(fa.Id, fa),
-            Billing.PaymentHold ph => PaymentHolds.TryAdd(ph.Id, ph),
-            Billing.Invoice inv => Invoices.TryAdd(inv.Id, inv),
-            Billing.Dispute dis => Disputes.TryAdd(dis.Id, dis),
-            Billing.CreditNote cn => CreditNotes.TryAdd(cn.Id, cn),
-            Billing.Payment pay => Payments.TryAdd(pay.Id, pay),
             _ => throw new ArgumentException($"not a transfer row: {row?.GetType().Name}", nameof(row)),
         };
         if (!added)

@@ -28,7 +28,15 @@ public static class BulkApply
             var entries = ledger.AppendMany(requests);
             for (var i = 0; i < entries.Count; i++)
             {
-                TransferEvents.Apply(state, requests[i].Payload, entries[i]);
+                // Kinds converted to typed events (welfare checks) go through their projectors.
+                if (EventRegistry.Default.ForKind(requests[i].Kind) is not null)
+                {
+                    EventRegistry.Default.Apply(EventRegistry.Default.Read(requests[i].Kind, requests[i].Payload), entries[i], state);
+                }
+                else
+                {
+                    TransferEvents.Apply(state, requests[i].Payload, entries[i]);
+                }
             }
             await InsertAsync(db, state.Added.OfType<CustodyRecord>(), cancellationToken);
             await InsertAsync(db, state.Added.OfType<Facilities.WelfareCheck>(), cancellationToken);
@@ -54,7 +62,7 @@ public static class BulkApply
         }
     }
 
-    private sealed class State(Dictionary<Guid, CustodyRecord> stored) : ITransferState
+    private sealed class State(Dictionary<Guid, CustodyRecord> stored) : ITransferState, IProjectionStore
     {
         public List<object> Added { get; } = [];
 
@@ -82,27 +90,24 @@ public static class BulkApply
             Added.Add(row);
         }
 
+        public void Add<T>(T row)
+            where T : class => Add((object)row);
+
+        public T? Find<T>(params object[] key)
+            where T : class => throw Unsupported();
+
+        public void Remove<T>(T row)
+            where T : class => throw Unsupported();
+
         public Manifest? FindManifest(Guid id) => throw Unsupported();
 
         public ManifestPerson? FindManifestPerson(Guid manifestId, Guid personId) => throw Unsupported();
 
         public Notification? FindNotification(Guid id) => throw Unsupported();
 
-        public Facilities.Cell? FindCell(string id) => throw Unsupported();
-
         public Facilities.Admission? OpenAdmission(Guid personId) => throw Unsupported();
 
         public Facilities.CellAssignment? OpenAssignment(Guid personId) => throw Unsupported();
-
-        public Facilities.AccessVisit? FindVisit(Guid id) => throw Unsupported();
-
-        public Facilities.InformationRestriction? FindRestriction(Guid id) => throw Unsupported();
-
-        public Facilities.FollowUpAction? FindAction(Guid id) => throw Unsupported();
-
-        public Billing.PaymentHold? FindHold(Guid id) => throw Unsupported();
-
-        public Billing.Dispute? FindDispute(Guid id) => throw Unsupported();
 
         private static NotSupportedException Unsupported() => new("bulk application supports custody records and welfare checks only");
     }

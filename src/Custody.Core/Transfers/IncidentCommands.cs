@@ -113,8 +113,9 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Incident>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Incident>(db, time, async work =>
         {
+            var ledger = work.Ledger;
             var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
             if (facility is null)
             {
@@ -125,7 +126,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             Facilities.Admission? admission = null;
             if (request.PersonId is { } personId)
             {
-                admission = state.OpenAdmission(personId);
+                admission = work.Store.OpenAdmission(personId);
                 if (admission is null || admission.FacilityId != facilityId)
                 {
                     return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-admitted");
@@ -144,16 +145,8 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             {
                 if (request.Kind is Incident.Death or Incident.Escape)
                 {
-                    var ended = new JsonObject
-                    {
-                        ["person"] = admission.PersonId.ToString(),
-                        ["admission"] = admission.Id.ToString(),
-                        ["kind"] = request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
-                        ["at"] = Instants.ToText(Later(occurredAt.Value, admission.AdmittedAt)),
-                        ["destination"] = request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown",
-                        ["authority"] = facility.Name,
-                    };
-                    TransferEvents.Apply(state, ended, ledger.Append(LedgerKinds.PersonReleased, "person:" + admission.PersonId, ended, viewer.Actor));
+                    work.Record(new Facilities.PersonReleased(admission.PersonId, admission.Id, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
+                        Later(occurredAt.Value, admission.AdmittedAt), request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown", facility.Name), viewer.Actor);
                     var current = state.CurrentCustody(admission.PersonId)!;
                     new CustodyChange(admission.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
                         request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,

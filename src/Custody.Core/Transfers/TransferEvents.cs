@@ -5,7 +5,7 @@ using Custody.Notifications;
 
 namespace Custody.Transfers;
 
-/// <summary>The transfer and facility-register tables as <see cref="TransferEvents"/> reads and changes them: the database in a command, dictionaries when the ledger is replayed.</summary>
+/// <summary>The transfer tables as <see cref="TransferEvents"/> reads and changes them: the database in a command, dictionaries when the ledger is replayed.</summary>
 public interface ITransferState
 {
     Manifest? FindManifest(Guid id);
@@ -15,22 +15,6 @@ public interface ITransferState
     CustodyRecord? CurrentCustody(Guid personId);
 
     Notification? FindNotification(Guid id);
-
-    Facilities.Cell? FindCell(string id);
-
-    Facilities.Admission? OpenAdmission(Guid personId);
-
-    Facilities.CellAssignment? OpenAssignment(Guid personId);
-
-    Facilities.AccessVisit? FindVisit(Guid id);
-
-    Facilities.InformationRestriction? FindRestriction(Guid id);
-
-    Facilities.FollowUpAction? FindAction(Guid id);
-
-    Billing.PaymentHold? FindHold(Guid id);
-
-    Billing.Dispute? FindDispute(Guid id);
 
     void Add(object row);
 }
@@ -51,11 +35,6 @@ public static class TransferEvents
         LedgerKinds.ManifestDiscrepancyRecorded, LedgerKinds.ManifestAlertRaised, LedgerKinds.ManifestAlertCleared,
         LedgerKinds.CustodyRecorded, LedgerKinds.IncidentRecorded,
         LedgerKinds.NotificationQueued, LedgerKinds.NotificationDelivered, LedgerKinds.NotificationFailed,
-        LedgerKinds.CellRegistered, LedgerKinds.PersonAdmitted, LedgerKinds.CellAssigned, LedgerKinds.WelfareChecked, LedgerKinds.VisitRequested,
-        LedgerKinds.VisitDecided, LedgerKinds.PersonReleased, LedgerKinds.InformationRestricted, LedgerKinds.InformationRestrictionLifted,
-        LedgerKinds.InspectionRecorded, LedgerKinds.InspectionActionCompleted,
-        LedgerKinds.PaymentHoldPlaced, LedgerKinds.PaymentHoldLifted, LedgerKinds.InvoiceIssued,
-        LedgerKinds.DisputeRaised, LedgerKinds.DisputeResolved, LedgerKinds.CreditNoteIssued, LedgerKinds.PaymentRecorded,
     };
 
     /// <exception cref="InvalidOperationException">The entry does not fit the state (a corrupt or reordered ledger).</exception>
@@ -266,8 +245,7 @@ public static class TransferEvents
                 notification.LastSeq = entry.Seq;
                 break;
             default:
-                Facilities.RegisterEvents.Apply(state, p, entry);
-                break;
+                throw new InvalidOperationException($"{entry.Kind} is not a transfer entry");
         }
     }
 
