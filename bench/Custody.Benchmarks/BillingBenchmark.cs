@@ -51,12 +51,8 @@ public sealed class BillingBenchmark(string folder)
             foreach (var seen in (i % 10 == 9 ? [] : i % 2 == 0 ? new[] { new DateTime(2026, 3, 3, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 20, 15, 0, 0, DateTimeKind.Utc) }
                          : [new DateTime(2026, 3, 3, 15, 0, 0, DateTimeKind.Utc)]))
             {
-                var check = new JsonObject
-                {
-                    ["id"] = Guid.CreateVersion7().ToString(), ["person"] = person, ["seenBy"] = "ICRC delegate", ["role"] = "icrc",
-                    ["seenAt"] = Common.Instants.ToText(seen), ["condition"] = "seen", ["privateConversation"] = true,
-                };
-                requests.Add(new(LedgerKinds.WelfareChecked, "person:" + person, check, "bench", seen));
+                var check = new WelfareChecked(Guid.CreateVersion7(), ids[i], "ICRC delegate", "icrc", seen, "seen", PrivateConversation: true);
+                requests.Add(new(WelfareChecked.EntryKind, check.Subject(), EventRegistry.Default.ToPayload(check), "bench", seen));
             }
         }
         var entries = await BulkApply.RunAsync(db, time, requests);

@@ -119,17 +119,17 @@ public sealed class RegisterTests
     private static async Task<Func<string, DateTime, int>> RecountAsync(CustodyDbContext db)
     {
         var spans = new List<(Guid Person, string Cell, DateTime From, DateTime? Until)>();
-        foreach (var entry in await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKinds.CellAssigned || e.Kind == LedgerKinds.PersonReleased).OrderBy(e => e.Seq).ToListAsync())
+        foreach (var entry in await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == CellAssigned.EntryKind || e.Kind == PersonReleased.EntryKind).OrderBy(e => e.Seq).ToListAsync())
         {
             var payload = LedgerContent.Parse(entry.Content).Payload;
             var person = Guid.Parse(payload["person"]!.GetValue<string>());
-            var at = Instants.Parse(payload[entry.Kind == LedgerKinds.CellAssigned ? "from" : "at"]!.GetValue<string>());
+            var at = Instants.Parse(payload[entry.Kind == CellAssigned.EntryKind ? "from" : "at"]!.GetValue<string>());
             var open = spans.FindIndex(s => s.Person == person && s.Until is null);
             if (open >= 0)
             {
                 spans[open] = spans[open] with { Until = at };
             }
-            if (entry.Kind == LedgerKinds.CellAssigned)
+            if (entry.Kind == CellAssigned.EntryKind)
             {
                 spans.Add((person, payload["cell"]!.GetValue<string>(), at, null));
             }

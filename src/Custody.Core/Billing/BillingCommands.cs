@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Common;
 using Custody.Ledger;
@@ -36,7 +35,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<PaymentHold>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<PaymentHold>(db, time, async work =>
         {
             if (!await db.Agreements.AnyAsync(a => a.Id == r.AgreementId, cancellationToken))
             {
@@ -47,14 +46,8 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
                 return new NotFound($"No person {person} in the register.");
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject { ["id"] = id.ToString(), ["agreement"] = r.AgreementId, ["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["reason"] = r.Reason!.Trim() };
-            if (r.PersonId is { } who)
-            {
-                payload["person"] = who.ToString();
-            }
-            var state = new DbTransferState(db);
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.PaymentHoldPlaced, "agreement:" + r.AgreementId, payload, viewer.Actor));
-            return state.FindHold(id)!;
+            work.Record(new PaymentHoldPlaced(id, r.AgreementId!, from, r.Reason!.Trim(), r.PersonId), viewer.Actor);
+            return work.Store.Find<PaymentHold>(id)!;
         }, cancellationToken);
     }
 
@@ -66,7 +59,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("liftedOn", "The first date no longer held, YYYY-MM-DD.")]);
         }
-        return await LedgerWriter.InTransactionAsync<PaymentHold>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<PaymentHold>(db, time, async work =>
         {
             var hold = await db.PaymentHolds.SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken);
             if (hold is null)
@@ -81,8 +74,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Invalid([new FieldError("liftedOn", "A hold is lifted after the date it starts.")]);
             }
-            var payload = new JsonObject { ["id"] = holdId.ToString(), ["liftedOn"] = liftedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
-            TransferEvents.Apply(new DbTransferState(db), payload, ledger.Append(LedgerKinds.PaymentHoldLifted, "agreement:" + hold.AgreementId, payload, viewer.Actor));
+            work.Record(new PaymentHoldLifted(holdId, hold.AgreementId, liftedOn), viewer.Actor);
             return hold;
         }, cancellationToken);
     }
@@ -91,7 +83,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
     public async Task<Result<Invoice>> IssueAsync(string agreementId, string? month, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return await LedgerWriter.InTransactionAsync<Invoice>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Invoice>(db, time, async work =>
         {
             var draft = await new DraftInvoice(db).RunAsync(agreementId, month, cancellationToken);
             if (draft.Failure is { } failure)
@@ -108,35 +100,10 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict($"{d.Month} is not over yet; its invoice is issued once the month has ended.", d.Month);
             }
-            static string Money(decimal m) => m.ToString(CultureInfo.InvariantCulture);
-            var document = new JsonObject
-            {
-                ["lines"] = new JsonArray(d.Lines.Select(l => (JsonNode)new JsonObject
-                {
-                    ["person"] = l.PersonId.ToString(),
-                    ["externalId"] = l.ExternalId,
-                    ["version"] = l.Version,
-                    ["rate"] = Money(l.Rate),
-                    ["payableDays"] = l.PayableDays,
-                    ["withheldDays"] = new JsonObject(l.WithheldDays.Select(w => KeyValuePair.Create(w.Key, (JsonNode?)JsonValue.Create(w.Value)))),
-                    ["amount"] = Money(l.Amount),
-                }).ToArray()),
-                ["withheldByReason"] = new JsonObject(d.WithheldByReason.Select(w => KeyValuePair.Create(w.Key, (JsonNode?)JsonValue.Create(w.Value)))),
-                ["paidBefore"] = Money(d.PaidBefore),
-            };
-            var payload = new JsonObject
-            {
-                ["id"] = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
-                ["number"] = $"{agreementId}-{d.Month}",
-                ["agreement"] = agreementId,
-                ["month"] = d.Month,
-                ["currency"] = d.Currency,
-                ["total"] = Money(d.Total),
-                ["payableDays"] = d.PayableDays,
-                ["withheldDays"] = d.WithheldByReason.Values.Sum(),
-                ["document"] = document,
-            };
-            TransferEvents.Apply(new DbTransferState(db), payload, ledger.Append(LedgerKinds.InvoiceIssued, "agreement:" + agreementId, payload, viewer.Actor));
+            var document = new IssuedDocument(d.Lines.Select(l => new IssuedLine(l.PersonId, l.ExternalId, l.Version, l.Rate, l.PayableDays, l.WithheldDays, l.Amount)).ToList(),
+                d.WithheldByReason, d.PaidBefore);
+            work.Record(new InvoiceIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{agreementId}-{d.Month}", agreementId, d.Month, d.Currency, d.Total, d.PayableDays,
+                d.WithheldByReason.Values.Sum(), document), viewer.Actor);
             return db.Invoices.Local.Single(i => i.AgreementId == agreementId && i.Month == d.Month);
         }, cancellationToken);
     }

@@ -39,7 +39,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Dispute>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
         {
             var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
             if (invoice is null)
@@ -51,14 +51,8 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 return new Invalid([new FieldError("externalId", $"Invoice {invoice.Number} has no line for {externalId}.")]);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject { ["id"] = id.ToString(), ["invoice"] = invoiceId.ToString(), ["reason"] = r.Reason!.Trim() };
-            if (r.ExternalId is not null)
-            {
-                payload["externalId"] = r.ExternalId;
-            }
-            var state = new DbTransferState(db);
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.DisputeRaised, "invoice:" + invoiceId, payload, viewer.Actor));
-            return state.FindDispute(id)!;
+            work.Record(new DisputeRaised(id, invoiceId, r.Reason!.Trim(), r.ExternalId), viewer.Actor);
+            return work.Store.Find<Dispute>(id)!;
         }, cancellationToken);
     }
 
@@ -88,7 +82,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Dispute>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
         {
             var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
             if (dispute is null)
@@ -104,9 +98,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 return new StateConflict("A dispute is resolved by another user than the one who raised it.", dispute);
             }
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
-            var state = new DbTransferState(db);
-            var payload = new JsonObject { ["id"] = disputeId.ToString(), ["invoice"] = invoice.Id.ToString(), ["upheld"] = r.Upheld, ["resolution"] = r.Resolution!.Trim() };
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.DisputeResolved, "invoice:" + invoice.Id, payload, viewer.Actor));
+            work.Record(new DisputeResolved(disputeId, invoice.Id, r.Upheld, r.Resolution!.Trim()), viewer.Actor);
             if (credit is { } amount)
             {
                 var credited = (await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).Select(c => c.Amount).ToListAsync(cancellationToken)).Sum();
@@ -115,16 +107,8 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                     return new Invalid([new FieldError("creditAmount", $"Credits would exceed the invoice: {invoice.Total} invoiced, {credited} already credited.")]);
                 }
                 var count = await db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id, cancellationToken);
-                var note = new JsonObject
-                {
-                    ["id"] = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
-                    ["number"] = $"{invoice.Number}-CN{count + 1}",
-                    ["invoice"] = invoice.Id.ToString(),
-                    ["dispute"] = disputeId.ToString(),
-                    ["amount"] = amount.ToString(CultureInfo.InvariantCulture),
-                    ["reason"] = r.Resolution.Trim(),
-                };
-                TransferEvents.Apply(state, note, ledger.Append(LedgerKinds.CreditNoteIssued, "invoice:" + invoice.Id, note, viewer.Actor));
+                work.Record(new CreditNoteIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{invoice.Number}-CN{count + 1}", invoice.Id, amount, r.Resolution.Trim(), disputeId),
+                    viewer.Actor);
             }
             return dispute;
         }, cancellationToken);
@@ -153,7 +137,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Payment>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Payment>(db, time, async work =>
         {
             if (await BalanceOfAsync(invoiceId, cancellationToken) is not { } balance)
             {
@@ -164,15 +148,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 return new StateConflict($"The payment exceeds what is outstanding on {balance.Number}: {balance.Outstanding}.", balance);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject
-            {
-                ["id"] = id.ToString(),
-                ["invoice"] = invoiceId.ToString(),
-                ["amount"] = amount!.Value.ToString(CultureInfo.InvariantCulture),
-                ["paidOn"] = paidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["reference"] = r.Reference!.Trim(),
-            };
-            TransferEvents.Apply(new DbTransferState(db), payload, ledger.Append(LedgerKinds.PaymentRecorded, "invoice:" + invoiceId, payload, viewer.Actor));
+            work.Record(new PaymentRecorded(id, invoiceId, amount!.Value, paidOn, r.Reference!.Trim()), viewer.Actor);
             return db.Payments.Local.Single(p => p.Id == id);
         }, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Ledger;
 
 namespace Custody.Facilities;
@@ -34,25 +33,29 @@ public sealed class Facility
 
     public static readonly IReadOnlyList<string> Kinds = ["processing-centre", "prison", "detention-centre", "airport-holding"];
 
-    public static Facility Register(JsonObject payload, LedgerEntry entry)
+    public static Facility Register(FacilityRegistered registered, LedgerEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(payload);
-        var facility = new Facility { Id = payload["id"]!.GetValue<string>() };
-        facility.Set(payload, entry);
+        ArgumentNullException.ThrowIfNull(registered);
+        var facility = new Facility { Id = registered.Id };
+        facility.Set(registered.Name, registered.State, registered.Kind, registered.Address, registered.Telephone, registered.TimeZone, entry);
         return facility;
     }
 
-    public void Update(JsonObject payload, LedgerEntry entry) => Set(payload, entry);
+    public void Update(FacilityUpdated updated, LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        Set(updated.Name, updated.State, updated.Kind, updated.Address, updated.Telephone, updated.TimeZone, entry);
+    }
 
-    private void Set(JsonObject payload, LedgerEntry entry)
+    private void Set(string name, string state, string kind, string address, string telephone, string timeZone, LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Name = payload["name"]!.GetValue<string>();
-        State = payload["state"]!.GetValue<string>();
-        Kind = payload["kind"]!.GetValue<string>();
-        Address = payload["address"]!.GetValue<string>();
-        Telephone = payload["telephone"]!.GetValue<string>();
-        TimeZone = payload["timeZone"]!.GetValue<string>();
+        Name = name;
+        State = state;
+        Kind = kind;
+        Address = address;
+        Telephone = telephone;
+        TimeZone = timeZone;
         Revision++;
         LastSeq = entry.Seq;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Custody.Common;
 using Custody.Ledger;
@@ -31,30 +30,22 @@ public sealed partial class FacilityCommands(CustodyDbContext db, TimeProvider t
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<FacilityView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<FacilityView>(db, time, async work =>
         {
-            var payload = new JsonObject
-            {
-                ["id"] = request.Id!.Trim(),
-                ["name"] = request.Name!.Trim(),
-                ["state"] = request.State,
-                ["kind"] = request.Kind,
-                ["address"] = request.Address!.Trim(),
-                ["telephone"] = request.Telephone!.Trim(),
-                ["timeZone"] = request.TimeZone!.Trim(),
-            };
-            var existing = await db.Facilities.SingleOrDefaultAsync(f => f.Id == request.Id!.Trim(), cancellationToken);
+            var id = request.Id!.Trim();
+            var existing = await db.Facilities.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
             if (existing is null)
             {
-                var facility = Facility.Register(payload, ledger.Append(LedgerKinds.FacilityRegistered, "facility:" + payload["id"], payload, actor));
-                db.Facilities.Add(facility);
-                return FacilityView.Of(facility);
+                work.Record(new FacilityRegistered(id, request.Name!.Trim(), request.State!, request.Kind!, request.Address!.Trim(), request.Telephone!.Trim(),
+                    request.TimeZone!.Trim()), actor);
+                return FacilityView.Of(work.Store.Find<Facility>(id)!);
             }
             if (existing.State != request.State)
             {
                 return new Conflict($"Facility {existing.Id} is in {existing.State}; a facility never changes state — register a new one.");
             }
-            existing.Update(payload, ledger.Append(LedgerKinds.FacilityUpdated, "facility:" + existing.Id, payload, actor));
+            work.Record(new FacilityUpdated(existing.Id, request.Name!.Trim(), request.State!, request.Kind!, request.Address!.Trim(), request.Telephone!.Trim(),
+                request.TimeZone!.Trim()), actor);
             return FacilityView.Of(existing);
         }, cancellationToken);
     }

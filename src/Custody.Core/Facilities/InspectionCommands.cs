@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Common;
 using Custody.Ledger;
@@ -73,10 +72,9 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<InspectionView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<InspectionView>(db, time, async work =>
         {
-            var state = new DbTransferState(db);
-            var cell = r.CellId is null ? null : state.FindCell(r.CellId);
+            var cell = r.CellId is null ? null : work.Store.Find<Cell>(r.CellId);
             if (cell is null || cell.FacilityId != facilityId)
             {
                 return new NotFound($"No cell {r.CellId} at {facilityId}.");
@@ -84,24 +82,10 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
             var (agreement, standards) = await new RegisterCommands(db, time).FacilityStandardsAsync(facilityId, now, cancellationToken);
             var findings = InspectionFindings.Compute(cell, m!, standards);
             var id = Guid.CreateVersion7(now);
-            var payload = new JsonObject
-            {
-                ["id"] = id.ToString(),
-                ["facility"] = facilityId,
-                ["cell"] = cell.Id,
-                ["agreement"] = agreement ?? "none",
-                ["inspectedAt"] = Instants.ToText(inspectedAt!.Value),
-                ["measurements"] = JsonSerializer.SerializeToNode(m, InspectionJson.Options)!.AsObject(),
-                ["findings"] = JsonSerializer.SerializeToNode(findings, InspectionJson.Options)!.AsArray(),
-                ["actions"] = new JsonArray(actions.Select(a => (JsonNode)new JsonObject
-                {
-                    ["id"] = Guid.CreateVersion7(now).ToString(),
-                    ["description"] = a.Description!.Trim(),
-                    ["owner"] = a.Owner!.Trim(),
-                    ["deadline"] = a.Deadline,
-                }).ToArray()),
-            };
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.InspectionRecorded, "facility:" + facilityId, payload, viewer.Actor, inspectedAt));
+            work.Record(new InspectionRecorded(id, facilityId, cell.Id, agreement ?? "none", inspectedAt!.Value,
+                JsonSerializer.SerializeToNode(m, InspectionJson.Options)!.AsObject(), findings,
+                actions.Select(a => new PlannedAction(Guid.CreateVersion7(now), a.Description!.Trim(), a.Owner!.Trim(), Instants.ParseDate(a.Deadline!))).ToList()),
+                viewer.Actor, inspectedAt);
             return View(db.Inspections.Local.Single(i => i.Id == id), db.FollowUpActions.Local.Where(a => a.InspectionId == id).ToList());
         }, cancellationToken);
     }
@@ -109,7 +93,7 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<FollowUpAction>> CompleteActionAsync(Guid actionId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return LedgerWriter.InTransactionAsync<FollowUpAction>(db, time, async ledger =>
+        return UnitOfWork.RunAsync<FollowUpAction>(db, time, async work =>
         {
             var action = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
             if (action is null)
@@ -120,8 +104,7 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict($"The action was completed at {Instants.ToText(done)} by {action.CompletedBy}.", action);
             }
-            var payload = new JsonObject { ["id"] = actionId.ToString() };
-            TransferEvents.Apply(new DbTransferState(db), payload, ledger.Append(LedgerKinds.InspectionActionCompleted, "facility:" + action.FacilityId, payload, viewer.Actor));
+            work.Record(new InspectionActionCompleted(actionId, action.FacilityId), viewer.Actor);
             return action;
         }, cancellationToken);
     }

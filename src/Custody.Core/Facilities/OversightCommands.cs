@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Common;
 using Custody.Ledger;
@@ -44,15 +43,14 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Admission>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Admission>(db, time, async work =>
         {
             var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
             if (person is null)
             {
                 return new NotFound($"No person {personId} in the register.");
             }
-            var state = new DbTransferState(db);
-            if (state.OpenAdmission(personId) is not { } admission)
+            if (work.Store.OpenAdmission(personId) is not { } admission)
             {
                 return new StateConflict("The person is not admitted to a facility.", "not-admitted");
             }
@@ -64,18 +62,9 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict($"An onward transfer is refused while a court order concerning the person is active ({string.Join(", ", orders)}); a court must lift it first.", orders);
             }
-            var payload = new JsonObject
-            {
-                ["person"] = personId.ToString(),
-                ["admission"] = admission.Id.ToString(),
-                ["kind"] = request.Kind,
-                ["at"] = Instants.ToText(at!.Value),
-                ["destination"] = request.Destination!.Trim(),
-                ["authority"] = request.Authority!.Trim(),
-            };
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.PersonReleased, "person:" + personId, payload, viewer.Actor, at));
+            work.Record(new PersonReleased(personId, admission.Id, request.Kind!, at!.Value, request.Destination!.Trim(), request.Authority!.Trim()), viewer.Actor, at);
             var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == admission.AgreementId, cancellationToken);
-            var custody = state.CurrentCustody(personId)!;
+            var custody = work.Store.CurrentCustody(personId)!;
             var (custodian, onBehalfOf) = request.Kind switch
             {
                 CustodyEvents.Released => ("none", (string?)null),
@@ -83,7 +72,8 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
                 _ => (request.Authority.Trim(), null),
             };
             new CustodyChange(personId, request.Kind!, custodian, onBehalfOf, request.Kind!, null, null, admission.AgreementId, custody.LegalAuthority,
-                request.Kind == CustodyEvents.Released ? "none" : custody.Funder, $"{request.Destination.Trim()} — {request.Authority.Trim()}", at.Value).Record(ledger, state, viewer.Actor);
+                request.Kind == CustodyEvents.Released ? "none" : custody.Funder, $"{request.Destination.Trim()} — {request.Authority.Trim()}", at.Value)
+                .Record(work.Ledger, new DbTransferState(work.Db), viewer.Actor);
             return admission;
         }, cancellationToken);
     }
@@ -114,29 +104,16 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await InPersonAsync<WelfareCheck>(personId, viewer, async (ledger, state, admission) =>
+        return await InPersonAsync<WelfareCheck>(personId, viewer, (work, admission) =>
         {
             if (seenAt < admission.AdmittedAt)
             {
-                return new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]);
+                return Task.FromResult<Result<WelfareCheck>>(new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]));
             }
-            var payload = new JsonObject
-            {
-                ["id"] = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
-                ["person"] = personId.ToString(),
-                ["seenBy"] = r.SeenBy!.Trim(),
-                ["role"] = r.Role,
-                ["seenAt"] = Instants.ToText(seenAt!.Value),
-                ["condition"] = r.Condition!.Trim(),
-                ["privateConversation"] = r.PrivateConversation,
-            };
-            if (!string.IsNullOrWhiteSpace(r.Notes))
-            {
-                payload["notes"] = r.Notes.Trim();
-            }
-            var entry = ledger.Append(LedgerKinds.WelfareChecked, "person:" + personId, payload, viewer.Actor, seenAt);
-            TransferEvents.Apply(state, payload, entry);
-            return await Task.FromResult(db.WelfareChecks.Local.Single(w => w.Seq == entry.Seq));
+            var id = Guid.CreateVersion7(time.GetUtcNow());
+            work.Record(new WelfareChecked(id, personId, r.SeenBy!.Trim(), r.Role!, seenAt!.Value, r.Condition!.Trim(), r.PrivateConversation,
+                string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim()), viewer.Actor, seenAt);
+            return Task.FromResult(Result<WelfareCheck>.Ok(work.Store.Find<WelfareCheck>(id)!));
         }, cancellationToken);
     }
 
@@ -153,12 +130,11 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await InPersonAsync<AccessVisit>(personId, viewer, (ledger, state, _) =>
+        return await InPersonAsync<AccessVisit>(personId, viewer, (work, _) =>
         {
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["visitor"] = r.Visitor!.Trim(), ["role"] = r.Role };
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.VisitRequested, "person:" + personId, payload, viewer.Actor));
-            return Task.FromResult(Result<AccessVisit>.Ok(state.FindVisit(id)!));
+            work.Record(new VisitRequested(id, personId, r.Visitor!.Trim(), r.Role!), viewer.Actor);
+            return Task.FromResult(Result<AccessVisit>.Ok(work.Store.Find<AccessVisit>(id)!));
         }, cancellationToken);
     }
 
@@ -171,9 +147,8 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("reason", "Required when a visit is denied: why (a denial is recorded as a finding).")]);
         }
-        return await LedgerWriter.InTransactionAsync<AccessVisit>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<AccessVisit>(db, time, async work =>
         {
-            var state = new DbTransferState(db);
             var visit = await db.AccessVisits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
             if (visit is null)
             {
@@ -183,12 +158,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict($"The visit was already {visit.Status}.", visit.Status);
             }
-            var payload = new JsonObject { ["id"] = visitId.ToString(), ["person"] = visit.PersonId.ToString(), ["granted"] = decision.Granted };
-            if (!string.IsNullOrWhiteSpace(decision.Reason))
-            {
-                payload["reason"] = decision.Reason.Trim();
-            }
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.VisitDecided, "person:" + visit.PersonId, payload, viewer.Actor));
+            work.Record(new VisitDecided(visitId, visit.PersonId, decision.Granted, string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason.Trim()), viewer.Actor);
             return visit;
         }, cancellationToken);
     }
@@ -200,28 +170,26 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("ground", "Required: the legal ground of the restriction (1 to 1000 characters).")]);
         }
-        return await InPersonAsync<InformationRestriction>(personId, viewer, (ledger, state, _) =>
+        return await InPersonAsync<InformationRestriction>(personId, viewer, (work, _) =>
         {
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["ground"] = r.Ground.Trim() };
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.InformationRestricted, "person:" + personId, payload, viewer.Actor));
-            return Task.FromResult(Result<InformationRestriction>.Ok(state.FindRestriction(id)!));
+            work.Record(new InformationRestricted(id, personId, r.Ground.Trim()), viewer.Actor);
+            return Task.FromResult(Result<InformationRestriction>.Ok(work.Store.Find<InformationRestriction>(id)!));
         }, cancellationToken);
     }
 
     // A command about a person held in a facility: 404 for an unknown (or invisible) person, 409 when not admitted.
-    private Task<Result<T>> InPersonAsync<T>(Guid personId, Viewer viewer, Func<LedgerWriter, DbTransferState, Admission, Task<Result<T>>> body, CancellationToken cancellationToken)
+    private Task<Result<T>> InPersonAsync<T>(Guid personId, Viewer viewer, Func<UnitOfWork, Admission, Task<Result<T>>> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return LedgerWriter.InTransactionAsync<T>(db, time, async ledger =>
+        return UnitOfWork.RunAsync<T>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
                 return new NotFound($"No person {personId} in the register.");
             }
-            var state = new DbTransferState(db);
-            return state.OpenAdmission(personId) is { } admission
-                ? await body(ledger, state, admission)
+            return work.Store.OpenAdmission(personId) is { } admission
+                ? await body(work, admission)
                 : new StateConflict("The person is not admitted to a facility.", "not-admitted");
         }, cancellationToken);
     }

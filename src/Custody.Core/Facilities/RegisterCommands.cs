@@ -47,9 +47,8 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<IReadOnlyList<Cell>>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<IReadOnlyList<Cell>>(db, time, async work =>
         {
-            var state = new DbTransferState(db);
             var cells = new List<Cell>();
             foreach (var r in requests)
             {
@@ -58,29 +57,13 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
                     return new NotFound($"No facility {r.FacilityId}.");
                 }
                 var id = $"{r.FacilityId}/{r.Unit!.Trim()}/{r.Number!.Trim()}";
-                if (state.FindCell(id) is not null)
+                if (work.Store.Find<Cell>(id) is not null)
                 {
                     return new Conflict($"Cell {id} is already registered.");
                 }
-                var payload = new JsonObject
-                {
-                    ["id"] = id,
-                    ["facility"] = r.FacilityId,
-                    ["unit"] = r.Unit.Trim(),
-                    ["number"] = r.Number.Trim(),
-                    ["floorAreaM2"] = r.FloorAreaM2,
-                    ["shared"] = r.Shared,
-                    ["bunks"] = r.Bunks,
-                    ["toilets"] = r.Toilets,
-                    ["showers"] = r.Showers,
-                    ["waterLitresPerDay"] = r.WaterLitresPerDay,
-                    ["lightingHours"] = r.LightingHours,
-                    ["ventilation"] = r.Ventilation,
-                    ["designCapacity"] = r.DesignCapacity,
-                    ["operationalCapacity"] = r.OperationalCapacity,
-                };
-                TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.CellRegistered, "cell:" + id, payload, viewer.Actor));
-                cells.Add(state.FindCell(id)!);
+                work.Record(new CellRegistered(id, r.FacilityId!, r.Unit.Trim(), r.Number.Trim(), r.FloorAreaM2!.Value, r.Shared, r.Bunks!.Value, r.Toilets!.Value,
+                    r.Showers!.Value, r.WaterLitresPerDay!.Value, r.LightingHours!.Value, r.Ventilation!, r.DesignCapacity!.Value, r.OperationalCapacity!.Value), viewer.Actor);
+                cells.Add(work.Store.Find<Cell>(id)!);
             }
             return cells;
         }, cancellationToken);
@@ -141,19 +124,18 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<Admission>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<Admission>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
                 return new NotFound($"No person {personId} in the register.");
             }
-            var state = new DbTransferState(db);
-            var custody = state.CurrentCustody(personId)!;
+            var custody = work.Store.CurrentCustody(personId)!;
             if (custody is not { Event: CustodyEvents.HandedOver, FacilityId: not null, OnBehalfOf: not null })
             {
                 return new StateConflict($"Only a person whose hand-over completed is admitted; the current custody record is {custody.Event} ({custody.PlaceKind}).", custody.Event);
             }
-            if (state.OpenAdmission(personId) is { } open)
+            if (work.Store.OpenAdmission(personId) is { } open)
             {
                 return new StateConflict($"The person is already admitted at {open.FacilityId} since {Instants.ToText(open.AdmittedAt)}.", open.Id);
             }
@@ -161,21 +143,9 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Invalid([new FieldError("admittedAt", "Admission follows the hand-over; this is before it.")]);
             }
-            var payload = new JsonObject
-            {
-                ["id"] = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
-                ["person"] = personId.ToString(),
-                ["facility"] = custody.FacilityId,
-                ["agreement"] = custody.AgreementId,
-                ["admittedAt"] = Instants.ToText(admittedAt!.Value),
-                ["register"] = register,
-            };
-            if (custody.ManifestId is { } manifest)
-            {
-                payload["manifest"] = manifest.ToString();
-            }
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.PersonAdmitted, "person:" + personId, payload, viewer.Actor, admittedAt));
-            return state.OpenAdmission(personId)!;
+            work.Record(new PersonAdmitted(Guid.CreateVersion7(time.GetUtcNow()), personId, custody.FacilityId, custody.AgreementId!, admittedAt!.Value, register,
+                custody.ManifestId), viewer.Actor, admittedAt);
+            return work.Store.OpenAdmission(personId)!;
         }, cancellationToken);
     }
 
@@ -188,15 +158,14 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("cellId", "Required: the cell, such as sv-cecot/A/01.")]);
         }
-        return await LedgerWriter.InTransactionAsync<CellAssignment>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<CellAssignment>(db, time, async work =>
         {
-            var state = new DbTransferState(db);
-            var cell = state.FindCell(request.CellId);
+            var cell = work.Store.Find<Cell>(request.CellId);
             if (cell is null)
             {
                 return new NotFound($"No cell {request.CellId}.");
             }
-            if (state.OpenAdmission(personId) is not { } admission)
+            if (work.Store.OpenAdmission(personId) is not { } admission)
             {
                 return await db.People.AnyAsync(p => p.Id == personId, cancellationToken)
                     ? new StateConflict("The person is not admitted to a facility; admit them first.", "not-admitted")
@@ -206,7 +175,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Invalid([new FieldError("cellId", $"The person is held at {admission.FacilityId}; this cell is at {cell.FacilityId} (an onward transfer is a release, not a move).")]);
             }
-            var current = state.OpenAssignment(personId);
+            var current = work.Store.OpenAssignment(personId);
             if (current?.CellId == cell.Id)
             {
                 return new StateConflict($"The person is already in {cell.Id}.", current.Id);
@@ -219,20 +188,9 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StandardsBreached(cell.Id, occupants, breaches);
             }
-            var payload = new JsonObject
-            {
-                ["id"] = Guid.CreateVersion7(now).ToString(),
-                ["person"] = personId.ToString(),
-                ["admission"] = admission.Id.ToString(),
-                ["cell"] = cell.Id,
-                ["from"] = Instants.ToText(Instants.Utc(now)),
-            };
-            if (breaches.Count > 0)
-            {
-                payload["finding"] = $"{occupants} people: " + string.Join("; ", breaches);
-            }
-            TransferEvents.Apply(state, payload, ledger.Append(LedgerKinds.CellAssigned, "person:" + personId, payload, viewer.Actor));
-            return state.OpenAssignment(personId)!;
+            work.Record(new CellAssigned(Guid.CreateVersion7(now), personId, admission.Id, cell.Id, Instants.Utc(now),
+                breaches.Count > 0 ? $"{occupants} people: " + string.Join("; ", breaches) : null), viewer.Actor);
+            return work.Store.OpenAssignment(personId)!;
         }, cancellationToken);
     }
 

@@ -11,6 +11,8 @@ internal static class LedgerProjectors
         Transfers.TransfersEventsJson.Default,
         Notifications.NotificationsEventsJson.Default,
         Screening.ScreeningEventsJson.Default,
+        Facilities.FacilitiesEventsJson.Default,
+        Billing.BillingEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -19,5 +21,7 @@ internal static class LedgerProjectors
         Transfers.TransfersProjector.Register(registry);
         Notifications.NotificationsProjector.Register(registry);
         Screening.ScreeningProjector.Register(registry);
+        Facilities.FacilitiesProjector.Register(registry);
+        Billing.BillingProjector.Register(registry);
     }
 }

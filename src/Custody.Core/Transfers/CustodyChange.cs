@@ -13,18 +13,4 @@ public sealed record CustodyChange(Guid PersonId, string Event, string Custodian
         return work.Record(new CustodyRecorded(Guid.CreateVersion7(new DateTimeOffset(OccurredAt, TimeSpan.Zero)), PersonId, Event, Custodian, PlaceKind, LegalAuthority,
             Funder, OccurredAt, OnBehalfOf, FacilityId, ManifestId, AgreementId, Note), actor, OccurredAt);
     }
-
-    /// <summary>Transitional, until the facility register records typed events.</summary>
-    public void Record(LedgerWriter ledger, ITransferState state, string actor)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(state);
-        var e = new CustodyRecorded(Guid.CreateVersion7(new DateTimeOffset(OccurredAt, TimeSpan.Zero)), PersonId, Event, Custodian, PlaceKind, LegalAuthority,
-            Funder, OccurredAt, OnBehalfOf, FacilityId, ManifestId, AgreementId, Note);
-        var entry = ledger.Append(CustodyRecorded.EntryKind, e.Subject(), EventRegistry.Default.ToPayload(e), actor, OccurredAt);
-        var previous = state.CurrentCustody(PersonId)!;
-        var next = CustodyRecord.Recorded(e, previous.Number + 1, entry);
-        previous.SupersededBy(next);
-        state.Add(next);
-    }
 }

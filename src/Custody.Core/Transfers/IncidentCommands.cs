@@ -114,13 +114,11 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         }
         return await UnitOfWork.RunAsync<Incident>(db, time, async work =>
         {
-            var ledger = work.Ledger;
             var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
             if (facility is null)
             {
                 return new NotFound($"No facility {facilityId}.");
             }
-            var state = new DbTransferState(db);
             var store = work.Store;
             var now = time.GetUtcNow();
             Facilities.Admission? admission = null;
@@ -142,16 +140,8 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             {
                 if (request.Kind is Incident.Death or Incident.Escape)
                 {
-                    var ended = new JsonObject
-                    {
-                        ["person"] = admission.PersonId.ToString(),
-                        ["admission"] = admission.Id.ToString(),
-                        ["kind"] = request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
-                        ["at"] = Instants.ToText(Later(occurredAt.Value, admission.AdmittedAt)),
-                        ["destination"] = request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown",
-                        ["authority"] = facility.Name,
-                    };
-                    TransferEvents.Apply(state, ended, ledger.Append(LedgerKinds.PersonReleased, "person:" + admission.PersonId, ended, viewer.Actor));
+                    work.Record(new Facilities.PersonReleased(admission.PersonId, admission.Id, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
+                        Later(occurredAt.Value, admission.AdmittedAt), request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown", facility.Name), viewer.Actor);
                     var current = store.CurrentCustody(admission.PersonId)!;
                     new CustodyChange(admission.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
                         request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
