@@ -3,19 +3,7 @@ namespace Custody.Ledger;
 /// <summary>The kinds of ledger entry. Stable strings: they are hashed into history.</summary>
 public static class LedgerKinds
 {
-    public const string PersonRegistered = "person.registered";
-    public const string PersonUpdated = "person.updated";
-    public const string ClassOrderRecorded = "class-order.recorded";
-    public const string ClassOrderUpdated = "class-order.updated";
-    public const string AgreementRegistered = "agreement.registered";
-    public const string AgreementUpdated = "agreement.updated";
-    public const string AgreementVersionAdded = "agreement.version-added";
-    public const string CourtOrderEntered = "court-order.entered";
-    public const string CourtOrderVerified = "court-order.verified";
-    public const string CourtOrderLifted = "court-order.lifted";
     public const string ScreeningDecided = "screening.decided";
-    public const string FactEntered = "fact.entered";
-    public const string FactUpdated = "fact.updated";
     public const string FacilityRegistered = "facility.registered";
     public const string FacilityUpdated = "facility.updated";
     public const string ManifestCreated = "manifest.created";

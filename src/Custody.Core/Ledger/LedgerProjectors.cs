@@ -8,10 +8,18 @@ internal static class LedgerProjectors
     public static readonly IJsonTypeInfoResolver[] JsonContexts =
     [
         AuditEventsJson.Default,
+        People.PeopleEventsJson.Default,
+        Agreements.AgreementsEventsJson.Default,
+        CourtOrders.CourtOrdersEventsJson.Default,
+        Facts.FactsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
     {
         AuditEvents.Register(registry);
+        People.PeopleProjector.Register(registry);
+        Agreements.AgreementsProjector.Register(registry);
+        CourtOrders.CourtOrdersProjector.Register(registry);
+        Facts.FactsProjector.Register(registry);
     }
 }

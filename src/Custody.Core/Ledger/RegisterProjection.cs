@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using Custody.Agreements;
-using Custody.Common;
 using Custody.CourtOrders;
-using Custody.Imports;
 using Custody.People;
 
 namespace Custody.Ledger;
@@ -89,72 +86,6 @@ public sealed class RegisterProjection : Transfers.ITransferState
         {
             switch (content.Kind)
             {
-                case LedgerKinds.PersonRegistered:
-                    var id = Guid.Parse(payload["id"]!.GetValue<string>());
-                    if (!People.TryAdd(id, Person.Register(id, payload["person"]!.AsObject(), entry)))
-                    {
-                        throw new ProjectionException($"person {id} is registered twice");
-                    }
-                    Add(Transfers.CustodyRecord.Initial(id, payload["person"]!.AsObject(), entry));
-                    break;
-                case LedgerKinds.PersonUpdated:
-                    Find(People, Guid.Parse(payload["id"]!.GetValue<string>()), "person").Update(JsonChanges.ReadFrom(payload), entry);
-                    break;
-                case LedgerKinds.ClassOrderRecorded:
-                    var order = ClassOrder.Record(payload["order"]!.AsObject(), entry);
-                    if (!ClassOrders.TryAdd(order.Id, order))
-                    {
-                        throw new ProjectionException($"class order {order.Id} is recorded twice");
-                    }
-                    break;
-                case LedgerKinds.ClassOrderUpdated:
-                    Find(ClassOrders, payload["id"]!.GetValue<string>(), "class order").Update(JsonChanges.ReadFrom(payload), entry);
-                    break;
-                case LedgerKinds.AgreementRegistered:
-                    var agreement = Agreement.Register(payload["id"]!.GetValue<string>(), payload["title"]!.GetValue<string>(),
-                        payload["sendingState"]!.GetValue<string>(), payload["receivingState"]!.GetValue<string>(), Until(payload), entry);
-                    if (!Agreements.TryAdd(agreement.Id, agreement))
-                    {
-                        throw new ProjectionException($"agreement {agreement.Id} is registered twice");
-                    }
-                    break;
-                case LedgerKinds.AgreementUpdated:
-                    Find(Agreements, payload["id"]!.GetValue<string>(), "agreement").Update(payload["title"]!.GetValue<string>(), Until(payload), entry);
-                    break;
-                case LedgerKinds.AgreementVersionAdded:
-                    var agreementId = Find(Agreements, payload["agreement"]!.GetValue<string>(), "agreement").Id;
-                    var version = AgreementVersion.Add(agreementId, payload["version"]!.AsObject(), entry);
-                    if (!AgreementVersions.TryAdd((agreementId, version.Number), version))
-                    {
-                        throw new ProjectionException($"version {version.Number} of agreement {agreementId} is added twice");
-                    }
-                    break;
-                case LedgerKinds.CourtOrderEntered:
-                    var entered = EnteredCourtOrder.Enter(payload, entry);
-                    Find(People, entered.PersonId, "person");
-                    if (!CourtOrders.TryAdd(entered.Id, entered))
-                    {
-                        throw new ProjectionException($"court order {entered.Id} is entered twice");
-                    }
-                    break;
-                case LedgerKinds.CourtOrderVerified:
-                    Find(CourtOrders, Guid.Parse(payload["id"]!.GetValue<string>()), "court order").Verify(entry);
-                    break;
-                case LedgerKinds.CourtOrderLifted:
-                    Find(CourtOrders, Guid.Parse(payload["id"]!.GetValue<string>()), "court order")
-                        .Lift(Instants.Parse(payload["liftedAt"]!.GetValue<string>()), entry);
-                    break;
-                case LedgerKinds.FactEntered:
-                    var fact = Facts.EnteredFact.Enter(payload, entry);
-                    Find(People, fact.PersonId, "person");
-                    if (!EnteredFacts.TryAdd(fact.Id, fact))
-                    {
-                        throw new ProjectionException($"fact {fact.Id} is entered twice");
-                    }
-                    break;
-                case LedgerKinds.FactUpdated:
-                    Find(EnteredFacts, Guid.Parse(payload["id"]!.GetValue<string>()), "fact").Update(JsonChanges.ReadFrom(payload), entry);
-                    break;
                 case LedgerKinds.FacilityRegistered:
                     var facility = Custody.Facilities.Facility.Register(payload, entry);
                     if (!Facilities.TryAdd(facility.Id, facility))
@@ -237,9 +168,6 @@ public sealed class RegisterProjection : Transfers.ITransferState
             throw new ProjectionException($"a {row.GetType().Name} with the same key is added twice");
         }
     }
-
-    private static DateTime? Until(JsonObject payload) =>
-        payload["effectiveUntil"] is { } until ? Instants.Parse(until.GetValue<string>()) : null;
 
     private static T Find<TKey, T>(Dictionary<TKey, T> table, TKey key, string what)
         where TKey : notnull =>
