@@ -71,7 +71,7 @@ public sealed class ImportTests
         Assert.Equal("es en", person.Languages);
         Assert.Null(person.Sex);
         Assert.Equal(2, person.Revision);
-        var entry = await db.LedgerEntries.SingleAsync(e => e.Kind == "person.updated");
+        var entry = await db.LedgerEntries.SingleAsync(e => e.Kind == People.PersonUpdated.EntryKind);
         var payload = LedgerContent.Parse(entry.Content).Payload;
         Assert.Equal(["courtOrders", "languages"], payload["set"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["sex"], payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()));

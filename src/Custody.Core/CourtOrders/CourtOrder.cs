@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Custody.Common;
 using Custody.Ledger;
 
 namespace Custody.CourtOrders;
@@ -52,26 +50,26 @@ public sealed class EnteredCourtOrder
     public static readonly IReadOnlyList<string> Kinds =
         ["stay-of-removal", "temporary-restraining-order", "preliminary-injunction", "no-transfer-order", "production-order", "facilitate-return", "other"];
 
-    public static EnteredCourtOrder Enter(JsonObject payload, LedgerEntry entry)
+    public static EnteredCourtOrder Enter(CourtOrderEntered entered, LedgerEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(entered);
         ArgumentNullException.ThrowIfNull(entry);
-        var order = payload["order"]!.AsObject();
+        var order = entered.Order;
         return new EnteredCourtOrder
         {
-            Id = Guid.Parse(payload["id"]!.GetValue<string>()),
-            PersonId = Guid.Parse(payload["person"]!.GetValue<string>()),
-            Kind = order["kind"]!.GetValue<string>(),
-            Court = order["court"]!.GetValue<string>(),
-            Docket = order["docket"]?.GetValue<string>(),
-            IssuedAt = Instants.Parse(order["issuedAt"]!.GetValue<string>()),
-            ExpiresAt = order["expiresAt"] is { } expires ? Instants.Parse(expires.GetValue<string>()) : null,
-            Verified = order["verified"]!.GetValue<bool>(),
-            Destinations = string.Join(' ', order["destinations"]!.AsArray().Select(d => d!.GetValue<string>())),
-            DocumentReference = payload["documentReference"]?.GetValue<string>(),
+            Id = entered.Id,
+            PersonId = entered.Person,
+            Kind = order.Kind,
+            Court = order.Court,
+            Docket = order.Docket,
+            IssuedAt = order.IssuedAt,
+            ExpiresAt = order.ExpiresAt,
+            Verified = order.Verified,
+            Destinations = string.Join(' ', order.Destinations),
+            DocumentReference = entered.DocumentReference,
             EnteredBy = entry.Actor,
             EnteredAt = entry.OccurredAt,
-            VerifiedBy = order["verified"]!.GetValue<bool>() ? entry.Actor : null,
+            VerifiedBy = order.Verified ? entry.Actor : null,
             Revision = 1,
             LastSeq = entry.Seq,
         };

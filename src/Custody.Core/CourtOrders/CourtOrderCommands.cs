@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Custody.Access;
 using Custody.Common;
@@ -45,52 +44,28 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
         {
             return new Invalid(errors);
         }
-        return await LedgerWriter.InTransactionAsync<CourtOrderView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<CourtOrderView>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
                 return new NotFound($"No person {personId} in the register.");
             }
-            var payload = ToPayload(personId, request, Guid.CreateVersion7(now), issuedAt, expiresAt);
-            var entered = EnteredCourtOrder.Enter(payload, ledger.Append(LedgerKinds.CourtOrderEntered, "person:" + personId, payload, viewer.Actor));
-            db.CourtOrders.Add(entered);
-            return CourtOrderView.Of(entered);
+            var id = Guid.CreateVersion7(now);
+            work.Record(ToEvent(personId, request, id, issuedAt, expiresAt), viewer.Actor);
+            return CourtOrderView.Of(work.Store.Find<EnteredCourtOrder>(id)!);
         }, cancellationToken);
     }
 
-    private static JsonObject ToPayload(Guid personId, EnterCourtOrderRequest request, Guid id, DateTimeOffset issuedAt, DateTimeOffset? expiresAt)
-    {
-        var order = new JsonObject
-        {
-            ["kind"] = request.Kind,
-            ["court"] = request.Court!.Trim(),
-            ["issuedAt"] = Instants.ToText(Instants.Utc(issuedAt)),
-            ["verified"] = request.Verified,
-            ["destinations"] = new JsonArray((request.Destinations ?? []).Select(d => (JsonNode)JsonValue.Create(d)).ToArray()),
-        };
-        if (!string.IsNullOrWhiteSpace(request.Docket))
-        {
-            order["docket"] = request.Docket.Trim();
-        }
-        if (expiresAt is { } expires)
-        {
-            order["expiresAt"] = Instants.ToText(Instants.Utc(expires));
-        }
-        var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["order"] = order };
-        if (!string.IsNullOrWhiteSpace(request.DocumentReference))
-        {
-            payload["documentReference"] = request.DocumentReference.Trim();
-        }
-        return payload;
-    }
+    private static CourtOrderEntered ToEvent(Guid personId, EnterCourtOrderRequest request, Guid id, DateTimeOffset issuedAt, DateTimeOffset? expiresAt) =>
+        new(id, personId,
+            new CourtOrderTerms(request.Kind!, request.Court!.Trim(), Instants.Utc(issuedAt), request.Verified, request.Destinations ?? [],
+                string.IsNullOrWhiteSpace(request.Docket) ? null : request.Docket.Trim(),
+                expiresAt is { } expires ? Instants.Utc(expires) : null),
+            string.IsNullOrWhiteSpace(request.DocumentReference) ? null : request.DocumentReference.Trim());
 
     public Task<Result<CourtOrderView>> VerifyAsync(Guid orderId, Viewer viewer, CancellationToken cancellationToken = default) =>
         ChangeAsync(orderId, viewer, order => order.Verified ? new Conflict($"Court order {orderId} is already verified (by {order.VerifiedBy}).") : null,
-            (order, ledger) =>
-            {
-                var entry = ledger.Append(LedgerKinds.CourtOrderVerified, "person:" + order.PersonId, new JsonObject { ["id"] = order.Id.ToString(), ["person"] = order.PersonId.ToString() }, viewer.Actor);
-                order.Verify(entry);
-            }, cancellationToken);
+            (order, work) => work.Record(new CourtOrderVerified(order.Id, order.PersonId), viewer.Actor), cancellationToken);
 
     public Task<Result<CourtOrderView>> LiftAsync(Guid orderId, LiftCourtOrderRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -103,12 +78,7 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
         return ChangeAsync(orderId, viewer,
             order => order.LiftedAt is { } already ? new Conflict($"Court order {orderId} was already lifted at {Instants.ToText(already)}.")
                 : lifted < order.IssuedAt ? new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]) : null,
-            (order, ledger) =>
-            {
-                var entry = ledger.Append(LedgerKinds.CourtOrderLifted, "person:" + order.PersonId,
-                    new JsonObject { ["id"] = order.Id.ToString(), ["person"] = order.PersonId.ToString(), ["liftedAt"] = Instants.ToText(lifted) }, viewer.Actor);
-                order.Lift(lifted, entry);
-            }, cancellationToken);
+            (order, work) => work.Record(new CourtOrderLifted(order.Id, order.PersonId, lifted), viewer.Actor), cancellationToken);
     }
 
     public async Task<Result<IReadOnlyList<CourtOrderView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
@@ -124,10 +94,10 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
 
     // The lock first (in the unit of work), then the read: a concurrent change is seen, never overwritten.
     private Task<Result<CourtOrderView>> ChangeAsync(Guid orderId, Viewer viewer, Func<EnteredCourtOrder, Failure?> refuse,
-        Action<EnteredCourtOrder, LedgerWriter> change, CancellationToken cancellationToken)
+        Action<EnteredCourtOrder, UnitOfWork> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return LedgerWriter.InTransactionAsync<CourtOrderView>(db, time, async ledger =>
+        return UnitOfWork.RunAsync<CourtOrderView>(db, time, async work =>
         {
             var order = await db.CourtOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
             if (order is null || await viewer.FindPersonAsync(db, order.PersonId, cancellationToken) is null)
@@ -138,7 +108,7 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
             {
                 return failure;
             }
-            change(order, ledger);
+            change(order, work);
             return CourtOrderView.Of(order);
         }, cancellationToken);
     }

@@ -73,7 +73,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             };
             new CustodyChange(personId, request.Kind!, custodian, onBehalfOf, request.Kind!, null, null, admission.AgreementId, custody.LegalAuthority,
                 request.Kind == CustodyEvents.Released ? "none" : custody.Funder, $"{request.Destination.Trim()} — {request.Authority.Trim()}", at.Value)
-                .Record(work.Ledger, new DbTransferState(work.Db), viewer.Actor);
+                .Record(work, viewer.Actor);
             return admission;
         }, cancellationToken);
     }

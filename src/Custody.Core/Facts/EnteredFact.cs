@@ -37,16 +37,16 @@ public sealed class EnteredFact
 
     public JsonObject FactObject() => JsonNode.Parse(Fact)!.AsObject();
 
-    public static EnteredFact Enter(JsonObject payload, LedgerEntry entry)
+    public static EnteredFact Enter(FactEntered entered, LedgerEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(entered);
         ArgumentNullException.ThrowIfNull(entry);
         return new EnteredFact
         {
-            Id = Guid.Parse(payload["id"]!.GetValue<string>()),
-            PersonId = Guid.Parse(payload["person"]!.GetValue<string>()),
-            Kind = payload["kind"]!.GetValue<string>(),
-            Fact = CanonicalJson.ToText(payload["fact"]),
+            Id = entered.Id,
+            PersonId = entered.Person,
+            Kind = entered.Kind,
+            Fact = CanonicalJson.ToText(entered.Fact),
             EnteredBy = entry.Actor,
             EnteredAt = entry.OccurredAt,
             Revision = 1,

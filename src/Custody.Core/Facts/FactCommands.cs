@@ -337,7 +337,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = FormatSchemas.Validate(FormatSchemas.Fact(kind), JsonSerializer.SerializeToElement(fact)).Select(e => e with { Field = e.Field.TrimStart('/') is { Length: > 0 } f ? f : "/" }).ToList();
-        return await LedgerWriter.InTransactionAsync<FactOutcome>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<FactOutcome>(db, time, async work =>
         {
             var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
             if (person is null)
@@ -354,10 +354,8 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
                 return new Invalid(errors);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            var payload = new JsonObject { ["id"] = id.ToString(), ["person"] = personId.ToString(), ["kind"] = kind, ["fact"] = fact };
-            var entered = EnteredFact.Enter(payload, ledger.Append(LedgerKinds.FactEntered, "person:" + personId, payload, viewer.Actor));
-            db.EnteredFacts.Add(entered);
-            return new FactOutcome(EnteredFactView.Of(entered), warnings);
+            work.Record(new FactEntered(id, personId, kind, fact), viewer.Actor);
+            return new FactOutcome(EnteredFactView.Of(work.Store.Find<EnteredFact>(id)!), warnings);
         }, cancellationToken);
     }
 
@@ -370,7 +368,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
         Func<JsonChanges> changesAfterCheck, List<string> warnings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return LedgerWriter.InTransactionAsync<FactOutcome>(db, time, async ledger =>
+        return UnitOfWork.RunAsync<FactOutcome>(db, time, async work =>
         {
             var fact = await db.EnteredFacts.SingleOrDefaultAsync(f => f.Id == factId, cancellationToken);
             if (fact is null || fact.Kind != kind || await viewer.FindPersonAsync(db, fact.PersonId, cancellationToken) is null)
@@ -382,9 +380,7 @@ public sealed class FactCommands(CustodyDbContext db, TimeProvider time)
                 return failure;
             }
             var changes = changesAfterCheck();
-            var payload = new JsonObject { ["id"] = fact.Id.ToString(), ["person"] = fact.PersonId.ToString(), ["kind"] = kind, ["action"] = action };
-            changes.WriteTo(payload);
-            fact.Update(changes, ledger.Append(LedgerKinds.FactUpdated, "person:" + fact.PersonId, payload, viewer.Actor));
+            work.Record(new FactUpdated(fact.Id, fact.PersonId, kind, action, changes.Set, changes.Removed), viewer.Actor);
             return new FactOutcome(EnteredFactView.Of(fact), warnings);
         }, cancellationToken);
     }

@@ -55,23 +55,18 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            var outcome = await LedgerWriter.InTransactionAsync<ImportSummary>(db, time, async ledger =>
+            var outcome = await UnitOfWork.RunAsync<ImportSummary>(db, time, async work =>
             {
+                var ledger = work.Ledger;
                 var sizeBefore = ledger.Size;
-                var result = await ApplyAsync(definition, ledger, actor, errors, cancellationToken);
+                var result = await ApplyAsync(definition, work, actor, errors, cancellationToken);
                 if (errors.Count > 0)
                 {
                     return errors.ToFailure();
                 }
                 if (ledger.Size > sizeBefore)
                 {
-                    ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
-                    {
-                        ["format"] = FormatSchemas.AgreementFormat,
-                        ["sha256"] = Convert.ToHexStringLower(digest),
-                        ["agreement"] = result.Id,
-                        ["versionsAdded"] = result.Added,
-                    }, actor);
+                    work.Record(new ImportCompleted(FormatSchemas.AgreementFormat, Convert.ToHexStringLower(digest), Agreement: result.Id, VersionsAdded: result.Added), actor);
                 }
                 return new ImportSummary(FormatSchemas.AgreementFormat, result.Id, 0, 0, 0, 0, 0,
                     result.Added, result.Unchanged, ledger.Size - sizeBefore, ledger.Size);
@@ -113,19 +108,17 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
         }
     }
 
-    private async Task<(string Id, int Added, int Unchanged)> ApplyAsync(JsonObject definition, LedgerWriter ledger, string actor, ErrorList errors, CancellationToken cancellationToken)
+    private async Task<(string Id, int Added, int Unchanged)> ApplyAsync(JsonObject definition, UnitOfWork work, string actor, ErrorList errors, CancellationToken cancellationToken)
     {
         var id = definition["id"]!.GetValue<string>();
         var title = definition["title"]!.GetValue<string>();
         var sending = definition["sendingState"]!.GetValue<string>();
         var receiving = definition["receivingState"]!.GetValue<string>();
         var until = definition["effectiveUntil"] is { } u ? Instants.Parse(u.GetValue<string>()) : (DateTime?)null;
-        var subject = "agreement:" + id;
         var agreement = await db.Agreements.FindAsync([id], cancellationToken);
         if (agreement is null)
         {
-            var entry = ledger.Append(LedgerKinds.AgreementRegistered, subject, AgreementPayload(id, title, sending, receiving, until), actor);
-            db.Agreements.Add(Agreement.Register(id, title, sending, receiving, until, entry));
+            work.Record(new AgreementRegistered(id, title, sending, receiving, until), actor);
         }
         else
         {
@@ -139,8 +132,7 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
             }
             if (agreement.Title != title || agreement.EffectiveUntil != until)
             {
-                var entry = ledger.Append(LedgerKinds.AgreementUpdated, subject, AgreementPayload(id, title, sending, receiving, until), actor);
-                agreement.Update(title, until, entry);
+                work.Record(new AgreementUpdated(id, title, sending, receiving, until), actor);
             }
         }
         var existing = await db.AgreementVersions.Where(v => v.AgreementId == id).ToDictionaryAsync(v => v.Number, cancellationToken);
@@ -159,19 +151,9 @@ internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
                 unchanged++;
                 continue;
             }
-            var entry = ledger.Append(LedgerKinds.AgreementVersionAdded, subject, new JsonObject { ["agreement"] = id, ["version"] = version.DeepClone() }, actor);
-            db.AgreementVersions.Add(AgreementVersion.Add(id, version, entry));
+            work.Record(new AgreementVersionAdded(id, version), actor);
             added++;
         }
         return (id, added, unchanged);
     }
-
-    internal static JsonObject AgreementPayload(string id, string title, string sending, string receiving, DateTime? until) => new()
-    {
-        ["id"] = id,
-        ["title"] = title,
-        ["sendingState"] = sending,
-        ["receivingState"] = receiving,
-        ["effectiveUntil"] = until is { } end ? Instants.ToText(end) : null,
-    };
 }

@@ -3,8 +3,6 @@ using System.Threading.Channels;
 using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Ledger;
-using Custody.Locator;
-using Custody.Transfers;
 using Custody.People;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -33,17 +31,20 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         {
             db.ChangeTracker.Clear();
             // Rolled back on every failure: a failed import leaves nothing behind.
-            var outcome = await LedgerWriter.InTransactionAsync<ImportSummary>(db, time, ledger => ImportAsync(ledger, open, actor, digest, progress, cancellationToken), cancellationToken);
+            var outcome = await UnitOfWork.RunAsync<ImportSummary>(db, time, work => ImportAsync(work, open, actor, digest, progress, cancellationToken), cancellationToken);
             db.ChangeTracker.Clear();
             return outcome;
         });
     }
 
-    private async Task<Result<ImportSummary>> ImportAsync(LedgerWriter ledger, Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress,
+    private async Task<Result<ImportSummary>> ImportAsync(UnitOfWork work, Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
+        var ledger = work.Ledger;
         var sizeBefore = ledger.Size;
         var counts = new Counts();
+        // New people are append-only rows, written straight like ledger entries; the rest goes through tracking.
+        var bulk = new BulkProjectionStore(db);
         // Which bundle ids the register already has: a batch of newcomers then needs no lookup.
         var known = (await db.People.AsNoTracking().Select(p => p.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var errors = new ErrorList();
@@ -59,7 +60,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 ValidatePeople(batch, firstIndexOfId, errors);
                 if (errors.Count == 0)
                 {
-                    await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, ledger, actor, counts, cancellationToken);
+                    await ApplyBatchAsync(batch.People.Select(p => CanonicalJson.JsonNodeFrom(p)!.AsObject()).ToList(), known, work, bulk, actor, counts, cancellationToken);
                 }
                 progress?.Report(new ImportProgress(batch.Position, batch.Start + batch.People.Count));
             }
@@ -78,19 +79,11 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         {
             return Result<ImportSummary>.Fail(errors.ToFailure());
         }
-        await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], ledger, actor, counts, cancellationToken);
+        await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], work, actor, counts, cancellationToken);
         if (ledger.Size > sizeBefore)
         {
-            ledger.Append(LedgerKinds.ImportCompleted, "import:" + Convert.ToHexStringLower(digest), new JsonObject
-            {
-                ["format"] = FormatSchemas.CaseBundleFormat,
-                ["sha256"] = Convert.ToHexStringLower(digest),
-                ["source"] = shell["source"]?.DeepClone(),
-                ["peopleRegistered"] = counts.Registered,
-                ["peopleUpdated"] = counts.Updated,
-                ["classOrdersRecorded"] = counts.OrdersRecorded,
-                ["classOrdersUpdated"] = counts.OrdersUpdated,
-            }, actor);
+            work.Record(new ImportCompleted(FormatSchemas.CaseBundleFormat, Convert.ToHexStringLower(digest), shell["source"]?.DeepClone(),
+                counts.Registered, counts.Updated, counts.OrdersRecorded, counts.OrdersUpdated), actor);
         }
         return new ImportSummary(FormatSchemas.CaseBundleFormat, null, counts.Registered, counts.Updated, counts.Unchanged,
             counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size);
@@ -219,7 +212,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
 
     private static string? DateOf(JsonElement fact, string name) => fact.TryGetProperty(name, out var value) ? value.GetString() : null;
 
-    private async Task ApplyClassOrdersAsync(JsonArray orders, LedgerWriter ledger, string actor, Counts counts, CancellationToken cancellationToken)
+    private async Task ApplyClassOrdersAsync(JsonArray orders, UnitOfWork work, string actor, Counts counts, CancellationToken cancellationToken)
     {
         foreach (var node in orders)
         {
@@ -228,25 +221,22 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             var existing = await db.ClassOrders.FindAsync([id], cancellationToken);
             if (existing is null)
             {
-                var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, actor);
-                db.ClassOrders.Add(ClassOrder.Record(facts, entry));
+                work.Record(new ClassOrderRecorded(facts), actor);
                 counts.OrdersRecorded++;
                 continue;
             }
             var changes = JsonChanges.Between(JsonNode.Parse(existing.Facts)!.AsObject(), facts);
             if (!changes.IsEmpty)
             {
-                var payload = new JsonObject { ["id"] = id };
-                changes.WriteTo(payload);
-                var entry = ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, actor);
-                existing.Update(changes, entry);
+                work.Record(new ClassOrderUpdated(id, changes.Set, changes.Removed), actor);
                 counts.OrdersUpdated++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ApplyBatchAsync(List<JsonObject> batch, HashSet<string> known, LedgerWriter ledger, string actor, Counts counts, CancellationToken cancellationToken)
+    private async Task ApplyBatchAsync(List<JsonObject> batch, HashSet<string> known, UnitOfWork work, BulkProjectionStore bulk, string actor, Counts counts,
+        CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -257,7 +247,6 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
             ? new Dictionary<string, Person>(StringComparer.Ordinal)
             : await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
         var newcomers = new List<(Guid Id, JsonObject Facts)>();
-        var changed = new List<(Guid Id, JsonObject Facts)>();
         foreach (var facts in batch)
         {
             var externalId = facts["id"]!.GetValue<string>();
@@ -273,82 +262,32 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 counts.Unchanged++;
                 continue;
             }
-            var payload = new JsonObject { ["id"] = person.Id.ToString(), ["externalId"] = externalId };
-            changes.WriteTo(payload);
-            var updated = ledger.Append(LedgerKinds.PersonUpdated, "person:" + person.Id, payload, actor);
-            person.Update(changes, updated);
-            changed.Add((person.Id, facts));
+            // The person is tracked (loaded above): the projector changes it and replaces its locator keys through the context.
+            work.Record(new PersonUpdated(person.Id, externalId, changes.Set, changes.Removed), actor);
             counts.Updated++;
         }
-        await ReplaceLocatorKeysAsync(changed, cancellationToken);
         // Registration is the bulk of a large import: canonicalize each person once, on every core,
         // for both the register and the ledger entry; then hash and project on every core too.
-        var canonical = new (byte[] Facts, byte[] Payload)[newcomers.Count];
+        var registrations = new PersonRegistered[newcomers.Count];
+        var payloads = new byte[newcomers.Count][];
         Parallel.For(0, newcomers.Count, i =>
         {
             var facts = CanonicalJson.ToBytes(newcomers[i].Facts);
-            canonical[i] = (facts, CanonicalJson.ToBytes(writer =>
+            // Exactly the canonical payload of the event: {"id":…,"person":…}, members in code-unit order.
+            payloads[i] = CanonicalJson.ToBytes(writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", newcomers[i].Id.ToString());
                 writer.WritePropertyName("person");
                 writer.WriteRawValue(facts, skipInputValidation: true);
                 writer.WriteEndObject();
-            }));
+            });
+            registrations[i] = new PersonRegistered(newcomers[i].Id, newcomers[i].Facts) { CanonicalFacts = System.Text.Encoding.UTF8.GetString(facts) };
         });
-        var entries = ledger.AppendMany(newcomers.Select((n, i) => new LedgerWriter.Request(LedgerKinds.PersonRegistered, "person:" + n.Id,
-            new JsonObject { ["id"] = n.Id.ToString(), ["person"] = n.Facts }, actor, CanonicalPayload: canonical[i].Payload)).ToList());
-        var registered = new Person[newcomers.Count];
-        var custody = new CustodyRecord[newcomers.Count];
-        var keys = new LocatorKey[newcomers.Count][];
-        Parallel.For(0, newcomers.Count, i =>
-        {
-            registered[i] = Person.Register(newcomers[i].Id, newcomers[i].Facts, entries[i], System.Text.Encoding.UTF8.GetString(canonical[i].Facts));
-            custody[i] = CustodyRecord.Initial(newcomers[i].Id, newcomers[i].Facts, entries[i]);
-            keys[i] = LocatorKey.For(newcomers[i].Id, newcomers[i].Facts).ToArray();
-        });
-        // New people are append-only rows: written straight, like ledger entries; updates go through tracking.
-        await using (var inserter = new BulkInserter<Person>(db))
-        {
-            foreach (var person in registered)
-            {
-                await inserter.InsertAsync(person, cancellationToken);
-            }
-        }
-        await using (var inserter = new BulkInserter<CustodyRecord>(db))
-        {
-            foreach (var record in custody)
-            {
-                await inserter.InsertAsync(record, cancellationToken);
-            }
-        }
-        await using (var inserter = new BulkInserter<LocatorKey>(db))
-        {
-            foreach (var key in keys.SelectMany(k => k))
-            {
-                await inserter.InsertAsync(key, cancellationToken);
-            }
-        }
+        work.RecordMany(registrations, actor, bulk, payloads);
+        await bulk.FlushAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-    }
-
-    // A re-import may change names or identifiers: the people's keys are derived anew, one query for the batch.
-    private async Task ReplaceLocatorKeysAsync(List<(Guid Id, JsonObject Facts)> changed, CancellationToken cancellationToken)
-    {
-        if (changed.Count == 0)
-        {
-            return;
-        }
-        var ids = changed.Select(c => c.Id).ToList();
-        var stored = (await db.LocatorKeys.Where(k => ids.Contains(k.PersonId)).ToListAsync(cancellationToken)).ToLookup(k => k.PersonId);
-        foreach (var (id, facts) in changed)
-        {
-            var current = stored[id].ToList();
-            var wanted = LocatorKey.For(id, facts).ToList();
-            db.LocatorKeys.RemoveRange(current.Where(c => !wanted.Any(w => w.Key == c.Key)));
-            db.LocatorKeys.AddRange(wanted.Where(w => !current.Any(c => c.Key == w.Key)));
-        }
     }
 
     private sealed class Counts

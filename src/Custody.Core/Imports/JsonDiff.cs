@@ -8,22 +8,6 @@ public sealed record JsonChanges(JsonObject Set, IReadOnlyList<string> Removed)
 {
     public bool IsEmpty => Set.Count == 0 && Removed.Count == 0;
 
-    /// <summary>The changes as a ledger payload fragment: <c>{"set": {...}, "removed": [...]}</c>.</summary>
-    public void WriteTo(JsonObject payload)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        payload["set"] = Set.DeepClone();
-        payload["removed"] = new JsonArray(Removed.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
-    }
-
-    public static JsonChanges ReadFrom(JsonObject payload)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        return new JsonChanges(
-            payload["set"]!.AsObject(),
-            payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()).ToList());
-    }
-
     /// <summary>Applies the changes to a record's facts, in place; returns them.</summary>
     public JsonObject ApplyTo(JsonObject facts)
     {

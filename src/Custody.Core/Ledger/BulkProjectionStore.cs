@@ -9,12 +9,15 @@ namespace Custody.Ledger;
 /// The store of a large import or load (a whole bundle, a whole prison): new rows are append-only and
 /// are written by prepared INSERTs in <see cref="FlushAsync"/>, not tracked one by one; rows that
 /// exist are found and changed through the context as in a command. <see cref="Add{T}"/> is safe
-/// on every core. Current custody records may be preloaded (<see cref="Preload"/>) so that a
-/// projector superseding them asks the database nothing.
+/// on every core; tables are written in the order a row of each was first added (a projector adds a
+/// parent row before its children, a person before their custody record, so foreign keys hold).
+/// Current custody records may be preloaded (<see cref="Preload"/>) so that a projector superseding
+/// them asks the database nothing.
 /// </summary>
 public sealed class BulkProjectionStore(CustodyDbContext db) : IProjectionStore
 {
     private readonly ConcurrentDictionary<Type, (ConcurrentQueue<object> Rows, Func<ConcurrentQueue<object>, CancellationToken, Task> Insert)> _added = new();
+    private readonly List<Type> _order = [];
     private readonly ConcurrentDictionary<Guid, CustodyRecord> _currentCustody = new();
     private readonly DbProjectionStore _stored = new(db);
 
@@ -35,7 +38,19 @@ public sealed class BulkProjectionStore(CustodyDbContext db) : IProjectionStore
         where T : class
     {
         ArgumentNullException.ThrowIfNull(row);
-        _added.GetOrAdd(typeof(T), _ => (new ConcurrentQueue<object>(), InsertAsync<T>)).Rows.Enqueue(row);
+        if (!_added.TryGetValue(typeof(T), out var table))
+        {
+            lock (_order)
+            {
+                if (!_added.TryGetValue(typeof(T), out table))
+                {
+                    table = (new ConcurrentQueue<object>(), InsertAsync<T>);
+                    _order.Add(typeof(T));
+                    _added[typeof(T)] = table;
+                }
+            }
+        }
+        table.Rows.Enqueue(row);
         if (row is CustodyRecord { IsCurrent: true } record)
         {
             _currentCustody[record.PersonId] = record;
@@ -55,11 +70,13 @@ public sealed class BulkProjectionStore(CustodyDbContext db) : IProjectionStore
     /// <summary>Writes the rows added since the last flush; changes to found rows are saved with the context.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var (rows, insert) in _added.Values)
+        foreach (var type in _order)
         {
+            var (rows, insert) = _added[type];
             await insert(rows, cancellationToken);
         }
         _added.Clear();
+        _order.Clear();
     }
 
     private async Task InsertAsync<T>(ConcurrentQueue<object> rows, CancellationToken cancellationToken)

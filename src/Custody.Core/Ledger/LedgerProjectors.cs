@@ -13,6 +13,10 @@ internal static class LedgerProjectors
         Screening.ScreeningEventsJson.Default,
         Facilities.FacilitiesEventsJson.Default,
         Billing.BillingEventsJson.Default,
+        People.PeopleEventsJson.Default,
+        Agreements.AgreementsEventsJson.Default,
+        CourtOrders.CourtOrdersEventsJson.Default,
+        Facts.FactsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -23,5 +27,9 @@ internal static class LedgerProjectors
         Screening.ScreeningProjector.Register(registry);
         Facilities.FacilitiesProjector.Register(registry);
         Billing.BillingProjector.Register(registry);
+        People.PeopleProjector.Register(registry);
+        Agreements.AgreementsProjector.Register(registry);
+        CourtOrders.CourtOrdersProjector.Register(registry);
+        Facts.FactsProjector.Register(registry);
     }
 }

@@ -30,10 +30,11 @@ public sealed class ClassOrder
 
     public long LastSeq { get; set; }
 
-    public static ClassOrder Record(JsonObject facts, LedgerEntry entry)
+    public static ClassOrder Record(ClassOrderRecorded recorded, LedgerEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(recorded);
         var order = new ClassOrder();
-        order.SetFacts(facts, entry);
+        order.SetFacts(recorded.Order, entry);
         return order;
     }
 

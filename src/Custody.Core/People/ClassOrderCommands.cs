@@ -48,16 +48,14 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             return new Invalid([new FieldError("/expiresAt", "expiresAt must be after issuedAt.")]);
         }
         var id = facts["id"]!.GetValue<string>();
-        return await LedgerWriter.InTransactionAsync<ClassOrderView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<ClassOrderView>(db, time, async work =>
         {
             if (await db.ClassOrders.AnyAsync(o => o.Id == id, cancellationToken))
             {
                 return new Conflict($"A class order {id} is already on record.");
             }
-            var entry = ledger.Append(LedgerKinds.ClassOrderRecorded, "class-order:" + id, new JsonObject { ["order"] = facts.DeepClone() }, viewer.Actor);
-            var recorded = ClassOrder.Record(facts, entry);
-            db.ClassOrders.Add(recorded);
-            return ClassOrderView.Of(recorded);
+            work.Record(new ClassOrderRecorded(facts), viewer.Actor);
+            return ClassOrderView.Of(work.Store.Find<ClassOrder>(id)!);
         }, cancellationToken);
     }
 
@@ -70,7 +68,7 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             return new Invalid([error]);
         }
         var lifted = Instants.Utc(at);
-        return await LedgerWriter.InTransactionAsync<ClassOrderView>(db, time, async ledger =>
+        return await UnitOfWork.RunAsync<ClassOrderView>(db, time, async work =>
         {
             var order = await db.ClassOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
             if (order is null)
@@ -85,10 +83,7 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Invalid([new FieldError("liftedAt", "An order cannot be lifted before it was issued.")]);
             }
-            var changes = new JsonChanges(new JsonObject { ["liftedAt"] = Instants.ToText(lifted) }, []);
-            var payload = new JsonObject { ["id"] = id };
-            changes.WriteTo(payload);
-            order.Update(changes, ledger.Append(LedgerKinds.ClassOrderUpdated, "class-order:" + id, payload, viewer.Actor));
+            work.Record(new ClassOrderUpdated(id, new JsonObject { ["liftedAt"] = Instants.ToText(lifted) }, []), viewer.Actor);
             return ClassOrderView.Of(order);
         }, cancellationToken);
     }

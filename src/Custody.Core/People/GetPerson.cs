@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Common;
+using Custody.CourtOrders;
+using Custody.Facts;
 using Custody.Ledger;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,18 +44,26 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
         return Result<IReadOnlyList<PersonHistoryEntry>>.Ok(entries.Select(Describe).ToList());
     }
 
+    // The kinds that change a person's facts; the others about a person (reads, custody, …) change none.
+    private static readonly HashSet<string> FactKinds = new(StringComparer.Ordinal)
+    {
+        PersonRegistered.EntryKind, PersonUpdated.EntryKind, CourtOrderEntered.EntryKind, CourtOrderVerified.EntryKind, CourtOrderLifted.EntryKind,
+        FactEntered.EntryKind, FactUpdated.EntryKind,
+    };
+
     private static PersonHistoryEntry Describe(LedgerEntry entry)
     {
-        var payload = LedgerContent.Parse(entry.Content).Payload;
-        var changed = entry.Kind switch
+        var change = FactKinds.Contains(entry.Kind) ? EventRegistry.Default.Read(entry.Kind, LedgerContent.Parse(entry.Content).Payload) : null;
+        IReadOnlyList<string> changed = change switch
         {
-            LedgerKinds.PersonRegistered => payload["person"]!.AsObject().Select(p => p.Key).ToList(),
-            LedgerKinds.PersonUpdated => payload["set"]!.AsObject().Select(p => p.Key).ToList(),
-            LedgerKinds.CourtOrderEntered or LedgerKinds.CourtOrderVerified or LedgerKinds.CourtOrderLifted => ["courtOrders"],
-            LedgerKinds.FactEntered or LedgerKinds.FactUpdated => [payload["kind"]!.GetValue<string>()],
+            PersonRegistered registered => registered.Person.Select(p => p.Key).ToList(),
+            PersonUpdated updated => updated.Set.Select(p => p.Key).ToList(),
+            CourtOrderEntered or CourtOrderVerified or CourtOrderLifted => ["courtOrders"],
+            FactEntered fact => [fact.Kind],
+            FactUpdated fact => [fact.Kind],
             _ => [],
         };
-        var removed = entry.Kind == LedgerKinds.PersonUpdated ? payload["removed"]!.AsArray().Select(n => n!.GetValue<string>()).ToList() : [];
+        var removed = change is PersonUpdated { Removed: var names } ? names : [];
         return new PersonHistoryEntry(entry.Seq, entry.Kind, entry.OccurredAt, entry.RecordedAt, entry.Actor, changed, removed);
     }
 }

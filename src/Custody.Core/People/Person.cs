@@ -61,12 +61,13 @@ public sealed class Person
 
     public JsonObject FactsObject() => JsonNode.Parse(Facts)!.AsObject();
 
-    /// <summary>A person first entered in the register; <paramref name="canonicalFacts"/> is the facts' canonical text when the caller has it already.</summary>
-    public static Person Register(Guid id, JsonObject facts, LedgerEntry entry, string? canonicalFacts = null)
+    /// <summary>A person first entered in the register (with the facts' canonical text when the importer has it already).</summary>
+    public static Person Register(PersonRegistered registered, LedgerEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(registered);
         ArgumentNullException.ThrowIfNull(entry);
-        var person = new Person { Id = id, RegisteredAt = entry.OccurredAt };
-        person.SetFacts(facts, entry, canonicalFacts);
+        var person = new Person { Id = registered.Id, RegisteredAt = entry.OccurredAt };
+        person.SetFacts(registered.Person, entry, registered.CanonicalFacts);
         return person;
     }
 

@@ -4,7 +4,7 @@ namespace Custody.Transfers;
 /// One movement (flight or convoy) under an agreement: principals who travel and alternates who
 /// may replace one only by an approved, screened substitution — never by their place in a list.
 /// Status moves draft → locked → departed → arrived; unlocking returns to draft with a reason.
-/// A projection of <c>manifest.*</c> entries, changed only through <see cref="TransferEvents"/>.
+/// A projection of <c>manifest.*</c> entries, changed only through <see cref="TransfersProjector"/>.
 /// </summary>
 public sealed class Manifest
 {

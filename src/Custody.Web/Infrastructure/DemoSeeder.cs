@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Custody.Demo;
 using Custody.Imports;
 using Custody.Ledger;
@@ -92,14 +91,14 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }
 
         var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
-        await LedgerWriter.InTransactionAsync(db, time, async ledger =>
+        await UnitOfWork.RunAsync(db, time, async work =>
         {
             foreach (var role in Roles.All)
             {
                 var user = new CustodyUser { UserName = EmailFor(role), Email = EmailFor(role), EmailConfirmed = true, DisplayName = $"Demo {role}" };
                 Check(await users.CreateAsync(user, password));
                 Check(await users.AddToRoleAsync(user, role));
-                ledger.Append(LedgerKinds.UserCreated, "user:" + user.Id, new JsonObject { ["user"] = user.Id, ["email"] = user.Email, ["roles"] = new JsonArray(role) }, Actor);
+                work.Record(new UserCreated(user.Id, user.Email, [role]), Actor);
             }
             return Custody.Common.Result<bool>.Ok(true);
         }, cancellationToken);

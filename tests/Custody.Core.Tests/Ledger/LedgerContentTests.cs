@@ -10,7 +10,7 @@ public sealed class LedgerContentTests
         new DateTime(2025, 3, 15, 9, 52, 0, DateTimeKind.Utc),
         new DateTime(2025, 3, 15, 10, 45, 0, 123456 / 1000, DateTimeKind.Utc).AddTicks(4560),
         "user:legal-reviewer@example",
-        "person.updated",
+        Custody.People.PersonUpdated.EntryKind,
         "person:0195a1c2-0000-7000-8000-000000000001",
         new JsonObject { ["id"] = "p", ["set"] = new JsonObject { ["courtOrders"] = new JsonArray() }, ["removed"] = new JsonArray() },
         Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
