@@ -106,6 +106,9 @@ public sealed class EventRegistryTests
                 return JsonNode.DeepEquals(x, y);
             case (string x, string y):
                 return x == y;
+            case (IDictionary x, IDictionary y):
+                where = "dictionary";
+                return x.Count == y.Count && x.Keys.Cast<object>().All(k => y.Contains(k) && DeepEqual(x[k], y[k], out _));
             case (IEnumerable x, IEnumerable y):
                 var left = x.Cast<object?>().ToList();
                 var right = y.Cast<object?>().ToList();
@@ -199,7 +202,8 @@ public sealed class EventRegistryTests
             }
             if (typeof(JsonNode).IsAssignableFrom(type))
             {
-                return new JsonObject { ["text"] = Texts[random.Next(Texts.Length)], ["n"] = random.Next(100), ["list"] = new JsonArray("a", "b"), ["nested"] = new JsonObject { ["yes"] = true } };
+                // An "id" too: some events take their subject from the free JSON they carry (a class order's id).
+                return new JsonObject { ["id"] = "id-" + random.Next(1000), ["text"] = Texts[random.Next(Texts.Length)], ["n"] = random.Next(100), ["list"] = new JsonArray("a", "b"), ["nested"] = new JsonObject { ["yes"] = true } };
             }
             if (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
                 && (definition == typeof(IReadOnlyList<>) || definition == typeof(List<>) || definition == typeof(IReadOnlyCollection<>) || definition == typeof(IEnumerable<>)))
@@ -212,6 +216,17 @@ public sealed class EventRegistryTests
                     list.Add(Value(item, itemNullability));
                 }
                 return list;
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() is var map && (map == typeof(IReadOnlyDictionary<,>) || map == typeof(Dictionary<,>)))
+            {
+                var (keyType, valueType) = (type.GetGenericArguments()[0], type.GetGenericArguments()[1]);
+                var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
+                var valueNullability = nullability.GenericTypeArguments.ElementAtOrDefault(1) ?? nullability;
+                for (var i = random.Next(4); i > 0; i--)
+                {
+                    dictionary[Value(keyType, nullability.GenericTypeArguments[0])!] = Value(valueType, valueNullability);
+                }
+                return dictionary;
             }
             if (type.IsClass && type.GetConstructors().Length > 0)
             {
