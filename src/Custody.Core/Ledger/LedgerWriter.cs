@@ -60,11 +60,6 @@ public sealed class LedgerWriter
         return writer;
     }
 
-    /// <summary>Transitional: the old unit-of-work signature, now <see cref="UnitOfWork.RunAsync{T}"/>.</summary>
-    public static Task<Result<T>> InTransactionAsync<T>(CustodyDbContext db, TimeProvider time, Func<LedgerWriter, Task<Result<T>>> body,
-        CancellationToken cancellationToken = default) =>
-        UnitOfWork.RunAsync(db, time, work => body(work.Ledger), cancellationToken);
-
     /// <summary>The right edge of the stored tree of the given size: at most log₂ n reads.</summary>
     public static async Task<MerkleFrontier> LoadFrontierAsync(CustodyDbContext db, long size, CancellationToken cancellationToken)
     {
