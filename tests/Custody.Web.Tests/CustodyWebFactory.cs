@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Custody.Web.Tests;
 
@@ -16,7 +17,7 @@ namespace Custody.Web.Tests;
 /// The real app on its own migrated SQLite file, seeded with the demo data and users, through
 /// the whole ASP.NET Core pipeline.
 /// </summary>
-public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
+public partial class CustodyWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Password-For-Demo-1!";
 
@@ -28,8 +29,15 @@ public sealed partial class CustodyWebFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Directory.CreateTempSubdirectory("custody-web-").FullName;
 
+    /// <summary>The app's clock; null means the system clock. A test that must cross an instant (midnight, a deadline) supplies a fake one.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Custody", Path.Combine(_directory, "custody.db"));
         builder.UseSetting("Custody:DemoPassword", Password);

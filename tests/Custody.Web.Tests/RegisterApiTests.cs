@@ -38,6 +38,72 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
         return cell["id"]!.GetValue<string>();
     }
 
+    [Theory]
+    [InlineData("returned", "return-counsel", "return-family")]
+    [InlineData("released", "release-counsel", "release-family")]
+    [InlineData("transferred-onward", "onward-counsel", "onward-family")]
+    public async Task Release_AnyEndOfCustodyHere_QueuesNoticesToCounselOfRecordAndTheFamily(string kind, string counselNotice, string familyNotice)
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var ids = await HandedOverAsync(Unique("END"), 1);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister }));
+
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/release", new { kind, destination = "Aeropuerto Internacional", authority = "Juzgado 3" }));
+
+        var notices = (await director.GetFromJsonAsync<JsonArray>("/api/notifications"))!
+            .Where(n => n!["personId"]?.GetValue<string>() == ids[0].ToString() && n["kind"]!.GetValue<string>() is var k && (k == counselNotice || k == familyNotice)).ToList();
+        Assert.Equal(new[] { counselNotice, familyNotice }.Order(StringComparer.Ordinal), notices.Select(n => n!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(notices, n => Assert.NotNull(n!["dueBy"]));
+        // The person speaks Spanish: the notices are in Spanish, and name where the person went.
+        Assert.All(notices, n => Assert.Contains("Aeropuerto Internacional", n!["body"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains(notices, n => n!["recipientName"]!.GetValue<string>() == "R. Alvarez" && n["language"]!.GetValue<string>() == "es");
+    }
+
+    [Fact]
+    public async Task Lock_PersonCap_CountsThePeopleHeld_ButNeverTheDeadOrTheReleased()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var agreement = JsonNode.Parse(Custody.Imports.FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"))!.AsObject();
+        var capId = Unique("held-cap").ToLowerInvariant();
+        agreement["id"] = capId;
+        foreach (var version in agreement["versions"]!.AsArray())
+        {
+            version!["personCap"] = 2;
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(agreement.ToJsonString());
+            Assert.True((await new Custody.Imports.ImportFile(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System)
+                .RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None)).Succeeded);
+        }
+        var held = await HandedOverAsync(Unique("HELD"), 2, capId);
+        var next = await ImportAsync(factory, EligiblePerson(Unique("NEXT-A")), EligiblePerson(Unique("NEXT-B")));
+        var first = await CreateManifestAsync(supervisor, capId);
+        await AddAsync(supervisor, first, next[0]);
+
+        // Two held under the agreement: a third would exceed the cap of 2.
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsync($"/api/manifests/{first}/lock", null)).StatusCode);
+
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{held[0]}/admission", new { register = FullRegister }));
+        await OkAsync(director.PostAsJsonAsync("/api/facilities/sv-cecot/incidents", new
+        {
+            kind = "death", personId = held[0], details = "Found unresponsive", circumstances = "In his cell at the 06:00 count", cause = "Pending autopsy",
+            remainsDestination = "Instituto de Medicina Legal",
+        }));
+        // The dead are not held: one held plus one on the manifest is within the cap.
+        await OkAsync(supervisor.PostAsync($"/api/manifests/{first}/lock", null));
+
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{held[1]}/admission", new { register = FullRegister }));
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{held[1]}/release", new { kind = "released", destination = "San Salvador", authority = "Juzgado 1" }));
+        var second = await CreateManifestAsync(supervisor, capId);
+        await AddAsync(supervisor, second, next[1]);
+        // Nor the released: the locked manifest's one plus this one make two.
+        await OkAsync(supervisor.PostAsync($"/api/manifests/{second}/lock", null));
+    }
+
     [Fact]
     public async Task Admission_WithoutTheRegisterFields_IsRefusedNamingEach_AndDeclinedCounts()
     {

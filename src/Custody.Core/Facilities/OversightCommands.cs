@@ -1,6 +1,7 @@
 using Custody.Access;
 using Custody.Common;
 using Custody.Ledger;
+using Custody.Notifications;
 using Custody.Persistence;
 using Custody.Screening;
 using Custody.Transfers;
@@ -74,6 +75,13 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             new CustodyChange(personId, request.Kind!, custodian, onBehalfOf, request.Kind!, null, null, admission.AgreementId, custody.LegalAuthority,
                 request.Kind == CustodyEvents.Released ? "none" : custody.Funder, $"{request.Destination.Trim()} — {request.Authority.Trim()}", at.Value)
                 .Record(work, viewer.Actor);
+            // Invariant 5 holds for every movement, not only the transfer here.
+            var values = ContactNotices.About(person);
+            values["at"] = NotificationTemplates.When(at.Value);
+            values["destination"] = request.Destination.Trim();
+            values["by"] = request.Authority.Trim();
+            values["sendingState"] = agreement.SendingState;
+            ContactNotices.Queue(work, person, null, NotificationKinds.MovementKinds(request.Kind!), values, at.Value, viewer.Actor, time.GetUtcNow());
             return admission;
         }, cancellationToken);
     }

@@ -79,14 +79,14 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         {
             return Result<ImportSummary>.Fail(errors.ToFailure());
         }
-        await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], work, actor, counts, cancellationToken);
+        await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], work, actor, Convert.ToHexStringLower(digest), counts, cancellationToken);
         if (ledger.Size > sizeBefore)
         {
             work.Record(new ImportCompleted(FormatSchemas.CaseBundleFormat, Convert.ToHexStringLower(digest), shell["source"]?.DeepClone(),
                 counts.Registered, counts.Updated, counts.OrdersRecorded, counts.OrdersUpdated), actor);
         }
         return new ImportSummary(FormatSchemas.CaseBundleFormat, null, counts.Registered, counts.Updated, counts.Unchanged,
-            counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size);
+            counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size) { ClassOrderConflicts = counts.OrdersInConflict };
     }
 
     /// <summary>
@@ -212,7 +212,13 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
 
     private static string? DateOf(JsonElement fact, string name) => fact.TryGetProperty(name, out var value) ? value.GetString() : null;
 
-    private async Task ApplyClassOrdersAsync(JsonArray orders, UnitOfWork work, string actor, Counts counts, CancellationToken cancellationToken)
+    /// <summary>
+    /// A class order the register lacks is recorded (unverified: it blocks until a court says
+    /// otherwise); an imported, unverified one follows the bundle. A court's record (entered or
+    /// verified by a court or legal reviewer) is never changed by a bundle: a differing copy is kept
+    /// as a conflict for legal review, once per distinct copy.
+    /// </summary>
+    private async Task ApplyClassOrdersAsync(JsonArray orders, UnitOfWork work, string actor, string import, Counts counts, CancellationToken cancellationToken)
     {
         foreach (var node in orders)
         {
@@ -226,11 +232,22 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 continue;
             }
             var changes = JsonChanges.Between(JsonNode.Parse(existing.Facts)!.AsObject(), facts);
-            if (!changes.IsEmpty)
+            if (changes.IsEmpty)
             {
-                work.Record(new ClassOrderUpdated(id, changes.Set, changes.Removed), actor);
-                counts.OrdersUpdated++;
+                continue;
             }
+            if (existing.Verified)
+            {
+                var copy = CanonicalJson.ToText(facts);
+                if (!await db.ClassOrderConflicts.AnyAsync(c => c.ClassOrderId == id && c.Copy == copy, cancellationToken))
+                {
+                    work.Record(new ClassOrderConflictRecorded(Guid.CreateVersion7(time.GetUtcNow()), id, facts, import), actor);
+                }
+                counts.OrdersInConflict.Add(id);
+                continue;
+            }
+            work.Record(new ClassOrderUpdated(id, changes.Set, changes.Removed), actor);
+            counts.OrdersUpdated++;
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -297,6 +314,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         public int Unchanged;
         public int OrdersRecorded;
         public int OrdersUpdated;
+        public List<string> OrdersInConflict = [];
     }
 }
 

@@ -12,7 +12,11 @@ public sealed record ImportSummary(
     int VersionsAdded,
     int VersionsUnchanged,
     long EntriesAppended,
-    long LedgerSize);
+    long LedgerSize)
+{
+    /// <summary>Class orders of the bundle that differ from a court's record: kept for legal review, not applied.</summary>
+    public IReadOnlyList<string> ClassOrderConflicts { get; init; } = [];
+}
 
 /// <summary>Progress of a long import: bytes of the file read and people handled.</summary>
 public readonly record struct ImportProgress(long BytesRead, int People);

@@ -74,15 +74,15 @@ public sealed class DbProjectionStore(CustodyDbContext db) : IProjectionStore
 /// </summary>
 public sealed class MemoryProjectionStore(IModel model) : IProjectionStore
 {
-    private readonly Dictionary<Type, SortedDictionary<string, object>> _tables = [];
+    private readonly Dictionary<Type, Dictionary<string, object>> _tables = [];
     private readonly Dictionary<Type, Func<object, string>> _keys = [];
     private readonly Dictionary<Guid, CustodyRecord> _currentCustody = [];
     private readonly Dictionary<Guid, Admission> _lastAdmission = [];
     private readonly Dictionary<Guid, CellAssignment> _lastAssignment = [];
 
-    /// <summary>The rebuilt rows of one entity type, in key order (<see cref="KeyOf"/>).</summary>
+    /// <summary>The rebuilt rows of one entity type, by key (<see cref="KeyOf"/>).</summary>
     public IReadOnlyDictionary<string, object> Rows(Type type) =>
-        _tables.TryGetValue(type, out var rows) ? rows : new SortedDictionary<string, object>(StringComparer.Ordinal);
+        _tables.TryGetValue(type, out var rows) ? rows : new Dictionary<string, object>(StringComparer.Ordinal);
 
     /// <summary>A row's primary key as text: its key values in key order, joined by '/'.</summary>
     public string KeyOf(object row)
@@ -92,18 +92,26 @@ public sealed class MemoryProjectionStore(IModel model) : IProjectionStore
         if (!_keys.TryGetValue(type, out var keyOf))
         {
             var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
-            var properties = entity.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToArray();
-            keyOf = r => string.Join('/', properties.Select(p => KeyText(p.GetValue(r))));
+            // Compiled getters: verification asks every row's key, a million times at scale.
+            var getters = entity.FindPrimaryKey()!.Properties.Select(p => Getter(type, p.PropertyInfo!)).ToArray();
+            keyOf = getters.Length == 1 ? r => KeyText(getters[0](r)) : r => string.Join('/', getters.Select(g => KeyText(g(r))));
             _keys[type] = keyOf;
         }
         return keyOf(row);
+    }
+
+    private static Func<object, object?> Getter(Type type, System.Reflection.PropertyInfo property)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(object));
+        var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(row, type), property);
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
     }
 
     public static string KeyText(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public T? Find<T>(params object[] key)
         where T : class =>
-        _tables.TryGetValue(typeof(T), out var rows) && rows.TryGetValue(string.Join('/', key.Select(KeyText)), out var row) ? (T)row : null;
+        _tables.TryGetValue(typeof(T), out var rows) && rows.TryGetValue(key.Length == 1 ? KeyText(key[0]) : string.Join('/', key.Select(KeyText)), out var row) ? (T)row : null;
 
     /// <exception cref="ProjectionException">A row with the same key exists already.</exception>
     public void Add<T>(T row)
@@ -112,7 +120,7 @@ public sealed class MemoryProjectionStore(IModel model) : IProjectionStore
         ArgumentNullException.ThrowIfNull(row);
         if (!_tables.TryGetValue(row.GetType(), out var rows))
         {
-            rows = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            rows = new Dictionary<string, object>(StringComparer.Ordinal);
             _tables[row.GetType()] = rows;
         }
         if (!rows.TryAdd(KeyOf(row), row))

@@ -199,9 +199,9 @@ public sealed class VerifyLedger(CustodyDbContext db)
                 Found(key, $"column {differs.Name} differs from the value rebuilt from the ledger");
             }
         }
-        if (expected.Keys.FirstOrDefault(k => !seen.Contains(k)) is { } missing)
+        if (expected.Count > seen.Count || expected.Keys.Any(k => !seen.Contains(k)))
         {
-            Found(missing, "a row that the ledger produces is missing from the table");
+            Found(expected.Keys.Where(k => !seen.Contains(k)).Min(StringComparer.Ordinal)!, "a row that the ledger produces is missing from the table");
         }
         return first;
     }

@@ -70,4 +70,20 @@ public static class NotificationKinds
     public const string IncidentReport = "incident-report";
     /// <summary>Invariant 6: notice to next of kin.</summary>
     public const string IncidentNextOfKin = "incident-next-of-kin";
+
+    public const string ReleaseCounsel = "release-counsel";
+    public const string ReleaseFamily = "release-family";
+    public const string ReturnCounsel = "return-counsel";
+    public const string ReturnFamily = "return-family";
+    public const string OnwardCounsel = "onward-counsel";
+    public const string OnwardFamily = "onward-family";
+
+    /// <summary>The counsel and family notice kinds of an admission's end (released, returned, transferred-onward).</summary>
+    public static (string Counsel, string Family) MovementKinds(string endKind) => endKind switch
+    {
+        Transfers.CustodyEvents.Released => (ReleaseCounsel, ReleaseFamily),
+        Transfers.CustodyEvents.Returned => (ReturnCounsel, ReturnFamily),
+        Transfers.CustodyEvents.TransferredOnward => (OnwardCounsel, OnwardFamily),
+        _ => throw new ArgumentOutOfRangeException(nameof(endKind), endKind, "not an end of an admission"),
+    };
 }

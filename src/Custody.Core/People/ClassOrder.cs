@@ -26,6 +26,12 @@ public sealed class ClassOrder
 
     public string Facts { get; set; } = "{}";
 
+    /// <summary>Entered or confirmed by a court or legal reviewer: the court's record, which an import never changes.</summary>
+    public bool Verified { get; set; }
+
+    /// <summary>Who entered or confirmed it, when <see cref="Verified"/>.</summary>
+    public string? VerifiedBy { get; set; }
+
     public int Revision { get; set; }
 
     public long LastSeq { get; set; }
@@ -35,8 +41,24 @@ public sealed class ClassOrder
         ArgumentNullException.ThrowIfNull(recorded);
         var order = new ClassOrder();
         order.SetFacts(recorded.Order, entry);
+        if (recorded.Verified)
+        {
+            order.Verified = true;
+            order.VerifiedBy = entry.Actor;
+        }
         return order;
     }
+
+    /// <summary>A court or legal reviewer confirmed it.</summary>
+    public void Verify(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Verified = true;
+        VerifiedBy = entry.Actor;
+        Revision++;
+        LastSeq = entry.Seq;
+    }
+
 
     /// <summary>Applies a re-import's changes.</summary>
     public void Update(Imports.JsonChanges changes, LedgerEntry entry)
@@ -60,4 +82,24 @@ public sealed class ClassOrder
         Revision++;
         LastSeq = entry.Seq;
     }
+}
+
+/// <summary>A bundle's differing copy of a court's class order, kept for legal review; the court's record stands.</summary>
+public sealed class ClassOrderConflict
+{
+    public Guid Id { get; set; }
+
+    public string ClassOrderId { get; set; } = "";
+
+    /// <summary>The bundle's copy, canonical JSON.</summary>
+    public string Copy { get; set; } = "{}";
+
+    /// <summary>SHA-256 of the imported file.</summary>
+    public string Import { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public long Seq { get; set; }
 }

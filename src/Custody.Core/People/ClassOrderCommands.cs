@@ -9,14 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custody.People;
 
-public sealed record ClassOrderView(string Id, string Court, string? Docket, string Description, DateTime IssuedAt, DateTime? ExpiresAt, DateTime? LiftedAt, JsonObject Order)
+public sealed record ClassOrderView(string Id, string Court, string? Docket, string Description, DateTime IssuedAt, DateTime? ExpiresAt, DateTime? LiftedAt, JsonObject Order,
+    bool Verified, string? VerifiedBy)
 {
     public static ClassOrderView Of(ClassOrder o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        return new(o.Id, o.Court, o.Docket, o.Description, o.IssuedAt, o.ExpiresAt, o.LiftedAt, JsonNode.Parse(o.Facts)!.AsObject());
+        return new(o.Id, o.Court, o.Docket, o.Description, o.IssuedAt, o.ExpiresAt, o.LiftedAt, JsonNode.Parse(o.Facts)!.AsObject(), o.Verified, o.VerifiedBy);
     }
 }
+
+/// <summary>A bundle's copy of a court's class order that differs from the record, kept for legal review.</summary>
+public sealed record ClassOrderConflictView(Guid Id, string ClassOrderId, JsonObject Copy, string Import, string RecordedBy, DateTime RecordedAt);
 
 /// <summary>
 /// Class orders (court orders protecting everyone who matches their predicates): entered by a court
@@ -27,6 +31,31 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
 {
     public async Task<IReadOnlyList<ClassOrderView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.ClassOrders.AsNoTracking().OrderBy(o => o.IssuedAt).ToListAsync(cancellationToken)).Select(ClassOrderView.Of).ToList();
+
+    /// <summary>Bundle copies that differ from a court's record, newest first: the legal reviewers' queue.</summary>
+    public async Task<IReadOnlyList<ClassOrderConflictView>> ConflictsAsync(CancellationToken cancellationToken = default) =>
+        (await db.ClassOrderConflicts.AsNoTracking().OrderByDescending(c => c.Seq).ToListAsync(cancellationToken))
+            .Select(c => new ClassOrderConflictView(c.Id, c.ClassOrderId, JsonNode.Parse(c.Copy)!.AsObject(), c.Import, c.RecordedBy, c.RecordedAt)).ToList();
+
+    /// <summary>Confirms an imported order against the court's record: from then on no import changes it.</summary>
+    public Task<Result<ClassOrderView>> VerifyAsync(string id, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return UnitOfWork.RunAsync<ClassOrderView>(db, time, async work =>
+        {
+            var order = await db.ClassOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (order is null)
+            {
+                return new NotFound($"No class order {id}.");
+            }
+            if (order.Verified)
+            {
+                return new Conflict($"Class order {id} is already the court's record (verified by {order.VerifiedBy}).");
+            }
+            work.Record(new ClassOrderVerified(id), viewer.Actor);
+            return ClassOrderView.Of(order);
+        }, cancellationToken);
+    }
 
     /// <summary>Enters an order given in the case-bundle <c>classOrder</c> format; its id must be new.</summary>
     public async Task<Result<ClassOrderView>> EnterAsync(JsonElement order, Viewer viewer, CancellationToken cancellationToken = default)
@@ -54,7 +83,8 @@ public sealed class ClassOrderCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new Conflict($"A class order {id} is already on record.");
             }
-            work.Record(new ClassOrderRecorded(facts), viewer.Actor);
+            // Entered by a court or legal reviewer: the court's record.
+            work.Record(new ClassOrderRecorded(facts, Verified: true), viewer.Actor);
             return ClassOrderView.Of(work.Store.Find<ClassOrder>(id)!);
         }, cancellationToken);
     }

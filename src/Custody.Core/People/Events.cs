@@ -30,8 +30,11 @@ public sealed record PersonUpdated(Guid Id, string ExternalId, JsonObject Set, I
     public JsonChanges Changes() => new(Set, Removed);
 }
 
-/// <summary>A class order recorded, in the case-bundle <c>classOrder</c> format (by import, or entered by a court or legal reviewer).</summary>
-public sealed record ClassOrderRecorded(JsonObject Order) : ILedgerEvent<ClassOrderRecorded>, IChangesLegalFacts
+/// <summary>
+/// A class order recorded, in the case-bundle <c>classOrder</c> format: by import (unverified), or
+/// entered by a court or legal reviewer (verified: the court's record, which no import changes).
+/// </summary>
+public sealed record ClassOrderRecorded(JsonObject Order, bool Verified = false) : ILedgerEvent<ClassOrderRecorded>, IChangesLegalFacts
 {
     public static string EntryKind => "class-order.recorded";
 
@@ -54,10 +57,31 @@ public sealed record ClassOrderUpdated(string Id, JsonObject Set, IReadOnlyList<
     public JsonChanges Changes() => new(Set, Removed);
 }
 
+/// <summary>A court or legal reviewer confirmed an imported class order against the court's own record: from now on imports never change it.</summary>
+public sealed record ClassOrderVerified(string Id) : ILedgerEvent<ClassOrderVerified>
+{
+    public static string EntryKind => "class-order.verified";
+
+    public string Subject() => "class-order:" + Id;
+}
+
+/// <summary>
+/// A bundle carried a copy of a court's class order that differs from the court's record: the copy
+/// is kept for legal review, the court's record stands.
+/// </summary>
+public sealed record ClassOrderConflictRecorded(Guid Id, string Order, JsonObject Copy, string Import) : ILedgerEvent<ClassOrderConflictRecorded>
+{
+    public static string EntryKind => "class-order.conflict-recorded";
+
+    public string Subject() => "class-order:" + Order;
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true, Converters = [typeof(InstantJsonConverter), typeof(DecimalTextJsonConverter)])]
 [JsonSerializable(typeof(PersonRegistered))]
 [JsonSerializable(typeof(PersonUpdated))]
 [JsonSerializable(typeof(ClassOrderRecorded))]
 [JsonSerializable(typeof(ClassOrderUpdated))]
+[JsonSerializable(typeof(ClassOrderVerified))]
+[JsonSerializable(typeof(ClassOrderConflictRecorded))]
 internal sealed partial class PeopleEventsJson : JsonSerializerContext;

@@ -14,10 +14,22 @@ public static class PeopleProjector
             .Projects<Person>()
             .Projects<LocatorKey>()
             .Projects<ClassOrder>()
+            .Projects<ClassOrderConflict>()
             .On<PersonRegistered>(Apply)
             .On<PersonUpdated>(Apply)
             .On<ClassOrderRecorded>(Apply)
-            .On<ClassOrderUpdated>(Apply);
+            .On<ClassOrderUpdated>(Apply)
+            .On<ClassOrderVerified>((e, entry, store) => (store.Find<ClassOrder>(e.Id) ?? throw new InvalidOperationException($"class order {e.Id} does not exist")).Verify(entry))
+            .On<ClassOrderConflictRecorded>((e, entry, store) => store.Add(new ClassOrderConflict
+            {
+                Id = e.Id,
+                ClassOrderId = e.Order,
+                Copy = CanonicalJson.ToText(e.Copy),
+                Import = e.Import,
+                RecordedBy = entry.Actor,
+                RecordedAt = entry.RecordedAt,
+                Seq = entry.Seq,
+            }));
     }
 
     // Runs on every core in a bulk import: it only adds rows (the bulk store's Add is thread-safe) and asks the store nothing.

@@ -30,6 +30,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<ClassOrder> ClassOrders => Set<ClassOrder>();
 
+    public DbSet<ClassOrderConflict> ClassOrderConflicts => Set<ClassOrderConflict>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -145,6 +147,14 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.ToTable("ClassOrders");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(64);
+        });
+        builder.Entity<ClassOrderConflict>(e =>
+        {
+            e.ToTable("ClassOrderConflicts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.ClassOrderId);
+            e.HasOne<ClassOrder>().WithMany().HasForeignKey(x => x.ClassOrderId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<EnteredCourtOrder>(e =>
         {

@@ -118,6 +118,7 @@ public sealed class LegalRegime
     public int ThirdCountryNoticeHours { get; set; }
     public int? FearInterviewNoticeHours { get; set; }
     public int ReopenWindowDays { get; set; }
+    /// <summary>Read from the format for compatibility; the departure gate no longer relies on a stored screening's age: it screens at the departure instant.</summary>
     public int? DepartureRescreenMinutes { get; set; }
 }
 

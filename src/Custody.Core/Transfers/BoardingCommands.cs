@@ -16,16 +16,13 @@ public sealed record BoardingRequest(string? Outcome, string? Identifier, string
 public sealed record DepartRequest(string? DepartedAt);
 
 /// <summary>
-/// Boarding, disembarkation, re-screening and the departure gate. Departure is recorded only when
-/// every boarded person has an eligible screening no older than the agreement's
-/// <c>departureRescreenMinutes</c>; a blocked person must first be disembarked. On departure the
-/// transfer notices of invariant 5 are queued for everyone aboard.
+/// Boarding, disembarkation, re-screening and the departure gate. The gate screens every boarded
+/// person at the departure instant and records the departure only when all are eligible then; a
+/// blocked person must first be disembarked. On departure the transfer notices of invariant 5 are
+/// queued for everyone aboard.
 /// </summary>
 public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
 {
-    /// <summary>Screening is fresh for departure this long when the agreement does not say.</summary>
-    public const int DefaultRescreenMinutes = 60;
-
     private ManifestCommands Manifests => new(db, time);
 
     public Task<Result<ManifestView>> BoardAsync(Guid manifestId, Guid personId, BoardingRequest request, Viewer viewer, CancellationToken cancellationToken = default)
@@ -163,20 +160,28 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync("Nobody is aboard.", cancellationToken);
             }
-            var minutes = session.VersionInForce(now)?.LegalRegime.DepartureRescreenMinutes ?? DefaultRescreenMinutes;
-            var oldest = Instants.Utc(now).AddMinutes(-minutes);
-            var problems = aboard.Where(p => p.ScreeningOutcome != ScreeningCodes.Eligible || p.ScreenedAt < oldest || p.Alert is not null).ToList();
-            if (problems.Count > 0)
+            // The gate screens everyone aboard at the departure instant itself: a stored decision, however
+            // recent, may predate a protection or order that took effect since.
+            var gate = await session.ScreenAsync(new StepScreening(db, time), aboard.Select(p => p.PersonId).ToList(), TransferSteps.DepartureGate,
+                new DateTimeOffset(departedAt!.Value, TimeSpan.Zero), viewer.Actor, cancellationToken);
+            if (gate.Failure is { } failure)
             {
-                var ids = problems.Select(p => p.PersonId).ToList();
-                var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ExternalId, cancellationToken);
-                var why = problems.Select(p => p.ScreeningOutcome != ScreeningCodes.Eligible || p.Alert is not null
-                    ? $"{names[p.PersonId]} is blocked ({(p.ScreeningReasons.Length > 0 ? p.ScreeningReasons : p.AlertReasons)}): disembark before departure"
-                    : $"{names[p.PersonId]} was last screened at {Instants.ToText(p.ScreenedAt ?? DateTime.MinValue)}, more than {minutes} minutes ago: re-screen");
+                return failure;
+            }
+            if (gate.Value!.Count > 0)
+            {
+                var why = gate.Value.Select(b => $"{b.ExternalId} is blocked ({string.Join(' ', b.Decision.Reasons)}): disembark before departure");
                 return await session.ConflictAsync("Departure refused: " + string.Join("; ", why) + ".", cancellationToken);
             }
             session.Record(new ManifestDeparted(manifestId), viewer.Actor, departedAt);
-            await QueueTransferNoticesAsync(session, aboard, departedAt!.Value, viewer.Actor, now, cancellationToken);
+            // Recorded late, a departure may precede a fact that blocks someone now: they are return-required, and stale alerts clear.
+            var review = await ManifestWatch.ReviewAsync(session, aboard.Select(p => p.PersonId).ToList(), new StepScreening(db, time), TransferSteps.Review, now,
+                viewer.Actor, cancellationToken);
+            if (review.Failure is { } reviewFailure)
+            {
+                return reviewFailure;
+            }
+            await QueueTransferNoticesAsync(session, aboard, departedAt.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -190,39 +195,18 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.ExternalId).ToListAsync(cancellationToken);
         foreach (var person in people)
         {
-            var facts = person.FactsObject();
-            var language = NotificationTemplates.LanguageFor(person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            var values = new Dictionary<string, string>
-            {
-                ["person"] = $"{person.GivenName} {person.FamilyName}",
-                ["externalId"] = person.ExternalId,
-                ["sendingState"] = session.Agreement.SendingState,
-                ["receivingState"] = session.Agreement.ReceivingState,
-                ["agreement"] = session.Agreement.Id,
-                ["carrier"] = session.Manifest.Carrier,
-                ["movement"] = session.Manifest.Movement,
-                ["departedAt"] = NotificationTemplates.When(departedAt),
-                ["authority"] = facts["removalOrder"]?["authority"]?.GetValue<string>() ?? "none recorded",
-                ["facility"] = facility.Name,
-                ["address"] = facility.Address,
-                ["telephone"] = facility.Telephone,
-            };
-            var due = departedAt.AddHours(24);
-            // Counsel of record and the designated family contact, each by e-mail or else telephone.
-            foreach (var (kind, role, contacts, flag) in new[]
-            {
-                (NotificationKinds.TransferCounsel, "counsel", facts["counsel"], "ofRecord"),
-                (NotificationKinds.TransferFamily, "family", facts["familyContacts"], "designated"),
-            })
-            {
-                foreach (var contact in (contacts as JsonArray ?? []).Where(c => c?[flag]?.GetValue<bool>() == true))
-                {
-                    var (subject, body) = NotificationTemplates.Render(kind, language, values);
-                    Outbox.Queue(session.Work, new NotificationDraft(kind, person.Id, session.Manifest.Id, null, role,
-                        contact!["name"]!.GetValue<string>(), contact["email"]?.GetValue<string>() ?? contact["phone"]?.GetValue<string>(),
-                        language, subject, body, due), actor, now);
-                }
-            }
+            var values = ContactNotices.About(person);
+            values["sendingState"] = session.Agreement.SendingState;
+            values["receivingState"] = session.Agreement.ReceivingState;
+            values["agreement"] = session.Agreement.Id;
+            values["carrier"] = session.Manifest.Carrier;
+            values["movement"] = session.Manifest.Movement;
+            values["departedAt"] = NotificationTemplates.When(departedAt);
+            values["facility"] = facility.Name;
+            values["address"] = facility.Address;
+            values["telephone"] = facility.Telephone;
+            ContactNotices.Queue(session.Work, person, session.Manifest.Id, (NotificationKinds.TransferCounsel, NotificationKinds.TransferFamily), values,
+                departedAt, actor, now);
         }
     }
 }

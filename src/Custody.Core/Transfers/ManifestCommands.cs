@@ -307,10 +307,13 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         };
     }
 
-    // The agreement's cap counts people held under it now plus principals still to be handed over on locked or moving manifests.
+    // The agreement's cap counts people held under it now (in a receiving facility on the sending
+    // state's behalf: never the dead, the escaped, the released or the returned) plus principals
+    // still to be handed over on locked or moving manifests.
     private async Task<int> CommittedAsync(Manifest manifest, CancellationToken cancellationToken)
     {
-        var held = await db.CustodyRecords.CountAsync(r => r.AgreementId == manifest.AgreementId && r.IsCurrent && r.OnBehalfOf != null, cancellationToken);
+        var held = await db.CustodyRecords.CountAsync(r => r.AgreementId == manifest.AgreementId && r.IsCurrent && r.OnBehalfOf != null
+            && r.PlaceKind == CustodyPlaces.Facility, cancellationToken);
         var pending = new[] { ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched };
         var onManifests = await (from p in db.ManifestPeople
                                  join m in db.Manifests on p.ManifestId equals m.Id

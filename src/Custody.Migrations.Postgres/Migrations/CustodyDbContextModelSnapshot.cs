@@ -1059,9 +1059,49 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.People.ClassOrderConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClassOrderId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Copy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Import")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassOrderId");
+
+                    b.ToTable("ClassOrderConflicts", (string)null);
                 });
 
             modelBuilder.Entity("Custody.People.Person", b =>
@@ -1721,6 +1761,15 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.People.ClassOrderConflict", b =>
+                {
+                    b.HasOne("Custody.People.ClassOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ClassOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1054,9 +1054,49 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("ClassOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Custody.People.ClassOrderConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassOrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Copy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Import")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassOrderId");
+
+                    b.ToTable("ClassOrderConflicts", (string)null);
                 });
 
             modelBuilder.Entity("Custody.People.Person", b =>
@@ -1712,6 +1752,15 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.People.ClassOrderConflict", b =>
+                {
+                    b.HasOne("Custody.People.ClassOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ClassOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -32,6 +32,9 @@ public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationServic
 
     public IReadOnlyList<ClassOrderView> Orders { get; private set; } = [];
 
+    /// <summary>Bundle copies that differ from a court's record: for legal review.</summary>
+    public IReadOnlyList<ClassOrderConflictView> Conflicts { get; private set; } = [];
+
     public bool MayDecide { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -66,17 +69,23 @@ public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationServic
         return await AfterAsync(result.Failure, cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostVerifyAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded)
+        {
+            return Forbid();
+        }
+        var result = await commands.VerifyAsync(id, ApiResults.ViewerOf(User), cancellationToken);
+        return await AfterAsync(result.Failure, cancellationToken);
+    }
+
     private async Task<IActionResult> AfterAsync(Failure? failure, CancellationToken cancellationToken)
     {
         if (failure is null)
         {
             return RedirectToPage();
         }
-        var errors = failure is Invalid invalid ? invalid.Errors : [new FieldError("", failure.Message)];
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(string.Empty, error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message);
-        }
+        PageErrors.Add(ModelState, failure);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -84,6 +93,7 @@ public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationServic
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Orders = await commands.ListAsync(cancellationToken);
+        Conflicts = await commands.ConflictsAsync(cancellationToken);
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded;
     }
 
