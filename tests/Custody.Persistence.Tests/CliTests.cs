@@ -205,7 +205,8 @@ public sealed class CliTests
         {
             time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
             var check = await new Custody.Facilities.OversightCommands(db, time).RecordWelfareCheckAsync(people[0],
-                new Custody.Facilities.WelfareCheckRequest("ICRC", "icrc", null, "well", true, null), new Custody.Access.Viewer("test"));
+                new Custody.Facilities.WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"),
+                new Custody.Access.Viewer("test:icrc", Roles: [Custody.Access.Roles.Inspector]));
             Assert.True(check.Succeeded);
         }
 

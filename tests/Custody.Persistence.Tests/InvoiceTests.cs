@@ -10,7 +10,44 @@ namespace Custody.Persistence.Tests;
 
 public sealed class InvoiceTests
 {
-    private static readonly Viewer Finance = new("test:finance");
+    private static readonly Viewer Finance = new("test:finance", Roles: [Roles.FinanceOfficer]);
+
+    /// <summary>An independent monitor (an inspector account): the only one whose checks make days payable.</summary>
+    private static readonly Viewer Monitor = new("test:icrc", Roles: [Roles.Inspector]);
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task WelfareChecks_ByFacilityStaff_Late_OrWithoutIdentityConfirmed_MakeNoDayPayable_TheMonitorsDo(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var (db, people) = await RegisterTests.AdmittedAsync(database, time, 4);
+        await using var owned = db;
+        var oversight = new OversightCommands(db, time);
+        time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+        var director = new Viewer("test:director", Roles: [Roles.FacilityDirector]);
+        // The payee's own staff, whatever the request would say: kept, shown, never payable.
+        var staff = (await oversight.RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("Warden", null, "well", false, null, "verified-identifier"), director)).Value!;
+        // A monitor's check made five days before it is recorded: kept, marked late, not payable.
+        var late = (await oversight.RecordWelfareCheckAsync(people[1], new WelfareCheckRequest("ICRC delegate", "2026-03-05T15:00:00Z", "well", true, null, "verified-identifier"), Monitor)).Value!;
+        var unconfirmed = (await oversight.RecordWelfareCheckAsync(people[2], new WelfareCheckRequest("ICRC delegate", null, "well", true, null), Monitor)).Value!;
+        var payable = (await oversight.RecordWelfareCheckAsync(people[3], new WelfareCheckRequest("ICRC delegate", "2026-03-08T15:00:00Z", "well", true, null, "biometric-match"), Monitor)).Value!;
+        time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
+
+        var draft = (await new DraftInvoice(db).RunAsync("us-sv-2025", "2026-03")).Value!;
+
+        Assert.Equal((WelfareCheck.FacilityStaff, false, false), (staff.Role, staff.Late, staff.Payable));
+        Assert.Equal((WelfareCheck.IndependentMonitor, true, false), (late.Role, late.Late, late.Payable));
+        Assert.False(unconfirmed.Payable);
+        Assert.Equal((WelfareCheck.IndependentMonitor, false, true), (payable.Role, payable.Late, payable.Payable));
+        var days = draft.Lines.ToDictionary(l => l.PersonId, l => l.PayableDays);
+        Assert.Equal(0, days.GetValueOrDefault(people[0]));
+        Assert.Equal(0, days.GetValueOrDefault(people[1]));
+        Assert.Equal(0, days.GetValueOrDefault(people[2]));
+        Assert.Equal(24, days[people[3]]); // 8–31 March: the check on the 8th covers the rest of the month
+        Assert.Equal(4, await db.WelfareChecks.CountAsync());
+        Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
+    }
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -22,7 +59,7 @@ public sealed class InvoiceTests
         var (db, people) = await RegisterTests.AdmittedAsync(database, time, 1);
         await using var owned = db;
         time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
-        Assert.True((await new OversightCommands(db, time).RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("ICRC", "icrc", null, "well", true, null), Finance)).Succeeded);
+        Assert.True((await new OversightCommands(db, time).RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"), Monitor)).Succeeded);
         var billing = new BillingCommands(db, time);
         var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Finance);
         Assert.True(hold.Succeeded, hold.Failure?.Message);

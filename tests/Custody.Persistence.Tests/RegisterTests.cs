@@ -45,7 +45,7 @@ public sealed class RegisterTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task DeathRecordedAt10_QueuesTwoNoticesWithDeadlines_WhichAreOverdueWhenNotSent(string provider)
+    public async Task DeathRecordedAt10_QueuesTheReportKinAndSendingStateNoticesWithDeadlines_WhichAreOverdueWhenNotSent(string provider)
     {
         var database = await TestDatabases.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
@@ -58,11 +58,12 @@ public sealed class RegisterTests
 
         Assert.True(death.Succeeded, death.Failure?.Message);
         var notices = await db.Notifications.AsNoTracking().Where(n => n.IncidentId == death.Value!.Id).OrderBy(n => n.Kind).ToListAsync();
-        Assert.Equal([NotificationKinds.IncidentNextOfKin, NotificationKinds.IncidentReport], notices.Select(n => n.Kind));
+        // Invariant 6's report and next-of-kin notice, and the sending state (the person is held on its behalf) told by notice too.
+        Assert.Equal([NotificationKinds.IncidentNextOfKin, NotificationKinds.IncidentReport, NotificationKinds.IncidentSendingState], notices.Select(n => n.Kind));
         Assert.All(notices, n => Assert.Equal(new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc), n.DueBy));
         var outbox = new ReadOutbox(db);
         Assert.DoesNotContain(await outbox.ListAsync(null, overdueOnly: true, new DateTime(2026, 3, 2, 9, 59, 0, DateTimeKind.Utc)), n => n.IncidentId == death.Value!.Id);
-        Assert.Equal(2, (await outbox.ListAsync(null, overdueOnly: true, new DateTime(2026, 3, 2, 10, 1, 0, DateTimeKind.Utc))).Count(n => n.IncidentId == death.Value!.Id));
+        Assert.Equal(3, (await outbox.ListAsync(null, overdueOnly: true, new DateTime(2026, 3, 2, 10, 1, 0, DateTimeKind.Utc))).Count(n => n.IncidentId == death.Value!.Id));
         var custody = await db.CustodyRecords.AsNoTracking().SingleAsync(r => r.PersonId == people[0] && r.IsCurrent);
         Assert.Equal(CustodyPlaces.Deceased, custody.PlaceKind);
         Assert.Equal("died", (await db.Admissions.AsNoTracking().SingleAsync(a => a.PersonId == people[0])).EndKind);

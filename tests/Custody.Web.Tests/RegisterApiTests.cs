@@ -61,6 +61,69 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Death_BetweenHandOverAndAdmission_IsRecordedAtTheFacility_QueuesEveryNoticeWithDeadlines()
+    {
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var ids = await HandedOverAsync(Unique("GAP"), 1);
+
+        var death = await OkAsync(director.PostAsJsonAsync("/api/facilities/sv-cecot/incidents", new
+        {
+            kind = "death", personId = ids[0], details = "Collapsed in the reception yard", circumstances = "Before admission, awaiting processing",
+            cause = "Pending autopsy", remainsDestination = "Instituto de Medicina Legal",
+        }));
+
+        var notices = (await director.GetFromJsonAsync<JsonArray>("/api/notifications"))!.Where(n => n!["incidentId"]?.GetValue<string>() == death["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["incident-next-of-kin", "incident-report", "incident-sending-state"], notices.Select(n => n!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(notices, n => Assert.NotNull(n!["dueBy"]));
+        var custody = (await director.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/custody"))!;
+        Assert.Equal("deceased", custody[^1]!["placeKind"]!.GetValue<string>());
+        // Nobody is admitted after death.
+        Assert.Equal(HttpStatusCode.Conflict, (await reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister })).StatusCode);
+        var other = await ImportAsync(factory, EligiblePerson(Unique("NOT-HERE")));
+        Assert.Equal(HttpStatusCode.Conflict, (await director.PostAsJsonAsync("/api/facilities/sv-cecot/incidents",
+            new { kind = "serious-injury", personId = other[0], details = "Not held here" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task WelfareCheck_CapacityComesFromTheAccount_NotTheRequest_AndALateCheckIsKeptButNotPayable()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var inspector = await factory.BearerAsync(Roles.Inspector);
+        // Handed over a week ago and admitted six days ago, so that a check five days old falls within the stay.
+        var person = Custody.Demo.EligiblePerson.Create(Unique("VOUCH"), "Reo", "Vouch");
+        var ids = await ImportAsync(factory, person);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-7)),
+                "us-sv-2025", "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        }
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission",
+            new { register = FullRegister, admittedAt = DateTimeOffset.UtcNow.AddDays(-6).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }));
+
+        var byStaff = await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/welfare-checks",
+            new { seenBy = "ICRC delegate", role = "icrc", condition = "Well", privateConversation = true, identityConfirmedBy = "verified-identifier" }));
+        var byMonitor = await OkAsync(inspector.PostAsJsonAsync($"/api/people/{ids[0]}/welfare-checks",
+            new { seenBy = "ICRC delegate", condition = "Well", privateConversation = true, identityConfirmedBy = "photograph-compared" }));
+        var backDated = await OkAsync(inspector.PostAsJsonAsync($"/api/people/{ids[0]}/welfare-checks", new
+        {
+            seenBy = "ICRC delegate", condition = "Well", privateConversation = true, identityConfirmedBy = "verified-identifier",
+            seenAt = DateTimeOffset.UtcNow.AddDays(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var badMethod = await inspector.PostAsJsonAsync($"/api/people/{ids[0]}/welfare-checks", new { seenBy = "X", condition = "Well", identityConfirmedBy = "looked-familiar" });
+
+        Assert.Equal("facility-staff", byStaff["role"]!.GetValue<string>());
+        Assert.False(byStaff["payable"]!.GetValue<bool>());
+        Assert.Equal("independent-monitor", byMonitor["role"]!.GetValue<string>());
+        Assert.True(byMonitor["payable"]!.GetValue<bool>());
+        Assert.True(backDated["late"]!.GetValue<bool>());
+        Assert.False(backDated["payable"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.BadRequest, badMethod.StatusCode);
+        Assert.Contains("identityConfirmedBy", await badMethod.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lock_PersonCap_CountsThePeopleHeld_ButNeverTheDeadOrTheReleased()
     {
         var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
@@ -232,7 +295,7 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
         var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
         Assert.Contains((await supervisor.GetFromJsonAsync<JsonArray>("/api/incidents?facility=sv-cecot"))!, i => i!["id"]!.GetValue<string>() == injury["id"]!.GetValue<string>());
         var notices = (await director.GetFromJsonAsync<JsonArray>("/api/notifications"))!.Where(n => n!["incidentId"]?.GetValue<string>() == injury["id"]!.GetValue<string>()).ToList();
-        Assert.Equal(2, notices.Count);
+        Assert.Equal(["incident-next-of-kin", "incident-report", "incident-sending-state"], notices.Select(n => n!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.False(info["restricted"]!.GetValue<bool>());
         Assert.Equal("SV", info["custodian"]!.GetValue<string>());
         Assert.Contains("Centro de Confinamiento", info["whereabouts"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -8,11 +8,12 @@ using Custody.Persistence;
 namespace Custody.Access;
 
 /// <summary>
-/// Who is reading personal data. <see cref="CounselEmail"/> is set when the reader sees people
-/// only as their counsel of record: then only clients whose case names that address with
-/// <c>ofRecord: true</c> are visible, and anyone else reads as "not found".
+/// Who is acting or reading personal data. <see cref="CounselEmail"/> is set when the reader sees
+/// people only as their counsel of record: then only clients whose case names that address with
+/// <c>ofRecord: true</c> are visible, and anyone else reads as "not found". <see cref="Roles"/> are
+/// the account's roles, for the rules that depend on who someone is (who may vouch for a day).
 /// </summary>
-public sealed record Viewer(string Actor, string? CounselEmail = null)
+public sealed record Viewer(string Actor, string? CounselEmail = null, IReadOnlyCollection<string>? Roles = null)
 {
     /// <summary>The person, read without tracking, when this reader may see them; null (read as "not found") otherwise.</summary>
     public async Task<Person?> FindPersonAsync(CustodyDbContext db, Guid personId, CancellationToken cancellationToken)

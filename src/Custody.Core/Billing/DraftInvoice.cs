@@ -50,7 +50,8 @@ public sealed class DraftInvoice(CustodyDbContext db)
         var externalIds = rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.First().ExternalId);
         var maxAge = tariffs.Max(t => t.WelfareCheckMaxAgeDays);
         var checkFrom = windowStart.AddDays(-maxAge - 1);
-        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.SeenAt >= checkFrom && w.SeenAt < windowEnd).Select(w => new { w.PersonId, w.SeenAt })
+        // Only checks that make days payable: an independent monitor's, identity confirmed, not late.
+        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.Payable && w.SeenAt >= checkFrom && w.SeenAt < windowEnd).Select(w => new { w.PersonId, w.SeenAt })
             .ToListAsync(cancellationToken)).Where(w => externalIds.ContainsKey(w.PersonId)).ToLookup(w => w.PersonId, w => w.SeenAt);
         var holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == agreementId)
             .Select(h => new HoldSpan(h.Id, h.PersonId, h.From, h.LiftedOn)).ToListAsync(cancellationToken);

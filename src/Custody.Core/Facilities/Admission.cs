@@ -59,8 +59,25 @@ public sealed class WelfareCheck
 
     public string SeenBy { get; set; } = "";
 
-    /// <summary>icrc, consular, counsel, medical or sending-state.</summary>
+    /// <summary>
+    /// The capacity of the account that recorded it (<see cref="CapacityOf"/>), never what a request
+    /// says: independent-monitor, sending-state, counsel, facility-staff or other.
+    /// </summary>
     public string Role { get; set; } = "";
+
+    /// <summary>How the person's identity was confirmed (<see cref="IdentityMethods"/>), or null when not stated.</summary>
+    public string? IdentityConfirmedBy { get; set; }
+
+    /// <summary>When the check was recorded; <see cref="SeenAt"/> more than <see cref="LateAfterHours"/> before it makes the check late.</summary>
+    public DateTime RecordedAt { get; set; }
+
+    public bool Late { get; set; }
+
+    /// <summary>
+    /// Whether the check makes days payable: recorded by an independent monitor under their own
+    /// account, identity confirmed, not late. Other checks are kept and shown, and pay for nothing.
+    /// </summary>
+    public bool Payable { get; set; }
 
     public DateTime SeenAt { get; set; }
 
@@ -74,7 +91,39 @@ public sealed class WelfareCheck
 
     public long Seq { get; set; }
 
+    /// <summary>The kinds of visitor a visit request names (a welfare check's capacity comes from the account instead).</summary>
     public static readonly IReadOnlyList<string> Roles = ["icrc", "consular", "counsel", "medical", "sending-state"];
+
+    public const string IndependentMonitor = "independent-monitor";
+    public const string SendingState = "sending-state";
+    public const string CounselCapacity = "counsel";
+    public const string FacilityStaff = "facility-staff";
+    public const string OtherCapacity = "other";
+
+    /// <summary>How identity may be confirmed at a check.</summary>
+    public static readonly IReadOnlyList<string> IdentityMethods = ["verified-identifier", "biometric-match", "photograph-compared"];
+
+    /// <summary>A check seen more than this long before it was recorded is late: kept, marked, not payable.</summary>
+    public const int LateAfterHours = 72;
+
+    /// <summary>
+    /// The capacity in which an account vouches for a person's presence. Only an inspector (an
+    /// independent monitor: ICRC delegate, consular officer of the sending state, national
+    /// preventive mechanism) vouches for payment; the payee's own staff never do.
+    /// </summary>
+    public static string CapacityOf(IReadOnlyCollection<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return roles.Contains(Access.Roles.Inspector) ? IndependentMonitor
+            : roles.Contains(Access.Roles.LegalReviewer) ? SendingState
+            : roles.Contains(Access.Roles.Counsel) ? CounselCapacity
+            : roles.Contains(Access.Roles.FacilityDirector) || roles.Contains(Access.Roles.ReceptionOfficer) ? FacilityStaff
+            : OtherCapacity;
+    }
+
+    /// <summary>The payability rule, applied when the check is recorded (and when the ledger is replayed).</summary>
+    public static bool MakesDaysPayable(string capacity, string? identityConfirmedBy, bool late) =>
+        capacity == IndependentMonitor && identityConfirmedBy is not null && !late;
 }
 
 /// <summary>A request to visit a person; a denial is a finding against the facility.</summary>

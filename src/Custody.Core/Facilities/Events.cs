@@ -49,7 +49,8 @@ public sealed record CellAssigned(Guid Id, Guid Person, Guid Admission, string C
 }
 
 /// <summary>A welfare check: who saw the person, in what role, when, how they were, and whether privately.</summary>
-public sealed record WelfareChecked(Guid Id, Guid Person, string SeenBy, string Role, DateTime SeenAt, string Condition, bool PrivateConversation, string? Notes = null)
+public sealed record WelfareChecked(Guid Id, Guid Person, string SeenBy, string Role, DateTime SeenAt, string Condition, bool PrivateConversation, string? Notes = null,
+    string? IdentityConfirmedBy = null)
     : ILedgerEvent<WelfareChecked>
 {
     public static string EntryKind => "welfare.checked";

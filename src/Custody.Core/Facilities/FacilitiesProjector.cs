@@ -108,9 +108,15 @@ public static class FacilitiesProjector
             Condition = e.Condition,
             PrivateConversation = e.PrivateConversation,
             Notes = e.Notes,
+            IdentityConfirmedBy = e.IdentityConfirmedBy,
+            RecordedAt = entry.RecordedAt,
+            Late = IsLate(e.SeenAt, entry.RecordedAt),
+            Payable = WelfareCheck.MakesDaysPayable(e.Role, e.IdentityConfirmedBy, IsLate(e.SeenAt, entry.RecordedAt)),
             RecordedBy = entry.Actor,
             Seq = entry.Seq,
         });
+
+    private static bool IsLate(DateTime seenAt, DateTime recordedAt) => seenAt < recordedAt.AddHours(-WelfareCheck.LateAfterHours);
 
     private static void Apply(VisitRequested e, LedgerEntry entry, IProjectionStore store) =>
         store.Add(new AccessVisit

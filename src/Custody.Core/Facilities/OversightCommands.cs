@@ -12,7 +12,12 @@ namespace Custody.Facilities;
 /// <summary>A release, a return to the sending state or an onward transfer: when, where to, and the authority responsible.</summary>
 public sealed record ReleaseRequest(string? Kind, string? At, string? Destination, string? Authority);
 
-public sealed record WelfareCheckRequest(string? SeenBy, string? Role, string? SeenAt, string? Condition, bool PrivateConversation, string? Notes);
+/// <summary>
+/// A welfare check as its recorder states it. The capacity in which they vouch is not stated here:
+/// it comes from their account. <c>IdentityConfirmedBy</c>: verified-identifier, biometric-match or
+/// photograph-compared.
+/// </summary>
+public sealed record WelfareCheckRequest(string? SeenBy, string? SeenAt, string? Condition, bool PrivateConversation, string? Notes, string? IdentityConfirmedBy = null);
 
 public sealed record VisitRequest(string? Visitor, string? Role);
 
@@ -102,9 +107,9 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = new List<FieldError>();
         TransferInput.Require(errors, "seenBy", r.SeenBy, 200);
-        if (r.Role is null || !WelfareCheck.Roles.Contains(r.Role))
+        if (r.IdentityConfirmedBy is not null && !WelfareCheck.IdentityMethods.Contains(r.IdentityConfirmedBy))
         {
-            errors.Add(new FieldError("role", $"One of: {string.Join(", ", WelfareCheck.Roles)}."));
+            errors.Add(new FieldError("identityConfirmedBy", $"One of: {string.Join(", ", WelfareCheck.IdentityMethods)}."));
         }
         TransferInput.Require(errors, "condition", r.Condition, 2000);
         var seenAt = TransferInput.Past(errors, "seenAt", r.SeenAt, time.GetUtcNow());
@@ -119,8 +124,9 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
                 return Task.FromResult<Result<WelfareCheck>>(new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]));
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            work.Record(new WelfareChecked(id, personId, r.SeenBy!.Trim(), r.Role!, seenAt!.Value, r.Condition!.Trim(), r.PrivateConversation,
-                string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim()), viewer.Actor, seenAt);
+            // The capacity is the account's, never the request's: the payee's staff cannot vouch for its own invoice.
+            work.Record(new WelfareChecked(id, personId, r.SeenBy!.Trim(), WelfareCheck.CapacityOf(viewer.Roles ?? []), seenAt!.Value, r.Condition!.Trim(),
+                r.PrivateConversation, string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim(), r.IdentityConfirmedBy), viewer.Actor, seenAt);
             return Task.FromResult(Result<WelfareCheck>.Ok(work.Store.Find<WelfareCheck>(id)!));
         }, cancellationToken);
     }

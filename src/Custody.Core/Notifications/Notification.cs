@@ -71,6 +71,9 @@ public static class NotificationKinds
     /// <summary>Invariant 6: notice to next of kin.</summary>
     public const string IncidentNextOfKin = "incident-next-of-kin";
 
+    /// <summary>The incident report, to the state on whose behalf the person is held.</summary>
+    public const string IncidentSendingState = "incident-sending-state";
+
     public const string ReleaseCounsel = "release-counsel";
     public const string ReleaseFamily = "release-family";
     public const string ReturnCounsel = "return-counsel";

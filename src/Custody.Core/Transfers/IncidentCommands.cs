@@ -23,6 +23,9 @@ public sealed class IncidentOptions
 
     public int NextOfKinDeadlineHours { get; set; } = 24;
 
+    /// <summary>Where a sending state is told of incidents concerning people held on its behalf, by state code; a state with none is still queued and fails visibly.</summary>
+    public Dictionary<string, string> SendingStateAddresses { get; set; } = [];
+
 }
 
 /// <summary>
@@ -122,33 +125,37 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             var store = work.Store;
             var now = time.GetUtcNow();
             Facilities.Admission? admission = null;
+            CustodyRecord? custody = null;
             if (request.PersonId is { } personId)
             {
-                admission = store.OpenAdmission(personId);
-                if (admission is null || admission.FacilityId != facilityId)
+                // Held here: admitted, or handed over to this facility and not yet admitted (no one falls between the two).
+                admission = store.OpenAdmission(personId) is { } open && open.FacilityId == facilityId ? open : null;
+                custody = store.CurrentCustody(personId);
+                if (admission is null && (custody is not { PlaceKind: CustodyPlaces.Facility } || custody.FacilityId != facilityId))
                 {
-                    return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-admitted");
+                    return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-held-here");
                 }
-                if (occurredAt < admission.AdmittedAt)
+                var since = admission?.AdmittedAt ?? custody!.OccurredAt;
+                if (occurredAt < since)
                 {
-                    return new Invalid([new FieldError("occurredAt", "The incident is recorded at this facility after the person's admission.")]);
+                    return new Invalid([new FieldError("occurredAt", "The incident is recorded at this facility after the person arrived in its custody.")]);
                 }
             }
             var id = Guid.CreateVersion7(now);
             work.Record(Recorded(id, request, occurredAt!.Value, null, facilityId), viewer.Actor);
-            if (admission is not null)
+            if (request is { PersonId: { } who, Kind: Incident.Death or Incident.Escape })
             {
-                if (request.Kind is Incident.Death or Incident.Escape)
+                if (admission is not null)
                 {
-                    work.Record(new Facilities.PersonReleased(admission.PersonId, admission.Id, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
+                    work.Record(new Facilities.PersonReleased(who, admission.Id, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped,
                         Later(occurredAt.Value, admission.AdmittedAt), request.Kind == Incident.Death ? request.RemainsDestination!.Trim() : "unknown", facility.Name), viewer.Actor);
-                    var current = store.CurrentCustody(admission.PersonId)!;
-                    new CustodyChange(admission.PersonId, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
-                        request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
-                        admission.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(work, viewer.Actor);
                 }
+                var current = store.CurrentCustody(who)!;
+                new CustodyChange(who, request.Kind == Incident.Death ? CustodyEvents.Died : CustodyEvents.Escaped, current.Custodian, current.OnBehalfOf,
+                    request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
+                    current.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(work, viewer.Actor);
             }
-            await QueueNoticesAsync(work, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}"),
+            await QueueNoticesAsync(work, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}", custody?.OnBehalfOf),
                 id, request, occurredAt.Value, viewer.Actor, now, cancellationToken);
             return db.Incidents.Local.Single(i => i.Id == id);
         }, cancellationToken);
@@ -158,7 +165,8 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Where an incident happened and whom to call.</summary>
-    private sealed record IncidentPlace(Guid? ManifestId, string Description, string Contact);
+    /// <summary>Where an incident happened, whom to call, and the state on whose behalf the person is held (told by notice too).</summary>
+    private sealed record IncidentPlace(Guid? ManifestId, string Description, string Contact, string? OnBehalfOf = null);
 
     private async Task QueueNoticesAsync(UnitOfWork work, IncidentPlace place, Guid incidentId, RecordIncidentRequest request, DateTime occurredAt,
         string actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -180,6 +188,13 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
         Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, place.ManifestId, incidentId,
             "independent-authority", options.IndependentAuthorityName, options.IndependentAuthorityAddress, "en", subject, body, reportDue), actor, now);
+        // The state on whose behalf the person is held is told by a notice too, not only by the incidents list.
+        if (place.OnBehalfOf is { } sendingState)
+        {
+            Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentSendingState, person?.Id, place.ManifestId, incidentId,
+                "sending-state", $"Authorities of {sendingState}", options.SendingStateAddresses.GetValueOrDefault(sendingState), "en", subject, body, reportDue),
+                actor, now);
+        }
         if (request.Kind is Incident.UseOfForce or Incident.IllTreatmentAllegation || person is null)
         {
             return;

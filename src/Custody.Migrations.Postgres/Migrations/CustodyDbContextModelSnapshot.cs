@@ -759,14 +759,26 @@ namespace Custody.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("IdentityConfirmedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
+
+                    b.Property<bool>("Payable")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("PrivateConversation")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()

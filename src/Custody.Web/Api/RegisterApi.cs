@@ -116,7 +116,7 @@ public static class RegisterApi
         person.MapPost("/welfare-checks", async (Guid id, WelfareCheckRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordWelfareCheckAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordWelfare)
-            .WithSummary("Record a welfare check: who saw the person, their role (icrc, consular, counsel, medical, sending-state), when, condition, whether they spoke privately.")
+            .WithSummary("Record a welfare check: who saw the person, when, how identity was confirmed (verified-identifier, biometric-match, photograph-compared), condition, whether they spoke privately. The capacity is the account's (an inspector is an independent monitor; facility staff never make a day payable); a check seen more than 72 h before it is recorded is kept, marked late, and pays for nothing.")
             .Produces<WelfareCheck>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/visits", async (Guid id, VisitRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RequestVisitAsync(id, request, ApiResults.ViewerOf(http.User), ct)))

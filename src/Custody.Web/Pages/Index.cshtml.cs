@@ -21,6 +21,6 @@ public sealed class IndexModel(CustodyDbContext db) : PageModel
         People = await db.People.CountAsync(cancellationToken);
         Agreements = await db.Agreements.CountAsync(cancellationToken);
         Head = await LedgerHeadView.ReadAsync(db, cancellationToken);
-        Roles = Auth.Roles.All.Where(User.IsInRole).ToList();
+        Roles = global::Custody.Access.Roles.All.Where(User.IsInRole).ToList();
     }
 }

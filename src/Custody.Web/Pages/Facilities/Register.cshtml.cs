@@ -58,10 +58,11 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
         RunAsync(id, Policies.KeepRegister, async () => (await oversight.ReleaseAsync(personId, new ReleaseRequest(kind, null, destination, authority), Viewer, cancellationToken)).Failure,
             cancellationToken);
 
-    public Task<IActionResult> OnPostWelfareAsync(string id, Guid personId, string? seenBy, string? role, string? condition, bool privateConversation,
+    public Task<IActionResult> OnPostWelfareAsync(string id, Guid personId, string? seenBy, string? identityConfirmedBy, string? condition, bool privateConversation,
         CancellationToken cancellationToken) =>
         RunAsync(id, Policies.RecordWelfare, async () => (await oversight.RecordWelfareCheckAsync(personId,
-            new WelfareCheckRequest(seenBy, role, null, condition, privateConversation, null), Viewer, cancellationToken)).Failure, cancellationToken);
+            new WelfareCheckRequest(seenBy, null, condition, privateConversation, null, string.IsNullOrEmpty(identityConfirmedBy) ? null : identityConfirmedBy), Viewer,
+            cancellationToken)).Failure, cancellationToken);
 
     private Custody.Access.Viewer Viewer => ApiResults.ViewerOf(User);
 

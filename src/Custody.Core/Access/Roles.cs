@@ -1,4 +1,4 @@
-namespace Custody.Web.Auth;
+namespace Custody.Access;
 
 /// <summary>The roles of DOMAIN.md. Stable strings: they are stored and ledgered.</summary>
 public static class Roles
