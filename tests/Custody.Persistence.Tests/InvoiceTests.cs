@@ -71,6 +71,7 @@ public sealed class InvoiceTests
 
         Assert.IsType<StateConflict>(early.Failure);
         var line = Assert.Single(draft.Lines);
+        Assert.Equal("USD", line.Currency);
         Assert.Equal(22, line.PayableDays); // 30 days (2–31 March) less 3 before the first check and 5 held
         Assert.Equal(3, line.WithheldDays[PersonDays.NoRecentWelfareCheck]);
         Assert.Equal(5, line.WithheldDays[PersonDays.PaymentHold(hold.Value.Id)]);
@@ -91,6 +92,9 @@ public sealed class InvoiceTests
         Assert.IsType<Invalid>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Finance)).Failure);
         Assert.True((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Finance)).Succeeded);
         Assert.IsType<StateConflict>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Finance)).Failure);
+        // Dollars are counted in cents: a fraction of a cent is refused, naming the field.
+        var fraction = Assert.IsType<Invalid>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("10.005", "2026-04-02", "SWIFT 0"), Finance)).Failure);
+        Assert.Equal("amount", Assert.Single(fraction.Errors).Field);
         Assert.True((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Finance)).Succeeded);
         var balance = (await settlement.BalanceAsync("us-sv-2025")).Value!;
         Assert.Equal(1205.38m, balance.Invoiced);

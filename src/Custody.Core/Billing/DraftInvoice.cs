@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Billing;
 
 /// <summary>One line: a person at one rate, the payable and withheld days (by reason), and the amount.</summary>
-public sealed record InvoiceLine(Guid PersonId, string ExternalId, int Version, decimal Rate, int PayableDays, IReadOnlyDictionary<string, int> WithheldDays, decimal Amount);
+public sealed record InvoiceLine(Guid PersonId, string ExternalId, int Version, decimal Rate, int PayableDays, IReadOnlyDictionary<string, int> WithheldDays, decimal Amount,
+    string Currency);
 
 /// <summary>A month's invoice for an agreement as the rules compute it now (a draft is recomputed on every read).</summary>
 public sealed record InvoiceDraft(string AgreementId, string Month, string Currency, IReadOnlyList<InvoiceLine> Lines, decimal Total, int PayableDays,
@@ -61,11 +62,15 @@ public sealed class DraftInvoice(CustodyDbContext db)
             .Where(i => string.CompareOrdinal(i.Month, monthText) < 0).Sum(i => i.Total);
         var days = PersonDays.Compute(year, number, spans, f => zones[f], tariffs, checks, holds, paidBefore);
         var currency = tariffs[^1].Currency;
+        // Each line is in the currency of the version in force on its days, rounded to that currency's minor unit.
+        var currencyOf = tariffs.ToDictionary(t => t.Version, t => t.Currency);
         var lines = days.GroupBy(d => (d.PersonId, d.Version, d.Rate)).Select(g =>
         {
             var payable = g.Count(d => d.WithheldReason is null);
             var withheld = g.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!).ToDictionary(w => w.Key, w => w.Count(), StringComparer.Ordinal);
-            return new InvoiceLine(g.Key.PersonId, externalIds[g.Key.PersonId], g.Key.Version, g.Key.Rate, payable, withheld, PersonDays.LineAmount(payable, g.Key.Rate, currency));
+            var lineCurrency = currencyOf[g.Key.Version];
+            return new InvoiceLine(g.Key.PersonId, externalIds[g.Key.PersonId], g.Key.Version, g.Key.Rate, payable, withheld,
+                PersonDays.LineAmount(payable, g.Key.Rate, lineCurrency), lineCurrency);
         }).OrderBy(l => l.ExternalId, StringComparer.Ordinal).ThenBy(l => l.Version).ToList();
         var byReason = days.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

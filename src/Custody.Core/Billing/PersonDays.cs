@@ -121,6 +121,9 @@ public static class PersonDays
         _ => 2,
     };
 
+    /// <summary>Whether an amount is stated in whole minor units of the currency (no fraction of a cent, of a yen, of a fils).</summary>
+    public static bool InMinorUnits(decimal amount, string currency) => decimal.Round(amount, MinorUnits(currency)) == amount;
+
     /// <summary>A line's amount: days × rate, exact, rounded half away from zero to the currency's minor unit.</summary>
     public static decimal LineAmount(int payableDays, decimal rate, string currency) =>
         Math.Round(payableDays * rate, MinorUnits(currency), MidpointRounding.AwayFromZero);

@@ -98,6 +98,10 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 return new StateConflict("A dispute is resolved by another user than the one who raised it.", dispute);
             }
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
+            if (credit is { } stated && !PersonDays.InMinorUnits(stated, invoice.Currency))
+            {
+                return NotInMinorUnits("creditAmount", invoice.Currency);
+            }
             work.Record(new DisputeResolved(disputeId, invoice.Id, r.Upheld, r.Resolution!.Trim()), viewer.Actor);
             if (credit is { } amount)
             {
@@ -143,6 +147,11 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No invoice {invoiceId}.");
             }
+            var currency = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => i.Currency).SingleAsync(cancellationToken);
+            if (!PersonDays.InMinorUnits(amount!.Value, currency))
+            {
+                return NotInMinorUnits("amount", currency);
+            }
             if (amount > balance.Outstanding)
             {
                 return new StateConflict($"The payment exceeds what is outstanding on {balance.Number}: {balance.Outstanding}.", balance);
@@ -183,7 +192,11 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         return new InvoiceBalance(invoice.Id, invoice.Number, invoice.Month, invoice.Total, credited, paid, invoice.Total - credited - paid, open);
     }
 
+    // A positive decimal of at most three places (the most any currency has); the invoice's currency then decides how many it may have.
     private static decimal? Money(string? text) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && decimal.Round(value, 2) == value
+        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && decimal.Round(value, 3) == value
             ? value : null;
+
+    private static Invalid NotInMinorUnits(string field, string currency) =>
+        new([new FieldError(field, $"{currency} is counted to {PersonDays.MinorUnits(currency)} decimal place(s): state the amount in whole minor units.")]);
 }

@@ -14,7 +14,8 @@ namespace Custody.Web.Reports;
 /// </summary>
 public static class InvoiceExport
 {
-    public sealed record Row(string ExternalId, int Version, string Rate, int PayableDays, string Withheld, string Amount);
+    /// <summary>One line; <see cref="Currency"/> is that of the agreement version in force on its days.</summary>
+    public sealed record Row(string ExternalId, int Version, string Rate, int PayableDays, string Withheld, string Amount, string Currency);
 
     public sealed record Sheet(string Title, string Currency, string Total, int PayableDays, IReadOnlyDictionary<string, int> WithheldByReason, IReadOnlyList<Row> Rows);
 
@@ -22,7 +23,7 @@ public static class InvoiceExport
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new($"{draft.AgreementId} {draft.Month} (draft)", draft.Currency, Money(draft.Total), draft.PayableDays, draft.WithheldByReason,
-            draft.Lines.Select(l => new Row(l.ExternalId, l.Version, Money(l.Rate), l.PayableDays, Withheld(l.WithheldDays), Money(l.Amount))).ToList());
+            draft.Lines.Select(l => new Row(l.ExternalId, l.Version, Money(l.Rate), l.PayableDays, Withheld(l.WithheldDays), Money(l.Amount), l.Currency)).ToList());
     }
 
     public static Sheet Of(Invoice invoice)
@@ -30,7 +31,8 @@ public static class InvoiceExport
         ArgumentNullException.ThrowIfNull(invoice);
         var document = JsonNode.Parse(invoice.Document)!;
         var rows = document["lines"]!.AsArray().Select(l => new Row(l!["externalId"]!.GetValue<string>(), l["version"]!.GetValue<int>(), l["rate"]!.GetValue<string>(),
-            l["payableDays"]!.GetValue<int>(), Withheld(l["withheldDays"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>())), l["amount"]!.GetValue<string>())).ToList();
+            l["payableDays"]!.GetValue<int>(), Withheld(l["withheldDays"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>())), l["amount"]!.GetValue<string>(),
+            l["currency"]?.GetValue<string>() ?? invoice.Currency)).ToList();
         var byReason = document["withheldByReason"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>());
         return new($"{invoice.Number}", invoice.Currency, Money(invoice.Total), invoice.PayableDays, byReason, rows);
     }
@@ -99,7 +101,8 @@ public static class InvoiceExport
         Row(["Person", "Version", "Rate", "Payable days", "Withheld", $"Amount ({sheet.Currency})"], bold);
         foreach (var r in sheet.Rows)
         {
-            Row([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld, r.Amount], text);
+            Row([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld,
+                r.Currency == sheet.Currency ? r.Amount : $"{r.Amount} {r.Currency}"], text);
         }
         y += 6;
         Row(["Total", "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], bold);
