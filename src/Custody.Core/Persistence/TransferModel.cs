@@ -42,6 +42,7 @@ internal static class TransferModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.AgreementId, x.Status });
             e.Property(x => x.Revision).IsConcurrencyToken();
+            e.Property(x => x.Direction).HasMaxLength(16);
         });
         builder.Entity<ManifestPerson>(e =>
         {

@@ -76,7 +76,9 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                 {
                     return new Invalid([new FieldError("identifier", "This is not one of the person's verified identifiers: the identity check fails and the person does not board.")]);
                 }
-                var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Boarding, now, viewer.Actor, cancellationToken);
+                // A return carries people home: never screened.
+                var blocked = session.Manifest.IsReturn ? Result<IReadOnlyList<BlockedPerson>>.Ok([])
+                    : await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Boarding, now, viewer.Actor, cancellationToken);
                 if (blocked.Failure is { } failure)
                 {
                     return failure;
@@ -129,6 +131,10 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync("A draft is screened when it is locked.", cancellationToken);
             }
+            if (session.Manifest.IsReturn)
+            {
+                return await session.ConflictAsync("A return is not screened: going home is never forbidden.", cancellationToken);
+            }
             var step = session.Manifest.Status == ManifestStatuses.Locked ? TransferSteps.DepartureGate : TransferSteps.Review;
             var review = await ManifestWatch.ReviewAsync(session, session.People.Where(ManifestWatch.IsTravelling).Select(p => p.PersonId).ToList(),
                 new StepScreening(db, time), step, now, viewer.Actor, cancellationToken);
@@ -160,6 +166,12 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync("Nobody is aboard.", cancellationToken);
             }
+            if (session.Manifest.IsReturn)
+            {
+                session.Record(new ManifestDeparted(manifestId), viewer.Actor, departedAt);
+                await QueueReturnNoticesAsync(session, aboard, departedAt!.Value, viewer.Actor, now, cancellationToken);
+                return await session.ViewAsync(cancellationToken);
+            }
             // The gate screens everyone aboard at the departure instant itself: a stored decision, however
             // recent, may predate a protection or order that took effect since.
             var gate = await session.ScreenAsync(new StepScreening(db, time), aboard.Select(p => p.PersonId).ToList(), TransferSteps.DepartureGate,
@@ -184,6 +196,23 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
             await QueueTransferNoticesAsync(session, aboard, departedAt.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
+    }
+
+    // Invariant 5 on the way home: counsel and family hear that the person is being returned, and where to.
+    private async Task QueueReturnNoticesAsync(ManifestSession session, IReadOnlyList<ManifestPerson> aboard, DateTime departedAt, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == session.Manifest.DestinationFacilityId, cancellationToken);
+        var ids = aboard.Select(p => p.PersonId).ToList();
+        foreach (var person in await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.ExternalId).ToListAsync(cancellationToken))
+        {
+            var values = ContactNotices.About(person);
+            values["at"] = NotificationTemplates.When(departedAt);
+            values["destination"] = $"{facility.Name}, {facility.Address}, telephone {facility.Telephone}";
+            values["by"] = $"{session.Manifest.Carrier} {session.Manifest.Movement}";
+            values["sendingState"] = session.Agreement.SendingState;
+            ContactNotices.Queue(session.Work, person, session.Manifest.Id, (NotificationKinds.ReturnCounsel, NotificationKinds.ReturnFamily), values, departedAt, actor, now);
+        }
     }
 
     // Invariant 5: counsel of record and the designated family contact hear where the person is going, once en route.

@@ -4,8 +4,8 @@ using Custody.Ledger;
 namespace Custody.Transfers;
 
 /// <summary>A movement (flight or convoy) is planned under an agreement, from a sending-state facility to a receiving-state one.</summary>
-public sealed record ManifestCreated(Guid Id, string Agreement, string Carrier, string Movement, string Origin, string Destination, DateTime ScheduledDeparture)
-    : ILedgerEvent<ManifestCreated>
+public sealed record ManifestCreated(Guid Id, string Agreement, string Carrier, string Movement, string Origin, string Destination, DateTime ScheduledDeparture,
+    string? Direction = null) : ILedgerEvent<ManifestCreated>
 {
     public static string EntryKind => "manifest.created";
 
@@ -125,6 +125,14 @@ public sealed record ManifestAlertCleared(Guid Manifest, Guid Person) : ILedgerE
     public string Subject() => "manifest:" + Manifest;
 }
 
+/// <summary>A person held pending return on this movement was handed back to the sending state by a return movement.</summary>
+public sealed record ManifestPersonReturned(Guid Manifest, Guid Person, Guid ReturnManifest) : ILedgerEvent<ManifestPersonReturned>
+{
+    public static string EntryKind => "manifest.person-returned";
+
+    public string Subject() => "manifest:" + Manifest;
+}
+
 /// <summary>
 /// A new custody record supersedes the person's current one (invariants 1–2): custodian, on whose
 /// behalf, place, legal authority, funder, and when it happened.
@@ -163,6 +171,7 @@ public sealed record IncidentRecorded(Guid Id, string Kind, DateTime OccurredAt,
 [JsonSerializable(typeof(ManifestDiscrepancyRecorded))]
 [JsonSerializable(typeof(ManifestAlertRaised))]
 [JsonSerializable(typeof(ManifestAlertCleared))]
+[JsonSerializable(typeof(ManifestPersonReturned))]
 [JsonSerializable(typeof(CustodyRecorded))]
 [JsonSerializable(typeof(IncidentRecorded))]
 internal sealed partial class TransfersEventsJson : JsonSerializerContext;

@@ -81,6 +81,18 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             }
             session.Record(new ManifestPersonReceived(manifestId, personId), viewer.Actor);
             var agreement = session.Agreement;
+            if (session.Manifest.IsReturn)
+            {
+                // Custody back to the sending state, at its facility; the movement that was held pending return is closed.
+                var current = session.Work.Store.CurrentCustody(personId)!;
+                session.RecordCustody(personId, CustodyEvents.Returned, agreement.SendingState, null, CustodyPlaces.Facility, session.Manifest.DestinationFacilityId,
+                    current.LegalAuthority, agreement.SendingState, $"returned by {session.Manifest.Carrier} {session.Manifest.Movement}", Instants.Utc(now), viewer.Actor);
+                if (await Manifests.PendingReturnAsync(personId, agreement.Id, cancellationToken) is { } pending)
+                {
+                    session.Work.Record(new ManifestPersonReturned(pending.ManifestId, personId, manifestId), viewer.Actor);
+                }
+                return await session.ViewAsync(cancellationToken);
+            }
             session.RecordCustody(personId, CustodyEvents.HandedOver, agreement.ReceivingState, agreement.SendingState, CustodyPlaces.Facility,
                 session.Manifest.DestinationFacilityId, "agreement:" + agreement.Id, agreement.SendingState, null, Instants.Utc(now), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
@@ -128,7 +140,7 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
         {
             return new NotFound($"Person {personId} is not on manifest {manifestId}.");
         }
-        if (person.Alert == ManifestAlerts.ReturnRequired)
+        if (person.Alert == ManifestAlerts.ReturnRequired && !session.Manifest.IsReturn)
         {
             return await session.ConflictAsync($"Return required ({person.AlertReasons}): this person may not be handed over.", cancellationToken);
         }
@@ -139,6 +151,11 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
     // A refused acknowledgement writes nothing; the fact that blocks it raised its alert when it was entered.
     private async Task<Failure?> ScreenAsync(ManifestSession session, Guid personId, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
+        if (session.Manifest.IsReturn)
+        {
+            // Handing someone back to the sending state is never forbidden.
+            return null;
+        }
         var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.HandOver, now, actor, cancellationToken);
         if (blocked.Failure is { } failure)
         {

@@ -21,6 +21,11 @@ public sealed class Manifest
 
     public string DestinationFacilityId { get; set; } = "";
 
+    /// <summary>One of <see cref="ManifestDirections"/>: a transfer to the receiving state, or a return to the sending state.</summary>
+    public string Direction { get; set; } = ManifestDirections.Transfer;
+
+    public bool IsReturn => Direction == ManifestDirections.Return;
+
     public DateTime ScheduledDeparture { get; set; }
 
     /// <summary>One of <see cref="ManifestStatuses"/>.</summary>
@@ -47,6 +52,17 @@ public sealed class Manifest
     public int Revision { get; set; }
 
     public long LastSeq { get; set; }
+}
+
+/// <summary>
+/// Which way a movement goes. A return carries people under <c>return-required</c> home: nobody is
+/// screened (going home is never forbidden), the person cap does not apply, and the hand-over gives
+/// custody back to the sending state.
+/// </summary>
+public static class ManifestDirections
+{
+    public const string Transfer = "transfer";
+    public const string Return = "return";
 }
 
 public static class ManifestStatuses
@@ -141,6 +157,8 @@ public static class ManifestPersonStatuses
     public const string HandedOver = "handed-over";
     /// <summary>Died or escaped in transit: recorded as an incident, never handed over.</summary>
     public const string Lost = "lost-in-transit";
+    /// <summary>Under return-required on this movement, and since handed back to the sending state by a return movement.</summary>
+    public const string Returned = "returned";
 
     /// <summary>The boarding outcomes an escort records.</summary>
     public static readonly IReadOnlyList<string> BoardingOutcomes = [Boarded, NoShow, Refused];

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Transfers;
 
+/// <summary>A movement to plan; <c>Direction</c> <c>return</c> carries people held pending return back to the sending state (default <c>transfer</c>).</summary>
 public sealed record CreateManifestRequest(string? AgreementId, string? Carrier, string? Movement, string? OriginFacilityId, string? DestinationFacilityId,
-    string? ScheduledDeparture);
+    string? ScheduledDeparture, string? Direction = null);
 
 /// <summary>Adds a person as <c>principal</c> (travels) or <c>alternate</c> (may replace a principal only by an approved substitution).</summary>
 public sealed record AddToManifestRequest(Guid? PersonId, string? Role);
@@ -50,6 +51,11 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         {
             errors.Add(new FieldError("destinationFacilityId", "Required: the receiving state's facility the people are handed over at."));
         }
+        var direction = request.Direction ?? ManifestDirections.Transfer;
+        if (direction is not (ManifestDirections.Transfer or ManifestDirections.Return))
+        {
+            errors.Add(new FieldError("direction", "transfer (to the receiving state) or return (back to the sending state)."));
+        }
         if (errors.Count > 0)
         {
             return new Invalid(errors);
@@ -63,21 +69,23 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 errors.Add(new FieldError("agreementId", $"No agreement {request.AgreementId}."));
             }
-            if (origin is null || (agreement is not null && origin.State != agreement.SendingState))
+            // A transfer leaves the sending state for the receiving one; a return goes the other way.
+            var (from, to) = direction == ManifestDirections.Return ? (agreement?.ReceivingState, agreement?.SendingState) : (agreement?.SendingState, agreement?.ReceivingState);
+            if (origin is null || (agreement is not null && origin.State != from))
             {
-                errors.Add(new FieldError("originFacilityId", origin is null ? $"No facility {request.OriginFacilityId}." : $"The origin must be in the sending state {agreement!.SendingState}."));
+                errors.Add(new FieldError("originFacilityId", origin is null ? $"No facility {request.OriginFacilityId}." : $"The origin of a {direction} must be in {from}."));
             }
-            if (destination is null || (agreement is not null && destination.State != agreement.ReceivingState))
+            if (destination is null || (agreement is not null && destination.State != to))
             {
-                errors.Add(new FieldError("destinationFacilityId", destination is null ? $"No facility {request.DestinationFacilityId}." : $"The destination must be in the receiving state {agreement!.ReceivingState}."));
+                errors.Add(new FieldError("destinationFacilityId", destination is null ? $"No facility {request.DestinationFacilityId}." : $"The destination of a {direction} must be in {to}."));
             }
             if (errors.Count > 0)
             {
                 return new Invalid(errors);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            work.Record(new ManifestCreated(id, agreement!.Id, request.Carrier!.Trim(), request.Movement!.Trim(), origin!.Id, destination!.Id, Instants.Utc(departure)),
-                viewer.Actor);
+            work.Record(new ManifestCreated(id, agreement!.Id, request.Carrier!.Trim(), request.Movement!.Trim(), origin!.Id, destination!.Id, Instants.Utc(departure),
+                direction == ManifestDirections.Return ? direction : null), viewer.Actor);
             return ReadManifests.Of(work.Store.Find<Manifest>(id)!, [], _ => default, []);
         }, cancellationToken);
     }
@@ -118,6 +126,16 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             if (await OnAnotherMovementAsync(personId, manifestId, cancellationToken) is { } other)
             {
                 return await session.ConflictAsync($"The person is already on manifest {other} that has not arrived.", cancellationToken);
+            }
+            if (session.Manifest.IsReturn)
+            {
+                // Going home is never screened: only someone held pending return under this agreement boards a return.
+                if (await PendingReturnAsync(personId, session.Manifest.AgreementId, cancellationToken) is null)
+                {
+                    return await session.ConflictAsync("Only a person held pending return (return-required on an arrived movement under this agreement) is put on a return.", cancellationToken);
+                }
+                session.Record(new ManifestPersonAdded(manifestId, personId, request.Role!), viewer.Actor);
+                return await session.ViewAsync(cancellationToken);
             }
             if (await MayLeaveAsync(personId, cancellationToken) is { } where)
             {
@@ -166,6 +184,12 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             if (principals == 0)
             {
                 return await session.ConflictAsync("A manifest needs at least one principal to be locked.", cancellationToken);
+            }
+            if (session.Manifest.IsReturn)
+            {
+                // A return is neither screened nor counted against the cap: it ends a custody the law forbids.
+                session.Record(new ManifestLocked(manifestId), viewer.Actor);
+                return await session.ViewAsync(cancellationToken);
             }
             if (session.VersionInForce(now) is not { } version)
             {
@@ -285,6 +309,14 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         return InSessionAsync(manifestId, viewer, (session, now) => body(session, request.Reason.Trim(), now), cancellationToken);
     }
 
+    /// <summary>The arrived transfer on which the person is held pending return under this agreement, if any.</summary>
+    internal async Task<ManifestPerson?> PendingReturnAsync(Guid personId, string agreementId, CancellationToken cancellationToken) =>
+        await (from p in db.ManifestPeople
+               join m in db.Manifests on p.ManifestId equals m.Id
+               where p.PersonId == personId && m.AgreementId == agreementId && m.Direction == ManifestDirections.Transfer && m.Status == ManifestStatuses.Arrived
+                   && p.Alert == ManifestAlerts.ReturnRequired
+               select p).FirstOrDefaultAsync(cancellationToken);
+
     // A person travels on one movement at a time.
     private async Task<Guid?> OnAnotherMovementAsync(Guid personId, Guid manifestId, CancellationToken cancellationToken)
     {
@@ -317,7 +349,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         var pending = new[] { ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched };
         var onManifests = await (from p in db.ManifestPeople
                                  join m in db.Manifests on p.ManifestId equals m.Id
-                                 where m.AgreementId == manifest.AgreementId && m.Id != manifest.Id && m.Status != ManifestStatuses.Draft
+                                 where m.AgreementId == manifest.AgreementId && m.Id != manifest.Id && m.Status != ManifestStatuses.Draft && m.Direction == ManifestDirections.Transfer
                                      && p.Role == ManifestRoles.Principal && pending.Contains(p.Status)
                                  select p.PersonId).CountAsync(cancellationToken);
         return held + onManifests;

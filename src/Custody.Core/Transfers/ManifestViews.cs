@@ -6,7 +6,7 @@ namespace Custody.Transfers;
 public sealed record ManifestView(Guid Id, string AgreementId, string Carrier, string Movement, string OriginFacilityId, string DestinationFacilityId,
     DateTime ScheduledDeparture, string Status, int Revision, string CreatedBy, DateTime CreatedAt, string? LockedBy, DateTime? LockedAt,
     string? UnlockReason, DateTime? DepartedAt, DateTime? ArrivedAt, IReadOnlyList<ManifestPersonView> People,
-    IReadOnlyList<DiscrepancyView> Discrepancies, ReconciliationCounts Counts);
+    IReadOnlyList<DiscrepancyView> Discrepancies, ReconciliationCounts Counts, string Direction = ManifestDirections.Transfer);
 
 public sealed record ManifestPersonView(Guid PersonId, string ExternalId, string GivenName, string FamilyName, string Role, string Status,
     string? StatusReason, DateTime? StatusAt, string? StatusBy, string? IdentityCheckedAgainst, Guid? SubstitutionOf, string? SubstitutionApprovedBy,

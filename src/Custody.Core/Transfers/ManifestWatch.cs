@@ -36,7 +36,7 @@ public static class ManifestWatch
         // Few people travel at once; an import may name 100,000: filter the travellers, not the names.
         var travelling = await (from p in db.ManifestPeople.AsNoTracking()
                                 join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
-                                where m.Status != ManifestStatuses.Draft && Travelling.Contains(p.Status)
+                                where m.Status != ManifestStatuses.Draft && m.Direction == ManifestDirections.Transfer && Travelling.Contains(p.Status)
                                 select new { p.ManifestId, p.PersonId }).ToListAsync(cancellationToken);
         var wanted = personIds as IReadOnlySet<Guid> ?? personIds?.ToHashSet();
         var affected = travelling.Where(x => wanted is null || wanted.Contains(x.PersonId)).ToList();

@@ -63,7 +63,7 @@ public sealed class ReadManifests(CustodyDbContext db)
         return new ManifestView(m.Id, m.AgreementId, m.Carrier, m.Movement, m.OriginFacilityId, m.DestinationFacilityId, m.ScheduledDeparture, m.Status,
             m.Revision, m.CreatedBy, m.CreatedAt, m.LockedBy, m.LockedAt, m.UnlockReason, m.DepartedAt, m.ArrivedAt, views,
             discrepancies.Select(d => new DiscrepancyView(d.Id, d.PersonId, d.Kind, d.Note, d.RecordedBy, d.RecordedAt)).ToList(),
-            Count(m, list, discrepancies.Count));
+            Count(m, list, discrepancies.Count), m.Direction);
     }
 
     private static ReconciliationCounts Count(Manifest m, IReadOnlyList<ManifestPerson> people, int discrepancies)

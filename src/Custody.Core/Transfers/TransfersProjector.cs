@@ -28,6 +28,7 @@ public static class TransfersProjector
             .On<ManifestDiscrepancyRecorded>(Apply)
             .On<ManifestAlertRaised>(Apply)
             .On<ManifestAlertCleared>(Apply)
+            .On<ManifestPersonReturned>(Apply)
             .On<CustodyRecorded>(Apply)
             .On<IncidentRecorded>(Apply);
     }
@@ -40,6 +41,7 @@ public static class TransfersProjector
         Movement = e.Movement,
         OriginFacilityId = e.Origin,
         DestinationFacilityId = e.Destination,
+        Direction = e.Direction ?? ManifestDirections.Transfer,
         ScheduledDeparture = e.ScheduledDeparture,
         CreatedBy = entry.Actor,
         CreatedAt = entry.OccurredAt,
@@ -180,6 +182,13 @@ public static class TransfersProjector
         var person = PersonOn(store, e.Manifest, e.Person);
         ClearAlert(person);
         Touch(person, entry);
+    }
+
+    private static void Apply(ManifestPersonReturned e, LedgerEntry entry, IProjectionStore store)
+    {
+        var person = PersonOn(store, e.Manifest, e.Person);
+        SetStatus(person, ManifestPersonStatuses.Returned, "return movement " + e.ReturnManifest, entry);
+        ClearAlert(person);
     }
 
     private static void Apply(CustodyRecorded e, LedgerEntry entry, IProjectionStore store)

@@ -1422,6 +1422,11 @@ namespace Custody.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long>("LastSeq")
                         .HasColumnType("bigint");
 

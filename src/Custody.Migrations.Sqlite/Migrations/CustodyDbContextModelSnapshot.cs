@@ -1417,6 +1417,11 @@ namespace Custody.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER");
 
