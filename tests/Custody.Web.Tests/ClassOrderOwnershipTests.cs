@@ -70,9 +70,7 @@ public sealed class ClassOrderOwnershipTests(CustodyWebFactory factory) : IClass
         // The same differing copy again: reported, not recorded twice (and nothing else written).
         Assert.Equal([Id], again["classOrderConflicts"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal(sizeAfterFirst, await LedgerSizeAsync());
-        var auditor = await factory.BearerAsync(Roles.Auditor);
-        var verdict = (await (await auditor.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.True(verdict["ok"]!.GetValue<bool>(), verdict.ToJsonString());
+        await TransferScenario.AssertLedgerVerifiesAsync(factory);
     }
 
     [Fact]

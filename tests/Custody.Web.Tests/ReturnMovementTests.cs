@@ -13,8 +13,6 @@ namespace Custody.Web.Tests;
 /// </summary>
 public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
 {
-    private static string Now(int minutes = 0) =>
-        DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ReturnRequiredPerson_IsReturnedByAReturnMovement_CustodyBackToTheSendingState_WithNotices()
@@ -69,9 +67,7 @@ public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixtu
             .Where(n => n!["personId"]?.GetValue<string>() == ids[0].ToString()).Select(n => n!["kind"]!.GetValue<string>()).ToList();
         Assert.Contains("return-counsel", notices);
         Assert.Contains("return-family", notices);
-        var auditor = await factory.BearerAsync(Roles.Auditor);
-        var verdict = (await (await auditor.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.True(verdict["ok"]!.GetValue<bool>(), verdict.ToJsonString());
+        await TransferScenario.AssertLedgerVerifiesAsync(factory);
     }
 
     [Fact]

@@ -33,6 +33,18 @@ internal static class TransferScenario
         return ids;
     }
 
+    /// <summary>An instant minutes from now, as an RFC 3339 UTC text to the second.</summary>
+    public static string Now(int minutes = 0) =>
+        DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An auditor verifies the whole ledger through the API: every hash, every table rebuilt.</summary>
+    public static async Task AssertLedgerVerifiesAsync(CustodyWebFactory factory)
+    {
+        var auditor = await factory.BearerAsync(Roles.Auditor);
+        var verdict = (await (await auditor.PostAsync("/api/ledger/verify", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(verdict["ok"]!.GetValue<bool>(), verdict.ToJsonString());
+    }
+
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)];
 
     public static async Task<Guid> CreateManifestAsync(HttpClient supervisor, string agreement = "us-sv-2025", string? departure = null)
