@@ -31,6 +31,21 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ClassOrders_LegalReviewerVerifiesAnImportedOrder_ItBecomesTheCourtsRecord()
+    {
+        var page = await browser.SignedInPageAsync(Roles.LegalReviewer);
+        await page.GotoAsync("/ClassOrders");
+        var row = page.Locator("#class-orders tr[data-order='CO-1']");
+        await Assertions.Expect(row.Locator("td.record")).ToHaveTextAsync("Imported, not verified");
+
+        await row.Locator("button:text('Verify')").ClickAsync();
+
+        row = page.Locator("#class-orders tr[data-order='CO-1']");
+        await Assertions.Expect(row.Locator("td.record")).ToContainTextAsync("The court's record");
+        Assert.Equal(0, await row.Locator("button:text('Verify')").CountAsync());
+    }
+
+    [Fact]
     public async Task People_FilterByKindOfFact_ListsOnlyThosePeople()
     {
         var page = await browser.SignedInPageAsync(Roles.LegalReviewer);

@@ -244,6 +244,20 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     }
 
     [Fact]
+    public async Task OpenApi_EveryApiOperation_StatesItsServerFault_AndEveryGuardedOneItsRefusals()
+    {
+        var document = await factory.Anonymous().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+
+        var operations = document!["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Route: $"{o.Key.ToUpperInvariant()} {p.Key}", Responses: o.Value!["responses"]!.AsObject()))).ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o => Assert.True(o.Responses.ContainsKey("500"), $"{o.Route} does not state its 500"));
+        var guarded = operations.Where(o => !o.Route.EndsWith("/api/locator", StringComparison.Ordinal) && !o.Route.EndsWith("/api/auth/token", StringComparison.Ordinal)).ToList();
+        Assert.All(guarded, o => Assert.True(o.Responses.ContainsKey("401") && o.Responses.ContainsKey("403"), $"{o.Route} does not state 401 and 403"));
+    }
+
+    [Fact]
     public async Task PersonPage_ShowsFactsAndLedgerHistory()
     {
         var client = await factory.SignedInAsync(Roles.CourtUser);
