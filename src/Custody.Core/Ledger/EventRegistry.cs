@@ -99,11 +99,25 @@ public sealed class EventRegistry
         For(e.GetType()).Apply?.Invoke(e, entry, store);
     }
 
-    /// <summary>Replays a stored entry: read, then apply; anything that does not fit is a <see cref="ProjectionException"/>.</summary>
-    public void Replay(LedgerContent content, IProjectionStore store)
+    /// <summary>Reads a stored payload, as its bytes, back as its event.</summary>
+    /// <exception cref="ProjectionException">The kind is unknown or the payload does not fit its type.</exception>
+    public ILedgerEvent Read(string kind, ReadOnlySpan<byte> payload)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        var e = Read(content.Kind, content.Payload);
+        var registration = ForKind(kind) ?? throw new ProjectionException($"unknown entry kind \"{kind}\"");
+        try
+        {
+            return (ILedgerEvent)(JsonSerializer.Deserialize(payload, registration.TypeInfo) ?? throw new ProjectionException($"payload of {kind} is null"));
+        }
+        catch (JsonException ex)
+        {
+            throw new ProjectionException($"payload of {kind} is malformed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Replays a stored entry: read, then apply; anything that does not fit is a <see cref="ProjectionException"/>.</summary>
+    public void Replay(StoredContent content, IProjectionStore store)
+    {
+        var e = Read(content.Kind, content.Payload.Span);
         var entry = new LedgerEntry
         {
             Seq = content.Seq,

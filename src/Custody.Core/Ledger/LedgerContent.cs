@@ -73,3 +73,61 @@ public sealed record LedgerContent(
         }
     }
 }
+
+/// <summary>
+/// An entry's hashed fields read straight from its stored bytes, the payload left as the bytes it
+/// is: verification deserializes it once, into its event type, without building a JSON tree first.
+/// </summary>
+public readonly record struct StoredContent(long Seq, DateTime OccurredAt, DateTime RecordedAt, string Actor, string Kind, string Subject, ReadOnlyMemory<byte> Payload)
+{
+    /// <exception cref="FormatException">The bytes are not a well-formed entry.</exception>
+    public static StoredContent Read(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            var reader = new Utf8JsonReader(content);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException("entry content is not a JSON object");
+            }
+            long? seq = null;
+            string? occurredAt = null, recordedAt = null, actor = null, kind = null, subject = null, salt = null;
+            ReadOnlyMemory<byte>? payload = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "seq": seq = reader.GetInt64(); break;
+                    case "occurredAt": occurredAt = reader.GetString(); break;
+                    case "recordedAt": recordedAt = reader.GetString(); break;
+                    case "actor": actor = reader.GetString(); break;
+                    case "kind": kind = reader.GetString(); break;
+                    case "subject": subject = reader.GetString(); break;
+                    case "salt": salt = reader.GetString(); break;
+                    case "payload":
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            throw new FormatException("the payload is not a JSON object");
+                        }
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        payload = content.AsMemory(start, (int)reader.BytesConsumed - start);
+                        break;
+                    default: reader.Skip(); break;
+                }
+            }
+            if (seq is null || occurredAt is null || recordedAt is null || actor is null || kind is null || subject is null || payload is null || salt is null)
+            {
+                throw new FormatException("entry content lacks a field");
+            }
+            return new StoredContent(seq.Value, Instants.Parse(occurredAt), Instants.Parse(recordedAt), actor, kind, subject, payload.Value);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new FormatException($"entry content is not a well-formed entry: {ex.Message}", ex);
+        }
+    }
+}

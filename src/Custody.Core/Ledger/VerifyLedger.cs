@@ -101,10 +101,10 @@ public sealed class VerifyLedger(CustodyDbContext db)
         {
             return (entry.Seq, "the leaf hash does not match the entry's content");
         }
-        LedgerContent content;
+        StoredContent content;
         try
         {
-            content = LedgerContent.Parse(entry.Content);
+            content = StoredContent.Read(entry.Content);
         }
         catch (FormatException ex)
         {

@@ -88,7 +88,7 @@ public sealed class EventRegistryTests
 
         Assert.Contains("malformed", error.Message, StringComparison.Ordinal);
         Assert.Throws<ProjectionException>(() => registry.Read("manifest.person-added", new JsonObject { ["manifest"] = Guid.NewGuid().ToString(), ["person"] = null, ["role"] = "principal" }));
-        Assert.Throws<ProjectionException>(() => registry.Read("no.such-kind", []));
+        Assert.Throws<ProjectionException>(() => registry.Read("no.such-kind", new JsonObject()));
     }
 
     private static bool DeepEqual(object? a, object? b, out string where)
