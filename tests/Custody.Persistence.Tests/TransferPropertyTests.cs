@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Persistence.Tests;
 
 /// <summary>
-/// Random sequences of manifest, boarding, hand-over, court-order and incident commands; after
+/// Random sequences of manifest, boarding, hand-over, court-order (entered, or arriving in a
+/// re-imported bundle) and incident commands; after
 /// every command, whether it succeeded or was refused: each person has exactly one current custody
 /// record, nobody blocked at a step passed it, and the ledger verifies.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class TransferPropertyTests
     private const int Ops = 30;
 
     // Operation codes, the forward steps (board, depart, arrive, dispatch, receive) more often, so sequences get far.
-    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12];
+    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12, 13];
 
     private static readonly Viewer Supervisor = new("test:supervisor");
     private static readonly Viewer Escort = new("test:escort");
@@ -67,13 +68,15 @@ public sealed class TransferPropertyTests
             Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor);
         var manifest = created.Value!.Id;
         var stays = new Dictionary<Guid, Guid>();
+        // Stays the agency's feed carries: a re-imported bundle adds or drops them (the import path of the reactions).
+        var bundleStays = new HashSet<Guid>();
         // Every sequence starts from three principals, one alternate and a lock attempt, then goes at random.
         (int, int, int)[] start = [(0, 0, 0), (0, 1, 0), (0, 2, 0), (1, 3, 0), (2, 0, 0)];
         foreach (var (op, a, b) in start.Concat(ops))
         {
             db.ChangeTracker.Clear();
             var before = await SnapshotAsync(db, manifest);
-            var blocked = stays.Keys.ToHashSet();
+            var blocked = stays.Keys.Concat(bundleStays).ToHashSet();
             // Forward steps pick among the people in the state they need (the a-th of them), so sequences get far; the rest pick anyone.
             var wanted = op switch
             {
@@ -98,12 +101,13 @@ public sealed class TransferPropertyTests
                 9 => await handOver.ReceiveAsync(manifest, p, Reception),
                 10 => await incidents.RecordInTransitAsync(manifest, new RecordIncidentRequest(b % 2 == 0 ? Incident.Escape : Incident.Death, p, null, "random", "random", null, null), Escort),
                 11 => await manifests.UnlockAsync(manifest, new ReasonRequest("recheck"), Supervisor),
+                13 => await ToggleBundleStayAsync(db, bundleStays, p, prefix, Array.IndexOf(ids, p)),
                 _ => await ToggleStayAsync(courts, stays, p),
             };
             db.ChangeTracker.Clear();
             await AssertOneCurrentRecordEachAsync(db, ids);
             if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is not null) { Console.Error.WriteLine($"op {op}: {(result.Succeeded ? "ok" : result.Failure!.GetType().Name + " " + result.Failure!.Message)}"); }
-            if (result.Succeeded && op != 12)
+            if (result.Succeeded && op is not (12 or 13))
             {
                 AssertNobodyBlockedPassed(op, p, q, blocked, before, await SnapshotAsync(db, manifest));
             }
@@ -127,6 +131,22 @@ public sealed class TransferPropertyTests
             stays[person] = entered.Value!.Id;
         }
         return new Conflict("a court order, not a manifest step");
+    }
+
+    private static async Task<Result<ManifestView>> ToggleBundleStayAsync(CustodyDbContext db, HashSet<Guid> bundleStays, Guid person, string prefix, int index)
+    {
+        var facts = EligiblePerson.Create($"{prefix}-{index}", "Prop", $"{prefix}-{index}");
+        if (!bundleStays.Remove(person))
+        {
+            facts["courtOrders"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "stay-of-removal", ["court"] = "Court of Appeals", ["verified"] = true,
+                ["issuedAt"] = Instants.ToText(Instants.Now(TimeProvider.System).AddMinutes(-1)),
+            });
+            bundleStays.Add(person);
+        }
+        await Samples.ImportOkAsync(db, EligiblePerson.Bundle([facts]));
+        return new Conflict("an import, not a manifest step");
     }
 
     private sealed record Snapshot(string Status, Dictionary<Guid, (string Role, string Status)> People);
