@@ -45,6 +45,8 @@ public sealed class InvoiceTests
         Assert.Equal(0, days.GetValueOrDefault(people[1]));
         Assert.Equal(0, days.GetValueOrDefault(people[2]));
         Assert.Equal(24, days[people[3]]); // 8–31 March: the check on the 8th covers the rest of the month
+        // The line names the check that made its days payable.
+        Assert.Equal([payable.Id], draft.Lines.Single(l => l.PersonId == people[3]).WelfareChecks);
         Assert.Equal(4, await db.WelfareChecks.CountAsync());
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
     }

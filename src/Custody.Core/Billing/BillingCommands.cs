@@ -100,7 +100,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict($"{d.Month} is not over yet; its invoice is issued once the month has ended.", d.Month);
             }
-            var document = new IssuedDocument(d.Lines.Select(l => new IssuedLine(l.PersonId, l.ExternalId, l.Version, l.Rate, l.PayableDays, l.WithheldDays, l.Amount, l.Currency)).ToList(),
+            var document = new IssuedDocument(d.Lines.Select(l => new IssuedLine(l.PersonId, l.ExternalId, l.Version, l.Rate, l.PayableDays, l.WithheldDays, l.Amount, l.Currency, l.WelfareChecks)).ToList(),
                 d.WithheldByReason, d.PaidBefore);
             work.Record(new InvoiceIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{agreementId}-{d.Month}", agreementId, d.Month, d.Currency, d.Total, d.PayableDays,
                 d.WithheldByReason.Values.Sum(), document), viewer.Actor);

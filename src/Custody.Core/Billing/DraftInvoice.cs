@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Billing;
 
 /// <summary>One line: a person at one rate, the payable and withheld days (by reason), and the amount.</summary>
+/// <summary>One person's days under one version and rate; <c>WelfareChecks</c> are the checks that made its payable days payable.</summary>
 public sealed record InvoiceLine(Guid PersonId, string ExternalId, int Version, decimal Rate, int PayableDays, IReadOnlyDictionary<string, int> WithheldDays, decimal Amount,
-    string Currency);
+    string Currency, IReadOnlyList<Guid> WelfareChecks);
 
 /// <summary>A month's invoice for an agreement as the rules compute it now (a draft is recomputed on every read).</summary>
 public sealed record InvoiceDraft(string AgreementId, string Month, string Currency, IReadOnlyList<InvoiceLine> Lines, decimal Total, int PayableDays,
@@ -52,8 +53,8 @@ public sealed class DraftInvoice(CustodyDbContext db)
         var maxAge = tariffs.Max(t => t.WelfareCheckMaxAgeDays);
         var checkFrom = windowStart.AddDays(-maxAge - 1);
         // Only checks that make days payable: an independent monitor's, identity confirmed, not late.
-        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.Payable && w.SeenAt >= checkFrom && w.SeenAt < windowEnd).Select(w => new { w.PersonId, w.SeenAt })
-            .ToListAsync(cancellationToken)).Where(w => externalIds.ContainsKey(w.PersonId)).ToLookup(w => w.PersonId, w => w.SeenAt);
+        var checks = (await db.WelfareChecks.AsNoTracking().Where(w => w.Payable && w.SeenAt >= checkFrom && w.SeenAt < windowEnd).Select(w => new { w.PersonId, w.SeenAt, w.Id })
+            .ToListAsync(cancellationToken)).Where(w => externalIds.ContainsKey(w.PersonId)).ToLookup(w => w.PersonId, w => new WelfareSeen(w.Id, w.SeenAt));
         var holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == agreementId)
             .Select(h => new HoldSpan(h.Id, h.PersonId, h.From, h.LiftedOn)).ToListAsync(cancellationToken);
         var zones = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => TimeZoneInfo.FindSystemTimeZoneById(f.TimeZone), cancellationToken);
@@ -69,8 +70,10 @@ public sealed class DraftInvoice(CustodyDbContext db)
             var payable = g.Count(d => d.WithheldReason is null);
             var withheld = g.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!).ToDictionary(w => w.Key, w => w.Count(), StringComparer.Ordinal);
             var lineCurrency = currencyOf[g.Key.Version];
+            // The checks that vouched for the person's presence on the line's payable days.
+            var vouchedBy = g.Where(d => d.WithheldReason is null && d.VouchedBy is not null).Select(d => d.VouchedBy!.Value).Distinct().Order().ToList();
             return new InvoiceLine(g.Key.PersonId, externalIds[g.Key.PersonId], g.Key.Version, g.Key.Rate, payable, withheld,
-                PersonDays.LineAmount(payable, g.Key.Rate, lineCurrency), lineCurrency);
+                PersonDays.LineAmount(payable, g.Key.Rate, lineCurrency), lineCurrency, vouchedBy);
         }).OrderBy(l => l.ExternalId, StringComparer.Ordinal).ThenBy(l => l.Version).ToList();
         var byReason = days.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

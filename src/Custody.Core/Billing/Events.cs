@@ -21,7 +21,7 @@ public sealed record PaymentHoldLifted(Guid Id, string Agreement, DateOnly Lifte
 
 /// <summary>One line of an issued invoice: a person at one rate, the payable and withheld days (by reason), and the amount.</summary>
 public sealed record IssuedLine(Guid Person, string ExternalId, int Version, decimal Rate, int PayableDays, IReadOnlyDictionary<string, int> WithheldDays, decimal Amount,
-    string? Currency = null);
+    string? Currency = null, IReadOnlyList<Guid>? WelfareChecks = null);
 
 /// <summary>An issued invoice's lines, the days withheld by reason, and what was paid before under the ceiling.</summary>
 public sealed record IssuedDocument(IReadOnlyList<IssuedLine> Lines, IReadOnlyDictionary<string, int> WithheldByReason, decimal PaidBefore);

@@ -9,8 +9,14 @@ public sealed record TariffPeriod(int Version, DateTime EffectiveFrom, decimal R
 /// <summary>A payment hold from a date until the date it was lifted (exclusive), for one person or (PersonId null) everyone under the agreement.</summary>
 public sealed record HoldSpan(Guid Id, Guid? PersonId, DateOnly From, DateOnly? Until);
 
-/// <summary>One person-day: the date, the tariff version and rate that apply, and why it is withheld (null when payable).</summary>
-public sealed record PersonDay(Guid PersonId, DateOnly Date, int Version, decimal Rate, string? WithheldReason);
+/// <summary>A welfare check that makes days payable (an independent monitor's, identity confirmed, recorded in time): which, and when the person was seen.</summary>
+public sealed record WelfareSeen(Guid CheckId, DateTime SeenAt);
+
+/// <summary>
+/// One person-day: the date, the tariff version and rate that apply, why it is withheld (null when
+/// payable), and the welfare check that vouched for the person's presence (null when none did).
+/// </summary>
+public sealed record PersonDay(Guid PersonId, DateOnly Date, int Version, decimal Rate, string? WithheldReason, Guid? VouchedBy = null);
 
 /// <summary>
 /// The person-day rules of issue 6, as a pure function (tested at every boundary):
@@ -31,7 +37,7 @@ public static class PersonDays
 
     /// <summary>The person-days of a calendar month; <paramref name="paidBefore"/> is what was already payable towards the ceiling before it.</summary>
     public static IReadOnlyList<PersonDay> Compute(int year, int month, IReadOnlyList<CustodySpan> spans, Func<string, TimeZoneInfo> zoneOf,
-        IReadOnlyList<TariffPeriod> tariffs, ILookup<Guid, DateTime> welfareChecks, IReadOnlyList<HoldSpan> holds, decimal paidBefore)
+        IReadOnlyList<TariffPeriod> tariffs, ILookup<Guid, WelfareSeen> welfareChecks, IReadOnlyList<HoldSpan> holds, decimal paidBefore)
     {
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(zoneOf);
@@ -45,8 +51,9 @@ public static class PersonDays
         // tariffs, each person's welfare-check dates in the facility's zone, sorted.
         var midnights = spans.Select(s => s.FacilityId).Distinct().ToDictionary(f => f, f => dates.Select(d => Midnight(d, zoneOf(f))).ToArray());
         var ordered = spans.OrderBy(s => s.PersonId).ThenBy(s => s.From).ToArray();
-        var checks = ordered.GroupBy(s => s.PersonId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, DateOnly[]>)g.Select(s => s.FacilityId).Distinct()
-            .ToDictionary(f => f, f => welfareChecks[g.Key].Select(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c, zoneOf(f)))).Order().ToArray()));
+        var checks = ordered.GroupBy(s => s.PersonId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, (DateOnly Date, Guid Id)[]>)g.Select(s => s.FacilityId).Distinct()
+            .ToDictionary(f => f, f => welfareChecks[g.Key].OrderBy(c => c.SeenAt).ThenBy(c => c.CheckId)
+                .Select(c => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.SeenAt, zoneOf(f))), c.CheckId)).ToArray()));
         var byStart = tariffs.OrderBy(t => t.EffectiveFrom).ToArray();
         for (var i = 0; i < dates.Length; i++)
         {
@@ -67,7 +74,8 @@ public static class PersonDays
                 var latest = LatestOnOrBefore(seen, date);
                 var hold = holds.Where(h => (h.PersonId is null || h.PersonId == span.PersonId) && h.From <= date && (h.Until is null || date < h.Until))
                     .OrderBy(h => h.From).ThenBy(h => h.Id).FirstOrDefault();
-                string? reason = latest is not { } check || check < date.AddDays(-tariff.WelfareCheckMaxAgeDays) ? NoRecentWelfareCheck
+                var recent = latest is { } check && check.Date >= date.AddDays(-tariff.WelfareCheckMaxAgeDays) ? check.Id : (Guid?)null;
+                string? reason = recent is null ? NoRecentWelfareCheck
                     : hold is not null ? PaymentHold(hold.Id)
                     : tariff.Ceiling is { } ceiling && cumulative >= ceiling ? OverCeiling
                     : null;
@@ -75,21 +83,29 @@ public static class PersonDays
                 {
                     cumulative += tariff.Rate;
                 }
-                days.Add(new PersonDay(span.PersonId, date, tariff.Version, tariff.Rate, reason));
+                days.Add(new PersonDay(span.PersonId, date, tariff.Version, tariff.Rate, reason, recent));
             }
         }
         return days;
     }
 
-    private static DateOnly? LatestOnOrBefore(DateOnly[] sorted, DateOnly date)
+    // The last check seen on or before the date (by date, then by the instant it was seen): the one that vouches for it.
+    private static (DateOnly Date, Guid Id)? LatestOnOrBefore((DateOnly Date, Guid Id)[] sorted, DateOnly date)
     {
-        var index = Array.BinarySearch(sorted, date);
-        if (index >= 0)
+        int low = 0, high = sorted.Length;
+        while (low < high)
         {
-            return sorted[index];
+            var middle = (low + high) / 2;
+            if (sorted[middle].Date <= date)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
-        var before = ~index - 1;
-        return before >= 0 ? sorted[before] : null;
+        return low > 0 ? sorted[low - 1] : null;
     }
 
     /// <summary>Whether the span contains 00:00 on <paramref name="date"/> in its facility's zone.</summary>

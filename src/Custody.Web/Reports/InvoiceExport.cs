@@ -15,7 +15,7 @@ namespace Custody.Web.Reports;
 public static class InvoiceExport
 {
     /// <summary>One line; <see cref="Currency"/> is that of the agreement version in force on its days.</summary>
-    public sealed record Row(string ExternalId, int Version, string Rate, int PayableDays, string Withheld, string Amount, string Currency);
+    public sealed record Row(string ExternalId, int Version, string Rate, int PayableDays, string Withheld, string Amount, string Currency, string WelfareChecks);
 
     public sealed record Sheet(string Title, string Currency, string Total, int PayableDays, IReadOnlyDictionary<string, int> WithheldByReason, IReadOnlyList<Row> Rows);
 
@@ -23,7 +23,8 @@ public static class InvoiceExport
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new($"{draft.AgreementId} {draft.Month} (draft)", draft.Currency, Money(draft.Total), draft.PayableDays, draft.WithheldByReason,
-            draft.Lines.Select(l => new Row(l.ExternalId, l.Version, Money(l.Rate), l.PayableDays, Withheld(l.WithheldDays), Money(l.Amount), l.Currency)).ToList());
+            draft.Lines.Select(l => new Row(l.ExternalId, l.Version, Money(l.Rate), l.PayableDays, Withheld(l.WithheldDays), Money(l.Amount), l.Currency,
+                string.Join(' ', l.WelfareChecks))).ToList());
     }
 
     public static Sheet Of(Invoice invoice)
@@ -32,7 +33,7 @@ public static class InvoiceExport
         var document = JsonNode.Parse(invoice.Document)!;
         var rows = document["lines"]!.AsArray().Select(l => new Row(l!["externalId"]!.GetValue<string>(), l["version"]!.GetValue<int>(), l["rate"]!.GetValue<string>(),
             l["payableDays"]!.GetValue<int>(), Withheld(l["withheldDays"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>())), l["amount"]!.GetValue<string>(),
-            l["currency"]?.GetValue<string>() ?? invoice.Currency)).ToList();
+            l["currency"]?.GetValue<string>() ?? invoice.Currency, string.Join(' ', (l["welfareChecks"] as JsonArray ?? []).Select(c => c!.GetValue<string>())))).ToList();
         var byReason = document["withheldByReason"]!.AsObject().ToDictionary(w => w.Key, w => w.Value!.GetValue<int>());
         return new($"{invoice.Number}", invoice.Currency, Money(invoice.Total), invoice.PayableDays, byReason, rows);
     }

@@ -18,7 +18,13 @@ public sealed class PersonDaysTests
 
     private static IReadOnlyList<PersonDay> March(IReadOnlyList<CustodySpan> spans, IReadOnlyList<TariffPeriod>? tariffs = null, ILookup<Guid, DateTime>? seen = null,
         IReadOnlyList<HoldSpan>? holds = null, decimal paidBefore = 0) =>
-        PersonDays.Compute(2026, 3, spans, _ => SanSalvador, tariffs ?? [V1], seen ?? SeenDaily(Person), holds ?? [], paidBefore);
+        PersonDays.Compute(2026, 3, spans, _ => SanSalvador, tariffs ?? [V1], Checks(seen ?? SeenDaily(Person)), holds ?? [], paidBefore);
+
+    // Each instant seen as a check of its own, its id derived from the instant so a test can name it.
+    private static ILookup<Guid, WelfareSeen> Checks(ILookup<Guid, DateTime> seen) =>
+        seen.SelectMany(g => g.Select(t => (g.Key, new WelfareSeen(CheckAt(t), t)))).ToLookup(x => x.Key, x => x.Item2);
+
+    private static Guid CheckAt(DateTime seenAt) => new(seenAt.Ticks.ToString("D32", System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
     [InlineData(23, 59, 10)] // admitted 23:59 on 9 March: counts from 10 March
@@ -30,6 +36,20 @@ public sealed class PersonDaysTests
         var days = March([new CustodySpan(Person, "f", Local(3, day, hour, minute), null)]);
         Assert.Equal(new DateOnly(2026, 3, firstDay), days.Min(d => d.Date));
         Assert.Equal(31 - firstDay + 1, days.Count);
+    }
+
+    [Fact]
+    public void Compute_EachPayableDay_NamesTheLatestCheckThatVouchedForIt_AndAWithheldDayForLackOfOneNamesNone()
+    {
+        var first = Local(3, 3, 10, 0);
+        var second = Local(3, 20, 10, 0);
+        var seen = new[] { (Person, first), (Person, second) }.ToLookup(x => x.Person, x => x.Item2);
+
+        var days = March([new CustodySpan(Person, "f", Local(2, 20, 12, 0), null)], seen: seen);
+
+        Assert.All(days.Where(d => d.Date < new DateOnly(2026, 3, 3)), d => Assert.Null(d.VouchedBy));
+        Assert.All(days.Where(d => d.Date >= new DateOnly(2026, 3, 3) && d.Date < new DateOnly(2026, 3, 20)), d => Assert.Equal(CheckAt(first), d.VouchedBy));
+        Assert.All(days.Where(d => d.Date >= new DateOnly(2026, 3, 20)), d => Assert.Equal(CheckAt(second), d.VouchedBy));
     }
 
     [Fact]
