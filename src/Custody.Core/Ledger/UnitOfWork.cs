@@ -80,11 +80,7 @@ public sealed class UnitOfWork
         where T : class, ILedgerEvent<T>
     {
         ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(store);
-        var entry = Ledger.Append(T.EntryKind, change.Subject(), EventRegistry.Default.ToPayload(change), actor, occurredAt);
-        EventRegistry.Default.Apply(change, entry, store);
-        Reactions.Note(_noted, change, actor);
-        return entry;
+        return RecordAll([(change, occurredAt)], actor, store)[0];
     }
 
     /// <summary>

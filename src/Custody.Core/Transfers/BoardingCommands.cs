@@ -76,9 +76,7 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
                 {
                     return new Invalid([new FieldError("identifier", "This is not one of the person's verified identifiers: the identity check fails and the person does not board.")]);
                 }
-                // A return carries people home: never screened.
-                var blocked = session.Manifest.IsReturn ? Result<IReadOnlyList<BlockedPerson>>.Ok([])
-                    : await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Boarding, now, viewer.Actor, cancellationToken);
+                var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.Boarding, now, viewer.Actor, cancellationToken);
                 if (blocked.Failure is { } failure)
                 {
                     return failure;

@@ -151,11 +151,6 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
     // A refused acknowledgement writes nothing; the fact that blocks it raised its alert when it was entered.
     private async Task<Failure?> ScreenAsync(ManifestSession session, Guid personId, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
-        if (session.Manifest.IsReturn)
-        {
-            // Handing someone back to the sending state is never forbidden.
-            return null;
-        }
         var blocked = await session.ScreenAsync(new StepScreening(db, time), [personId], TransferSteps.HandOver, now, actor, cancellationToken);
         if (blocked.Failure is { } failure)
         {

@@ -127,19 +127,13 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync($"The person is already on manifest {other} that has not arrived.", cancellationToken);
             }
-            if (session.Manifest.IsReturn)
+            // A transfer takes someone the sending state holds; a return, only someone held pending return under this agreement.
+            var refusal = !session.Manifest.IsReturn ? await MayLeaveAsync(personId, cancellationToken)
+                : await PendingReturnAsync(personId, session.Manifest.AgreementId, cancellationToken) is null
+                    ? "Only a person held pending return (return-required on an arrived movement under this agreement) is put on a return." : null;
+            if (refusal is not null)
             {
-                // Going home is never screened: only someone held pending return under this agreement boards a return.
-                if (await PendingReturnAsync(personId, session.Manifest.AgreementId, cancellationToken) is null)
-                {
-                    return await session.ConflictAsync("Only a person held pending return (return-required on an arrived movement under this agreement) is put on a return.", cancellationToken);
-                }
-                session.Record(new ManifestPersonAdded(manifestId, personId, request.Role!), viewer.Actor);
-                return await session.ViewAsync(cancellationToken);
-            }
-            if (await MayLeaveAsync(personId, cancellationToken) is { } where)
-            {
-                return await session.ConflictAsync(where, cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             // Added first so that the nomination's screening is recorded as the person's last on this
             // manifest; a blocked nomination rolls the addition back with everything else.

@@ -92,7 +92,8 @@ internal sealed class ManifestSession
     public async Task<Result<IReadOnlyList<BlockedPerson>>> ScreenAsync(StepScreening screening, IReadOnlyCollection<Guid> personIds, string step, DateTimeOffset at,
         string actor, CancellationToken cancellationToken)
     {
-        if (personIds.Count == 0)
+        // A return carries people home: going home is never forbidden, so no step of a return screens.
+        if (personIds.Count == 0 || Manifest.IsReturn)
         {
             return Result<IReadOnlyList<BlockedPerson>>.Ok([]);
         }
