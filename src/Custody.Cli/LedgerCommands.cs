@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Custody.Ledger;
 using Custody.Persistence;
+using Custody.Transparency;
 using Spectre.Console;
 
 namespace Custody.Cli;
@@ -17,11 +18,35 @@ internal static class LedgerCommands
         {
             Description = "SIZE:TREEHASH of a head noted earlier (as printed by a previous verify); fails if the ledger no longer contains it.",
         };
-        var verify = new Command("verify", "Recompute every hash and rebuild every table from the ledger; exit 0 only when all agree.") { database, json, head };
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "A signed checkpoint (FILE or http(s) URL, e.g. https://node/checkpoint): the ledger must extend it. Needs --key; --witness and --quorum make it require a final one.",
+        };
+        var trust = VerifyCommands.Trust.Options();
+        trust.Key.Required = false;
+        var verify = new Command("verify", "Recompute every hash and rebuild every table from the ledger; exit 0 only when all agree.") { database, json, head, checkpoint };
+        trust.AddTo(verify);
         verify.SetAction(async (parse, cancellationToken) =>
         {
             KnownHead? known = null;
-            if (parse.GetValue(head) is { } text)
+            if (parse.GetValue(checkpoint) is { } source)
+            {
+                try
+                {
+                    known = await SignedHeadAsync(source, parse, trust, cancellationToken);
+                }
+                catch (ProofException ex)
+                {
+                    await Console.Error.WriteLineAsync($"ledger verification FAILED: {ex.Message}");
+                    return ExitCodes.Failed;
+                }
+                catch (Exception ex) when (ex is FormatException or IOException or HttpRequestException or InvalidOperationException)
+                {
+                    await Console.Error.WriteLineAsync($"error: --checkpoint: {ex.Message}");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            else if (parse.GetValue(head) is { } text)
             {
                 var parts = text.Split(':');
                 if (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var size) || size < 1 || parts[1].Length != 64)
@@ -58,6 +83,28 @@ internal static class LedgerCommands
             }
         });
         return new Command("ledger", "The tamper-evident ledger.") { verify };
+    }
+
+    // The checkpoint's signatures are checked before the database is opened: an unsigned head proves nothing.
+    private static async Task<KnownHead> SignedHeadAsync(string source, ParseResult parse, VerifyCommands.Trust trust, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(trust.Key) is null)
+        {
+            throw new InvalidOperationException("give the log's key with --key to check the checkpoint's signature");
+        }
+        string note;
+        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            note = await http.GetStringAsync(url, cancellationToken);
+        }
+        else
+        {
+            note = await File.ReadAllTextAsync(source, cancellationToken);
+        }
+        var (log, policy) = trust.Read(parse);
+        var verified = OfflineVerifier.Checkpoint(note, log, policy);
+        return new KnownHead((long)verified.Checkpoint.Size, Convert.ToHexStringLower(verified.Checkpoint.RootHash), "the signed checkpoint");
     }
 
     private static void Print(LedgerVerification result, bool json)

@@ -8,5 +8,7 @@ var root = new RootCommand("Custody: people, agreements and a tamper-evident led
     LedgerCommands.Create(),
     ScreenCommand.Create(),
     InvoiceCommands.Create(),
+    WitnessCommands.Create(),
+    VerifyCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -19,6 +19,7 @@ builder.AddCustodyDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SearchPeople>();
 builder.Services.AddScoped<GetPerson>();
+builder.Services.AddScoped<Custody.Ledger.LedgerProofs>();
 builder.Services.AddScoped<ReadAgreements>();
 builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddScoped<Custody.CourtOrders.CourtOrderCommands>();
@@ -57,6 +58,7 @@ if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
 {
     builder.Services.AddHostedService<NotificationDispatcher>();
 }
+builder.AddCustodyTransparency();
 builder.Services.AddCustodyAuth();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();
@@ -165,6 +167,7 @@ api.MapFacilitiesApi();
 api.MapRegisterApi();
 api.MapBillingApi();
 app.MapLanguageSwitch();
+app.MapTransparencyLog();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();

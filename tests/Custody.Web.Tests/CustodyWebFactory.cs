@@ -44,6 +44,8 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Custody:DataDirectory", _directory);
         // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.
         builder.UseSetting("Custody:DeliverNotifications", "false");
+        // Likewise checkpoints: a test signs one on demand (POST /api/ledger/checkpoints) when it needs one.
+        builder.UseSetting("Custody:Log:Publish", "false");
         builder.UseSetting("Custody:LocatorRequestsPerMinute", LocatorRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

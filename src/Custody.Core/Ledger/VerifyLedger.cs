@@ -18,7 +18,7 @@ public sealed record LedgerVerification(bool Ok, long Entries, string? TreeHash,
 /// contain it as a prefix. This is what catches a ledger cut short at its end, which no hash
 /// inside the ledger can reveal on its own.
 /// </summary>
-public sealed record KnownHead(long Size, string TreeHash);
+public sealed record KnownHead(long Size, string TreeHash, string What = "a head noted earlier");
 
 /// <summary>Progress of a verification: entries checked of the total, then tables compared.</summary>
 public readonly record struct VerifyProgress(string Phase, long Done, long Total);
@@ -51,7 +51,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
             chain = entry.ChainHash;
             if (knownHead is not null && entry.Seq == knownHead.Size && !string.Equals(Convert.ToHexStringLower(frontier.Root()), knownHead.TreeHash, StringComparison.OrdinalIgnoreCase))
             {
-                return Fail(entry.Seq, frontier, entry.Seq, null, null, $"the tree hash at size {knownHead.Size} is not the one noted earlier: history was rewritten");
+                return Fail(entry.Seq, frontier, entry.Seq, null, null, $"the tree hash at size {knownHead.Size} is not the one {knownHead.What} commits to: history was rewritten");
             }
             expected++;
             if (expected % 2048 == 0)
@@ -63,7 +63,7 @@ public sealed class VerifyLedger(CustodyDbContext db)
         progress?.Report(new VerifyProgress("entries", size, total));
         if (knownHead is not null && size < knownHead.Size)
         {
-            return Fail(size, frontier, size + 1, null, null, $"the ledger has {size} entries but a head noted earlier had {knownHead.Size}: entries were removed from its end");
+            return Fail(size, frontier, size + 1, null, null, $"the ledger has {size} entries but {knownHead.What} has {knownHead.Size}: entries were removed from its end");
         }
 
         var nodeProblem = await CompareNodesAsync(nodes, cancellationToken);

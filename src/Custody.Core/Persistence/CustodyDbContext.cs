@@ -26,6 +26,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
 
+    public DbSet<Transparency.LedgerCheckpoint> LedgerCheckpoints => Set<Transparency.LedgerCheckpoint>();
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<ClassOrder> ClassOrders => Set<ClassOrder>();
@@ -129,6 +131,12 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
         {
             e.ToTable("LedgerNodes");
             e.HasKey(x => new { x.Level, x.Index });
+        });
+        builder.Entity<Transparency.LedgerCheckpoint>(e =>
+        {
+            e.ToTable("LedgerCheckpoints");
+            e.HasKey(x => x.Size);
+            e.Property(x => x.Size).ValueGeneratedNever();
         });
         builder.Entity<Person>(e =>
         {

@@ -14,6 +14,7 @@ public static class OutsideLedger
     {
         [typeof(LedgerEntry)] = "the ledger itself: its hashes are what verification checks",
         [typeof(LedgerNode)] = "subtree hashes of the ledger's Merkle tree, recomputed and compared by verification",
+        [typeof(Transparency.LedgerCheckpoint)] = "signed tree heads: they commit to the ledger from outside it, and are checked against it",
         [typeof(IdempotentRequest)] = "a cache of HTTP responses for retried requests; it records no fact",
     };
 

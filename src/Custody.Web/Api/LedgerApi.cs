@@ -23,5 +23,6 @@ public static class LedgerApi
             })
             .WithSummary("Recompute every hash and rebuild every table from the ledger; with size and treeHash, also check that a head noted earlier is still a prefix. ok is true only when all agree, else the first bad seq or table row is named.")
             .Produces<LedgerVerification>();
+        ledger.MapProofs();
     }
 }

@@ -187,7 +187,11 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     }
 }
 
-/// <summary>Migrates (after the durability check) and seeds before the app takes requests.</summary>
+/// <summary>
+/// Migrates (after the durability check), checks that the ledger still extends the latest final
+/// checkpoint (the app refuses to start on a rewritten or truncated ledger), and seeds, before the
+/// app takes requests.
+/// </summary>
 public static class StartupInitialization
 {
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -196,6 +200,7 @@ public static class StartupInitialization
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await TransparencyRegistration.EnsureLedgerExtendsCheckpointAsync(scope.ServiceProvider, db);
         if (app.Configuration.GetValue("Custody:SeedDemoData", true))
         {
             await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync();
