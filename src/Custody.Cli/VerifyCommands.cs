@@ -75,7 +75,19 @@ internal static class VerifyCommands
             return $"consistency ok: size {a.Checkpoint.Size} is a prefix of size {b.Checkpoint.Size}";
         }));
 
-        return new Command("verify", "Check checkpoints and proofs offline, trusting only the keys given.") { checkpoint, inclusion, consistency };
+        var bundle = new Command("bundle", "Check a court's evidence bundle: every entry's proof against its final checkpoint.");
+        var bundleFile = new Argument<FileInfo>("BUNDLE") { Description = "The evidence bundle (JSON) downloaded from a person's record." };
+        bundle.Arguments.Add(bundleFile);
+        var bundleTrust = Trust.Options();
+        bundleTrust.AddTo(bundle);
+        bundle.SetAction(parse => Run(() =>
+        {
+            var (log, policy) = bundleTrust.Read(parse);
+            var (evidence, verified) = EvidenceBundle.Verify(File.ReadAllText(parse.GetValue(bundleFile)!.FullName), log, policy);
+            return $"bundle ok: {evidence.Entries.Count} entries about person {evidence.Person}, each proven in {Describe(verified)}";
+        }));
+
+        return new Command("verify", "Check checkpoints and proofs offline, trusting only the keys given.") { checkpoint, inclusion, consistency, bundle };
     }
 
     internal static string Describe(VerifiedCheckpoint verified) =>

@@ -158,6 +158,7 @@ api.MapPeopleApi();
 api.MapAgreementsApi();
 api.MapImportsApi();
 api.MapLedgerApi();
+api.MapEvidence();
 api.MapScreeningApi();
 api.MapCourtOrdersApi();
 api.MapClassOrdersApi();

@@ -7,9 +7,10 @@ namespace Custody.Persistence.Tests;
 /// <summary>The <c>custody</c> command line, run as a process the way an operator runs it.</summary>
 public sealed class CliTests
 {
-    private sealed record Run(int ExitCode, string Out, string Error);
+    internal sealed record Run(int ExitCode, string Out, string Error);
 
-    private static async Task<Run> CustodyAsync(params string[] args)
+    /// <summary>Runs <c>custody</c> with the arguments and waits for it to exit.</summary>
+    internal static async Task<Run> CustodyAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "custody.dll"));

@@ -27,7 +27,11 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>Generous by default, like sign-ins.</summary>
     public int LocatorRequestsPerMinute { get; init; } = 100_000;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("custody-web-").FullName;
+    /// <summary>The app's data directory (database, keys, checkpoint file); a second factory given the same one restarts the same node.</summary>
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("custody-web-").FullName;
+
+    /// <summary>Whether disposing removes the data directory; false for a node a test restarts.</summary>
+    public bool DeleteDataOnDispose { get; init; } = true;
 
     /// <summary>The app's clock; null means the system clock. A test that must cross an instant (midnight, a deadline) supplies a fake one.</summary>
     protected virtual TimeProvider? Clock => null;
@@ -39,9 +43,9 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Custody", Path.Combine(_directory, "custody.db"));
+        builder.UseSetting("ConnectionStrings:Custody", Path.Combine(DataDirectory, "custody.db"));
         builder.UseSetting("Custody:DemoPassword", Password);
-        builder.UseSetting("Custody:DataDirectory", _directory);
+        builder.UseSetting("Custody:DataDirectory", DataDirectory);
         // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.
         builder.UseSetting("Custody:DeliverNotifications", "false");
         // Likewise checkpoints: a test signs one on demand (POST /api/ledger/checkpoints) when it needs one.
@@ -94,9 +98,13 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!DeleteDataOnDispose)
+        {
+            return;
+        }
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {

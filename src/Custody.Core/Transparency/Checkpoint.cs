@@ -102,7 +102,8 @@ public static class Cosignature
             return null;
         }
         var seconds = BinaryPrimitives.ReadUInt64BigEndian(signature.Signature);
-        if (seconds > long.MaxValue / 2)
+        // The spec allows any time below 2^63; past year 9999 no DateTimeOffset can hold it.
+        if (seconds > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return null;
         }

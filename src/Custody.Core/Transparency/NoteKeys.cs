@@ -49,7 +49,15 @@ public sealed class NoteVerifier
         {
             throw new FormatException("An Ed25519 public key is 32 bytes.");
         }
-        return new NoteVerifier(name, algorithm, publicKey);
+        try
+        {
+            return new NoteVerifier(name, algorithm, publicKey);
+        }
+        catch (ArgumentException ex)
+        {
+            // BouncyCastle refuses 32 bytes that are not a point of the curve.
+            throw new FormatException("The public key is not a valid Ed25519 key.", ex);
+        }
     }
 
     /// <summary>Reads a verifier key text (<c>name+hexkeyid+base64</c>).</summary>
@@ -57,7 +65,8 @@ public sealed class NoteVerifier
     public static NoteVerifier Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Trim().Split('+');
+        // Names hold no '+', but the base64 key may: only the first two '+' separate.
+        var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3 || parts[1].Length != 8)
         {
             throw new FormatException("A verifier key reads name+keyid+key, the key id in 8 hex digits.");
@@ -158,7 +167,8 @@ public sealed class NoteSigner
         {
             throw new FormatException("A private key text starts with PRIVATE+KEY+.");
         }
-        var parts = text[Prefix.Length..].Split('+');
+        // Names hold no '+', but the base64 seed may: only the first two '+' separate.
+        var parts = text[Prefix.Length..].Split('+', 3);
         if (parts.Length != 3)
         {
             throw new FormatException("A private key reads PRIVATE+KEY+name+keyid+key.");

@@ -88,12 +88,15 @@ public sealed class Witness(NoteSigner key, IReadOnlyList<NoteVerifier> logs, Wi
         {
             return WitnessAnswer.Refused(400, ex.Message);
         }
-        var log = logs.FirstOrDefault(l => l.Name == checkpoint.Origin && l.Algorithm == NoteAlgorithm.Ed25519);
-        if (log is null)
+        // A log may have several trusted keys (a rotation): any one of them may sign, but a line
+        // that names one of them (name and key id) must verify.
+        var trusted = logs.Where(l => l.Name == checkpoint.Origin && l.Algorithm == NoteAlgorithm.Ed25519).ToList();
+        if (trusted.Count == 0)
         {
             return WitnessAnswer.Refused(404, $"This witness does not know the log '{checkpoint.Origin}'.");
         }
-        if (!request.Checkpoint.IsSignedBy(log))
+        var present = trusted.Where(k => request.Checkpoint.Signatures.Any(s => s.Name == k.Name && s.KeyId == k.KeyId)).ToList();
+        if (present.Count == 0 || !present.All(request.Checkpoint.IsSignedBy))
         {
             return WitnessAnswer.Refused(403, "The checkpoint is not signed by the log's key.");
         }

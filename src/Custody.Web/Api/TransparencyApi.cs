@@ -6,6 +6,7 @@ using Custody.Transparency;
 using Custody.Web.Auth;
 using Custody.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Custody.Web.Api;
 
@@ -105,6 +106,33 @@ public static class TransparencyApi
                 return TypedResults.Ok(new PublishedCheckpoint(View(checkpoint, policy), witnesses));
             })
             .WithSummary("Sign the current tree head now and submit it to the witnesses.");
+    }
+
+    /// <summary>A person's evidence bundle for a court, at /api/people/{id}/evidence-bundle.</summary>
+    public static void MapEvidence(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/people/{id:guid}/evidence-bundle", async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (
+                Guid id, HttpContext http, CustodyDbContext db, CheckpointPublisher publisher, CheckpointLog checkpoints, LogOptions options, TimeProvider time, CancellationToken ct) =>
+            {
+                var viewer = ApiResults.ViewerOf(http.User);
+                if (await viewer.FindPersonAsync(db, id, ct) is null)
+                {
+                    return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No person {id} in the register." });
+                }
+                await Custody.Access.AccessLog.RecordAsync(db, time, new PersonViewed(id, "evidence-bundle"), viewer.Actor, ct);
+                // Sign now so the bundle covers everything up to this download; when the witnesses have not
+                // cosigned it yet, the latest final checkpoint still proves every entry it covers.
+                await publisher.PublishAsync(true, options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds), Instants.Now(time), ct);
+                if (await checkpoints.LatestAsync(finalOnly: true, ct) is not { } final)
+                {
+                    return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "No final checkpoint", Detail = "The witnesses have not yet cosigned any checkpoint of this log; try again once they have." });
+                }
+                var bundle = await EvidenceBundle.BuildAsync(db, id, final, ct);
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(bundle.ToJson()), "application/json", $"evidence-{id}-{final.Size}.json");
+            })
+            .WithTags("Transparency log")
+            .RequireAuthorization(Policies.DownloadEvidence)
+            .WithSummary("The person's ledger entries (exact bytes, salts included), each with its C2SP tlog-proof against the latest final, cosigned checkpoint; check it offline with custody verify bundle. The download is ledgered.");
     }
 
     private static CheckpointView View(LedgerCheckpoint c, WitnessPolicy policy) =>

@@ -44,6 +44,9 @@ public static class Policies
     /// <summary>Verify the ledger and read its head: auditors and courts.</summary>
     public const string VerifyLedger = "ledger.verify";
 
+    /// <summary>Download a person's evidence bundle (their ledger entries with proofs): courts.</summary>
+    public const string DownloadEvidence = "evidence.download";
+
     /// <summary>Register facilities and correct their details: transfer supervisors and facility directors.</summary>
     public const string ManageFacilities = "facilities.manage";
 
@@ -112,6 +115,7 @@ public static class Policies
         options.AddPolicy(DecideFacts, p => p.RequireRole(Roles.LegalReviewer, Roles.CourtUser));
         options.AddPolicy(ReviewDesignations, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
+        options.AddPolicy(DownloadEvidence, p => p.RequireRole(Roles.CourtUser));
         options.AddPolicy(ManageFacilities, p => p.RequireRole(Roles.TransferSupervisor, Roles.FacilityDirector));
         options.AddPolicy(ReadManifests, p => p.RequireRole(Roles.TransferSupervisor, Roles.EscortOfficer, Roles.ReceptionOfficer, Roles.FacilityDirector,
             Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.CourtUser, Roles.Auditor));

@@ -201,7 +201,7 @@ public sealed class MerkleProofTests
                 var proof = MerkleProof.Consistency(m, n, source);
                 Assert.True(MerkleProof.VerifyConsistency(m, n, MerkleProof.RangeHash(0, m, source), root, proof), $"consistency {m} -> {size}");
             }
-        }, iter: 40);
+        }, iter: 100);
     }
 
     /// <summary>A copy of the hashes with one bit flipped in element <paramref name="which"/>.</summary>
