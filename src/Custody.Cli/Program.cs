@@ -9,6 +9,7 @@ var root = new RootCommand("Custody: people, agreements and a tamper-evident led
     ScreenCommand.Create(),
     InvoiceCommands.Create(),
     WitnessCommands.Create(),
+    UserCommands.Create(),
     VerifyCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

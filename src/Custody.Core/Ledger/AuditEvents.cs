@@ -42,7 +42,7 @@ public sealed record ImportCompleted(string Format, string Sha256, JsonNode? Sou
     public string Subject() => "import:" + Sha256;
 }
 
-/// <summary>A user account was created with its roles.</summary>
+/// <summary>A user account was created with its roles (see <see cref="Access.AccountEvents"/>).</summary>
 public sealed record UserCreated(string User, string Email, IReadOnlyList<string> Roles) : ILedgerEvent<UserCreated>
 {
     public static string EntryKind => "user.created";
@@ -60,8 +60,7 @@ public static class AuditEvents
             .AuditOnly<PersonViewed>("the access log: reads change no state")
             .AuditOnly<PeopleSearched>("the access log: reads change no state")
             .AuditOnly<PeopleScreened>("the access log: reads change no state")
-            .AuditOnly<ImportCompleted>("a receipt for the file; each person and order imported has its own entry")
-            .AuditOnly<UserCreated>("accounts live in the Identity tables, outside the ledger (the accounts issue brings them in)");
+            .AuditOnly<ImportCompleted>("a receipt for the file; each person and order imported has its own entry");
     }
 }
 

@@ -8,6 +8,7 @@ internal static class LedgerProjectors
     public static readonly IJsonTypeInfoResolver[] JsonContexts =
     [
         AuditEventsJson.Default,
+        Access.AccessEventsJson.Default,
         Transfers.TransfersEventsJson.Default,
         Notifications.NotificationsEventsJson.Default,
         Screening.ScreeningEventsJson.Default,
@@ -22,6 +23,7 @@ internal static class LedgerProjectors
     public static void RegisterAll(EventRegistry registry)
     {
         AuditEvents.Register(registry);
+        Access.AccountEvents.Register(registry);
         Transfers.TransfersProjector.Register(registry);
         Notifications.NotificationsProjector.Register(registry);
         Screening.ScreeningProjector.Register(registry);

@@ -29,7 +29,8 @@ public readonly record struct VerifyProgress(string Phase, long Done, long Total
 /// hashed bytes; rebuilds every state table from the ledger alone, through the same projectors the
 /// commands use (<see cref="EventRegistry"/>), and compares it row by row, column by column, with
 /// the stored table. The tables compared are every entity type of the EF model except those
-/// <see cref="OutsideLedger"/> names: a new table is verified without anyone listing it.
+/// <see cref="OutsideLedger"/> names: a new table is verified without anyone listing it. Accounts and
+/// role grants (Identity's tables) are rebuilt by <see cref="Access.AccountsReplay"/> and compared too.
 /// </summary>
 public sealed class VerifyLedger(CustodyDbContext db)
 {
@@ -40,10 +41,11 @@ public sealed class VerifyLedger(CustodyDbContext db)
         var chain = MerkleTree.ChainStart();
         var nodes = new Dictionary<(int, long), byte[]>();
         var projection = new MemoryProjectionStore(db.Model);
+        var accounts = new Access.AccountsReplay();
         long expected = 1;
         await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var problem = CheckEntry(entry, expected, chain, frontier, nodes, projection);
+            var problem = CheckEntry(entry, expected, chain, frontier, nodes, projection, accounts);
             if (problem is not null)
             {
                 return Fail(expected - 1, frontier, problem.Value.Seq, null, null, problem.Value.Message);
@@ -83,6 +85,11 @@ public sealed class VerifyLedger(CustodyDbContext db)
             }
             progress?.Report(new VerifyProgress("tables", ++done, tables.Count));
         }
+        // Accounts and role grants: who may do what is rebuilt from the ledger and held against the Identity tables.
+        if (await accounts.CompareAsync(db, cancellationToken) is { } account)
+        {
+            return Fail(size, frontier, null, account.Table, account.Key, account.Problem);
+        }
         return new LedgerVerification(true, size, Convert.ToHexStringLower(frontier.Root()), null, null, null, null);
     }
 
@@ -90,7 +97,8 @@ public sealed class VerifyLedger(CustodyDbContext db)
     private static LedgerVerification Fail(long size, MerkleFrontier frontier, long? seq, string? table, string? key, string problem) =>
         new(false, size, Convert.ToHexStringLower(frontier.Root()), seq, table, key, problem);
 
-    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, byte[] chain, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes, MemoryProjectionStore projection)
+    private static (long Seq, string Message)? CheckEntry(LedgerEntry entry, long expected, byte[] chain, MerkleFrontier frontier, Dictionary<(int, long), byte[]> nodes,
+        MemoryProjectionStore projection, Access.AccountsReplay accounts)
     {
         if (entry.Seq != expected)
         {
@@ -130,6 +138,10 @@ public sealed class VerifyLedger(CustodyDbContext db)
         try
         {
             EventRegistry.Default.Replay(content, projection);
+            if (content.Kind.StartsWith("user.", StringComparison.Ordinal))
+            {
+                accounts.Observe(EventRegistry.Default.Read(content.Kind, content.Payload.Span));
+            }
         }
         catch (ProjectionException ex)
         {

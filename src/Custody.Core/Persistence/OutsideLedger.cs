@@ -26,10 +26,11 @@ public static class OutsideLedger
         {
             return reason;
         }
-        // Accounts, roles, claims, logins, tokens, passkeys: ASP.NET Core Identity's tables. Their
-        // creation is ledgered (user.created) but the rows are not rebuilt from it yet.
+        // Accounts, roles, claims, logins, tokens, passkeys: ASP.NET Core Identity's tables. Password
+        // hashes and security stamps are no ledger matter, so the rows are not rebuilt; but who holds
+        // which role, and whether an account is enabled, is ledgered and compared (AccountsReplay).
         return entityType == typeof(CustodyUser) || entityType.Namespace == "Microsoft.AspNetCore.Identity"
-            ? "accounts and role grants are kept by ASP.NET Core Identity; bringing them into the ledger is the accounts issue's work"
+            ? "kept by ASP.NET Core Identity; accounts, their enabled state and role grants are rebuilt from the ledger and compared by AccountsReplay"
             : null;
     }
 }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Custody.Access;
+using Custody.Common;
+using Custody.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Custody.Cli;
+
+/// <summary>
+/// <c>custody users</c>: accounts and role grants from the operator's terminal. Each change is a
+/// ledger entry naming the operator, the account, the role and the reason.
+/// </summary>
+internal static class UserCommands
+{
+    public static Command Create()
+    {
+        var database = CliDatabase.Option();
+        var reason = new Option<string>("--reason") { Description = "Why (recorded in the ledger).", Required = true };
+        var email = new Argument<string>("EMAIL") { Description = "The account's e-mail address." };
+
+        var roles = new Option<string[]>("--role") { Description = $"A role (repeatable): {string.Join(", ", Roles.All)}.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's name as shown in the app.", DefaultValueFactory = _ => "" };
+        var create = new Command("create", "Create an account with its roles; prints a one-time password to hand over.") { email, roles, name, reason, database };
+        create.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+        {
+            var created = await accounts.CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(roles)!, parse.GetValue(reason)!, CliDatabase.Actor, ct);
+            return created.Value is { } c ? Result<string>.Ok($"created {c.Account.Email} ({string.Join(", ", c.Account.Roles)}); one-time password: {c.InitialPassword}") : created.Failure!;
+        }, ct));
+
+        var list = new Command("list", "List accounts, their roles and whether they are enabled.") { database };
+        list.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Result<string>.Ok(string.Join('\n', (await accounts.ListAsync(ct)).Select(a => $"{a.Email}\t{(a.Disabled ? "disabled" : "enabled")}\t{string.Join(",", a.Roles)}"))), ct));
+
+        return new Command("users", "Accounts and roles; every change is ledgered.")
+        {
+            create,
+            list,
+            Change("disable", "Disable an account: it can no longer sign in.", database, email, reason, null, (a, p, r, ct) => a.DisableAsync(p.GetValue(email)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
+            Change("enable", "Enable a disabled account again.", database, email, reason, null, (a, p, r, ct) => a.EnableAsync(p.GetValue(email)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
+            Change("grant", "Grant a role.", database, email, reason, new Argument<string>("ROLE"), (a, p, r, ct) => a.GrantAsync(p.GetValue(email)!, p.GetValue(r!)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
+            Change("revoke", "Revoke a role.", database, email, reason, new Argument<string>("ROLE"), (a, p, r, ct) => a.RevokeAsync(p.GetValue(email)!, p.GetValue(r!)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
+        };
+    }
+
+    private static Command Change(string verb, string description, Option<string?> database, Argument<string> email, Option<string> reason, Argument<string>? role,
+        Func<Accounts, ParseResult, Argument<string>?, CancellationToken, Task<Result<AccountView>>> change)
+    {
+        var command = new Command(verb, description) { email, reason, database };
+        if (role is not null)
+        {
+            command.Arguments.Add(role);
+        }
+        command.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+        {
+            var result = await change(accounts, parse, role, ct);
+            return result.Value is { } a ? Result<string>.Ok($"{verb}: {a.Email} is {(a.Disabled ? "disabled" : "enabled")}, roles {string.Join(", ", a.Roles)}") : result.Failure!;
+        }, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<Accounts, Task<Result<string>>> run, CancellationToken cancellationToken)
+    {
+        var db = await CliDatabase.OpenAsync(parse.GetValue(database), cancellationToken);
+        if (db is null)
+        {
+            return ExitCodes.Failed;
+        }
+        await using (db)
+        {
+            using var users = NewUserManager(db);
+            var result = await run(new Accounts(db, users, TimeProvider.System));
+            if (result.Failure is { } failure)
+            {
+                await Console.Error.WriteLineAsync("error: " + (failure is Invalid invalid ? string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}")) : failure.Message));
+                return failure is Invalid ? ExitCodes.InvalidInput : ExitCodes.Failed;
+            }
+            Console.WriteLine(result.Value);
+            return ExitCodes.Ok;
+        }
+    }
+
+    // The web app's Identity settings that matter to account changes: e-mail as user name, unique, lockout on.
+    private static UserManager<CustodyUser> NewUserManager(CustodyDbContext db)
+    {
+        var options = new IdentityOptions();
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Password.RequiredLength = 12;
+        return new UserManager<CustodyUser>(new UserStore<CustodyUser, IdentityRole, CustodyDbContext>(db), Options.Create(options), new PasswordHasher<CustodyUser>(),
+            [new UserValidator<CustodyUser>()], [new PasswordValidator<CustodyUser>()], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(), null!,
+            NullLogger<UserManager<CustodyUser>>.Instance);
+    }
+}

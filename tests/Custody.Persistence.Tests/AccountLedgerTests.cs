@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.Persistence.Tests;
+
+/// <summary>
+/// Accounts and role grants are ledgered through every path an operator has (the CLI here), and
+/// verification rebuilds who holds which role: a grant written into the database by SQL is named.
+/// </summary>
+public sealed class AccountLedgerTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AccountChangesByCli_AreLedgered_AndVerify(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        var db = database.Connection;
+
+        var created = await CliTests.CustodyAsync("users", "create", "ana@court.example", "--role", Roles.Counsel, "--name", "Ana", "--reason", "appointed counsel", "--database", db);
+        var granted = await CliTests.CustodyAsync("users", "grant", "ana@court.example", Roles.CourtUser, "--reason", "now a clerk of the court", "--database", db);
+        var revoked = await CliTests.CustodyAsync("users", "revoke", "ana@court.example", Roles.Counsel, "--reason", "left practice", "--database", db);
+        var disabled = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "left the court", "--database", db);
+        var again = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "twice", "--database", db);
+        var badRole = await CliTests.CustodyAsync("users", "grant", "ana@court.example", "superuser", "--reason", "x", "--database", db);
+        var verify = await CliTests.CustodyAsync("ledger", "verify", "--database", db, "--json");
+
+        foreach (var run in new[] { created, granted, revoked, disabled })
+        {
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+        Assert.Contains("one-time password: ", created.Out, StringComparison.Ordinal);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already disabled", again.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badRole.ExitCode);
+        Assert.Contains("role: 'superuser' is not a role", badRole.Error, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+        await using var context = database.NewContext();
+        var kinds = await context.LedgerEntries.Where(e => e.Kind.StartsWith("user.")).OrderBy(e => e.Seq).Select(e => e.Kind).ToListAsync();
+        Assert.Equal(["user.created", "user.role-granted", "user.role-revoked", "user.disabled"], kinds);
+        Assert.All(await context.LedgerEntries.Where(e => e.Kind.StartsWith("user.")).Select(e => e.Actor).ToListAsync(), a => Assert.StartsWith("cli:", a, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RoleInsertedBySql_IsReportedByVerification(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        Assert.Equal(0, (await CliTests.CustodyAsync("users", "create", "counsel@firm.example", "--role", Roles.Counsel, "--reason", "appointed", "--database", database.Connection)).ExitCode);
+        string user;
+        await using (var db = database.NewContext())
+        {
+            user = await db.Users.Select(u => u.Id).SingleAsync();
+            var role = await db.Roles.Where(r => r.Name == Roles.CaseOfficer).Select(r => r.Id).SingleAsync();
+            // One SQL insert makes counsel a case officer.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") VALUES ({0}, {1})", user, role);
+        }
+
+        var verify = await CliTests.CustodyAsync("ledger", "verify", "--database", database.Connection, "--json");
+
+        Assert.Equal(1, verify.ExitCode);
+        var result = JsonNode.Parse(verify.Out)!;
+        Assert.Equal("AspNetUserRoles", result["table"]!.GetValue<string>());
+        Assert.Equal($"{user}/{Roles.CaseOfficer}", result["key"]!.GetValue<string>());
+        Assert.Equal("a role held without a ledger entry granting it", result["problem"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AccountInsertedOrUnlockedBySql_IsReportedByVerification(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        Assert.Equal(0, (await CliTests.CustodyAsync("users", "create", "a@x.example", "--role", Roles.Auditor, "--reason", "r", "--database", database.Connection)).ExitCode);
+        Assert.Equal(0, (await CliTests.CustodyAsync("users", "disable", "a@x.example", "--reason", "r", "--database", database.Connection)).ExitCode);
+        await using (var db = database.NewContext())
+        {
+            await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null));
+        }
+
+        var unlocked = JsonNode.Parse((await CliTests.CustodyAsync("ledger", "verify", "--database", database.Connection, "--json")).Out)!;
+        await using (var db = database.NewContext())
+        {
+            await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, (DateTimeOffset?)DateTimeOffset.MaxValue));
+            db.Users.Add(new CustodyUser { Id = "intruder", UserName = "i@x.example", Email = "i@x.example" });
+            await db.SaveChangesAsync();
+        }
+        var inserted = JsonNode.Parse((await CliTests.CustodyAsync("ledger", "verify", "--database", database.Connection, "--json")).Out)!;
+
+        Assert.Equal("the ledger disabled this account but it can sign in", unlocked["problem"]!.GetValue<string>());
+        Assert.Equal("AspNetUsers", inserted["table"]!.GetValue<string>());
+        Assert.Equal("intruder", inserted["key"]!.GetValue<string>());
+        Assert.Equal("an account that no ledger entry created", inserted["problem"]!.GetValue<string>());
+    }
+}
