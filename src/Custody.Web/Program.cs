@@ -40,6 +40,11 @@ builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();
 builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
+builder.Services.AddScoped<Custody.Production.ProductionCommands>();
+if (builder.Configuration.GetValue("Custody:WatchDeadlines", true))
+{
+    builder.Services.AddHostedService<ProductionDeadlines>();
+}
 builder.Services.AddScoped<Custody.Locator.FindInLocator>();
 builder.Services.AddScoped<Custody.Notifications.ReadOutbox>();
 builder.Services.AddScoped<Custody.Notifications.DeliverNotifications>();
@@ -159,6 +164,7 @@ api.MapAgreementsApi();
 api.MapImportsApi();
 api.MapLedgerApi();
 api.MapEvidence();
+api.MapProductionApi();
 api.MapScreeningApi();
 api.MapCourtOrdersApi();
 api.MapClassOrdersApi();

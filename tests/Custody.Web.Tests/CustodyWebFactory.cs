@@ -50,6 +50,7 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Custody:DeliverNotifications", "false");
         // Likewise checkpoints: a test signs one on demand (POST /api/ledger/checkpoints) when it needs one.
         builder.UseSetting("Custody:Log:Publish", "false");
+        builder.UseSetting("Custody:WatchDeadlines", "false");
         builder.UseSetting("Custody:LocatorRequestsPerMinute", LocatorRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

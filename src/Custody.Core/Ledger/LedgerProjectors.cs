@@ -18,6 +18,7 @@ internal static class LedgerProjectors
         Agreements.AgreementsEventsJson.Default,
         CourtOrders.CourtOrdersEventsJson.Default,
         Facts.FactsEventsJson.Default,
+        Production.ProductionEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -33,5 +34,6 @@ internal static class LedgerProjectors
         Agreements.AgreementsProjector.Register(registry);
         CourtOrders.CourtOrdersProjector.Register(registry);
         Facts.FactsProjector.Register(registry);
+        Production.ProductionProjector.Register(registry);
     }
 }

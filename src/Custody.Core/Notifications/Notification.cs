@@ -74,6 +74,12 @@ public static class NotificationKinds
     /// <summary>The incident report, to the state on whose behalf the person is held.</summary>
     public const string IncidentSendingState = "incident-sending-state";
 
+    /// <summary>A production request's deadline passed unanswered: to the court that ordered it…</summary>
+    public const string ProductionOverdueCourt = "production-overdue-court";
+
+    /// <summary>…and to the state on whose behalf the person is held.</summary>
+    public const string ProductionOverdueSendingState = "production-overdue-sending-state";
+
     public const string ReleaseCounsel = "release-counsel";
     public const string ReleaseFamily = "release-family";
     public const string ReturnCounsel = "return-counsel";

@@ -54,6 +54,16 @@ public static class NotificationTemplates
             "{person} was transferred at {at} UTC to {destination}, into the custody of {by}."),
         [(NotificationKinds.OnwardFamily, "es")] = ("{person} ha sido trasladado",
             "{person} fue trasladado a las {at} UTC a {destination}, bajo la custodia de {by}."),
+        [(NotificationKinds.ProductionOverdueCourt, "en")] = ("Overdue: {kind} of {person} ordered by {court}",
+            "The {kind} of {person} ordered by {court} was due by {deadline} UTC and the custodian ({custodian}) has not answered. "
+            + "The request stays open and is listed as overdue until a declaration is recorded."),
+        [(NotificationKinds.ProductionOverdueCourt, "es")] = ("Vencido: {kind} de {person} ordenado por {court}",
+            "El requerimiento ({kind}) de {person} ordenado por {court} vencía el {deadline} UTC y el custodio ({custodian}) no ha respondido. "
+            + "El requerimiento sigue abierto y figura como vencido hasta que se registre una declaración."),
+        [(NotificationKinds.ProductionOverdueSendingState, "en")] = ("Overdue: {kind} of {person} ordered by {court}",
+            "The {kind} of {person} ordered by {court} was due by {deadline} UTC and the custodian ({custodian}) has not answered."),
+        [(NotificationKinds.ProductionOverdueSendingState, "es")] = ("Vencido: {kind} de {person} ordenado por {court}",
+            "El requerimiento ({kind}) de {person} ordenado por {court} vencía el {deadline} UTC y el custodio ({custodian}) no ha respondido."),
         [(NotificationKinds.IncidentReport, "en")] = ("Incident report: {incidentKind} — {person}",
             "Incident: {incidentKind}, involving {person}, at {occurredAt} UTC, {place}. Details: {details}. "
             + "Recorded by {recordedBy}. This report is due by {dueBy} UTC."),

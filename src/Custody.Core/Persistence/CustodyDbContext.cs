@@ -66,6 +66,10 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Facilities.AccessVisit> AccessVisits => Set<Facilities.AccessVisit>();
 
+    public DbSet<Production.ProductionRequest> ProductionRequests => Set<Production.ProductionRequest>();
+
+    public DbSet<Production.WhereaboutsDeclaration> WhereaboutsDeclarations => Set<Production.WhereaboutsDeclaration>();
+
     public DbSet<Facilities.InformationRestriction> InformationRestrictions => Set<Facilities.InformationRestriction>();
 
     public DbSet<Facilities.Inspection> Inspections => Set<Facilities.Inspection>();
@@ -187,6 +191,23 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
         });
         TransferModel.Configure(builder);
         RegisterModel.Configure(builder);
+        builder.Entity<Production.ProductionRequest>(e =>
+        {
+            e.ToTable("ProductionRequests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.Status, x.Deadline });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Production.WhereaboutsDeclaration>(e =>
+        {
+            e.ToTable("WhereaboutsDeclarations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.RequestId).IsUnique();
+            e.HasOne<Production.ProductionRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<Billing.PaymentHold>(e =>
         {
             e.ToTable("PaymentHolds");

@@ -47,6 +47,15 @@ public static class Policies
     /// <summary>Download a person's evidence bundle (their ledger entries with proofs): courts.</summary>
     public const string DownloadEvidence = "evidence.download";
 
+    /// <summary>Order a person's whereabouts declared or the person produced: courts.</summary>
+    public const string OrderProduction = "production.order";
+
+    /// <summary>Answer a production request: the custodians of either side.</summary>
+    public const string DeclareWhereabouts = "production.declare";
+
+    /// <summary>See production requests and declarations: courts, custodians, oversight.</summary>
+    public const string ReadProduction = "production.read";
+
     /// <summary>Register facilities and correct their details: transfer supervisors and facility directors.</summary>
     public const string ManageFacilities = "facilities.manage";
 
@@ -116,6 +125,10 @@ public static class Policies
         options.AddPolicy(ReviewDesignations, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer));
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(DownloadEvidence, p => p.RequireRole(Roles.CourtUser));
+        options.AddPolicy(OrderProduction, p => p.RequireRole(Roles.CourtUser));
+        options.AddPolicy(DeclareWhereabouts, p => p.RequireRole(Roles.FacilityDirector, Roles.ReceptionOfficer, Roles.TransferSupervisor, Roles.CaseOfficer));
+        options.AddPolicy(ReadProduction, p => p.RequireRole(Roles.CourtUser, Roles.FacilityDirector, Roles.ReceptionOfficer, Roles.TransferSupervisor,
+            Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.Auditor));
         options.AddPolicy(ManageFacilities, p => p.RequireRole(Roles.TransferSupervisor, Roles.FacilityDirector));
         options.AddPolicy(ReadManifests, p => p.RequireRole(Roles.TransferSupervisor, Roles.EscortOfficer, Roles.ReceptionOfficer, Roles.FacilityDirector,
             Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.CourtUser, Roles.Auditor));
