@@ -5,9 +5,11 @@ using Custody.Benchmarks;
 // The scale benchmark: one run prints import, hash-check and full-verify figures next to the raw
 // database and raw SHA-256 baselines. Usage:
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- [--people N] [--database A --baseline-database B]
+//   dotnet run -c Release --project bench/Custody.Benchmarks -- --proofs 1000000 [--database A]   (proofs, signing, witness)
 // Without --database both databases are fresh SQLite files in a temporary folder (deleted after).
 var people = 100_000;
 var billingOnly = false;
+long? proofEntries = null;
 string? database = null, baseline = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -17,9 +19,24 @@ for (var i = 0; i < args.Length; i++)
         case "--database": database = args[++i]; break;
         case "--baseline-database": baseline = args[++i]; break;
         case "--billing-only": billingOnly = true; break;
+        case "--proofs": proofEntries = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}; use --people N, --database A, --baseline-database B");
             return 2;
+    }
+}
+if (proofEntries is { } proofSize)
+{
+    // The transparency log: --proofs N [--database CONN] (default: a fresh SQLite file, deleted after).
+    var scratch = Directory.CreateTempSubdirectory("custody-bench-").FullName;
+    try
+    {
+        Console.WriteLine(await new ProofBenchmark(proofSize, database ?? Path.Combine(scratch, "proofs.db")).RunAsync());
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(scratch, recursive: true);
     }
 }
 if ((database is null) != (baseline is null))

@@ -1,4 +1,5 @@
-using System.Linq.Expressions;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Storage;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,45 +53,57 @@ public sealed class LedgerProofs(CustodyDbContext db)
             wanted.Add((level, index));
             return placeholder;
         });
-        var hashes = new Dictionary<(int, ulong), byte[]>();
-        var seqs = wanted.Where(w => w.Level == 0).Select(w => (long)w.Index + 1).ToList();
-        if (seqs.Count > 0)
-        {
-            foreach (var leaf in await db.LedgerEntries.AsNoTracking().Where(e => seqs.Contains(e.Seq)).Select(e => new { e.Seq, e.LeafHash }).ToListAsync(cancellationToken))
-            {
-                hashes[(0, (ulong)leaf.Seq - 1)] = leaf.LeafHash;
-            }
-        }
-        var nodes = wanted.Where(w => w.Level > 0).ToList();
-        if (nodes.Count > 0)
-        {
-            foreach (var node in await db.LedgerNodes.AsNoTracking().Where(AnyOf(nodes)).ToListAsync(cancellationToken))
-            {
-                hashes[(node.Level, (ulong)node.Index)] = node.Hash;
-            }
-        }
+        var hashes = await ReadAsync(wanted, cancellationToken);
         return compute((level, index) => hashes.TryGetValue((level, index), out var hash)
             ? hash
             : throw new InvalidOperationException($"The ledger has no subtree hash at level {level}, index {index}: the size asked for is beyond the ledger, or the ledger is damaged."));
     }
 
-    // (Level = l1 AND Index = i1) OR (Level = l2 AND Index = i2) …: one indexed query for a proof's nodes.
-    private static Expression<Func<LedgerNode, bool>> AnyOf(IEnumerable<(int Level, ulong Index)> positions)
+    // One statement for every hash a proof needs: leaf hashes from the entries, interior ones from the
+    // nodes. Plain SQL with the (computed, integer) positions written in: EF's translation of a list of
+    // pairs cost more than the reads themselves.
+    private async Task<Dictionary<(int, ulong), byte[]>> ReadAsync(HashSet<(int Level, ulong Index)> wanted, CancellationToken cancellationToken)
     {
-        var node = Expression.Parameter(typeof(LedgerNode), "n");
-        var level = Expression.Property(node, nameof(LedgerNode.Level));
-        var index = Expression.Property(node, nameof(LedgerNode.Index));
-        Expression? any = null;
-        foreach (var (l, i) in positions)
+        var hashes = new Dictionary<(int, ulong), byte[]>();
+        if (wanted.Count == 0)
         {
-            var one = Expression.AndAlso(Expression.Equal(level, Constant(l)), Expression.Equal(index, Constant((long)i)));
-            any = any is null ? one : Expression.OrElse(any, one);
+            return hashes;
         }
-        return Expression.Lambda<Func<LedgerNode, bool>>(any ?? Expression.Constant(false), node);
+        var leaves = string.Join(",", wanted.Where(w => w.Level == 0).Select(w => (w.Index + 1).ToString(CultureInfo.InvariantCulture)));
+        var nodes = string.Join(" OR ", wanted.Where(w => w.Level > 0).Select(w => string.Create(CultureInfo.InvariantCulture, $"(\"Level\" = {w.Level} AND \"Index\" = {w.Index})")));
+        var parts = new List<string>();
+        if (leaves.Length > 0)
+        {
+            parts.Add($"SELECT 0, \"Seq\" - 1, \"LeafHash\" FROM \"LedgerEntries\" WHERE \"Seq\" IN ({leaves})");
+        }
+        if (nodes.Length > 0)
+        {
+            parts.Add($"SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerNodes\" WHERE {nodes}");
+        }
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join(" UNION ALL ", parts);
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hashes[(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToUInt64(reader.GetValue(1), CultureInfo.InvariantCulture))] = (byte[])reader.GetValue(2);
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        return hashes;
     }
-
-    // Captured as parameters rather than inlined as constants, so providers cache one plan per shape.
-    private static MemberExpression Constant<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
-
-    private sealed record Box<T>(T Value);
 }
