@@ -41,6 +41,8 @@ builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
 builder.Services.AddScoped<Custody.Production.ProductionCommands>();
+builder.Services.AddScoped<Custody.Statistics.PublicStatistics>();
+builder.Services.AddSingleton<StatisticsCache>();
 if (builder.Configuration.GetValue("Custody:WatchDeadlines", true))
 {
     builder.Services.AddHostedService<ProductionDeadlines>();
@@ -84,6 +86,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Invoices", Policies.ReadFinance);
     o.Conventions.AuthorizePage("/Facilities/Admit", Policies.KeepRegister);
     o.Conventions.AllowAnonymousToPage("/Locator/Index");
+    o.Conventions.AllowAnonymousToPage("/Statistics/Index");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -175,6 +178,7 @@ api.MapRegisterApi();
 api.MapBillingApi();
 app.MapLanguageSwitch();
 app.MapTransparencyLog();
+app.MapStatistics();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();

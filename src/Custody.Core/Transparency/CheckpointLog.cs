@@ -22,10 +22,17 @@ public sealed class LedgerIntegrityException(string message) : Exception(message
 public sealed class CheckpointLog(CustodyDbContext db, LogIdentity log, WitnessPolicy policy, TimeProvider time)
 {
     /// <summary>Signs the current tree head, or returns the checkpoint already signed at this size.</summary>
-    public async Task<LedgerCheckpoint> SignAsync(CancellationToken cancellationToken = default)
+    public async Task<LedgerCheckpoint> SignAsync(CancellationToken cancellationToken = default) =>
+        await SignAtAsync(await new LedgerProofs(db).SizeAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Signs the tree head at a size the ledger has reached (a published table cites the size it was
+    /// computed at), or returns the checkpoint already signed there. An earlier head is consistent
+    /// with every later one, which anyone can check with a consistency proof or the tiles.
+    /// </summary>
+    public async Task<LedgerCheckpoint> SignAtAsync(ulong size, CancellationToken cancellationToken = default)
     {
         var proofs = new LedgerProofs(db);
-        var size = await proofs.SizeAsync(cancellationToken);
         if (await db.LedgerCheckpoints.AsNoTracking().SingleOrDefaultAsync(c => c.Size == (long)size, cancellationToken) is { } existing)
         {
             return existing;

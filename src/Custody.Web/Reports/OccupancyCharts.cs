@@ -45,6 +45,32 @@ public static class OccupancyCharts
         return plot.GetSvgXml(800, 320);
     }
 
+    /// <summary>The public chart: each facility's peak held at a midnight, by month; suppressed months (fewer than 5) are gaps, never drawn.</summary>
+    public static string PublicHeld(IReadOnlyList<Statistics.FacilityMonth> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var plot = new Plot();
+        var months = rows.Select(r => r.Month).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var facility in rows.GroupBy(r => r.Facility).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var peaks = months.Select(m => facility.Where(r => r.Month == m).Sum(r => r.PeakAtMidnight)).ToArray();
+            var xs = months.Select((_, i) => (double)i).Where((_, i) => peaks[i] >= Statistics.PublicStatistics.SuppressBelow).ToArray();
+            var ys = peaks.Where(p => p >= Statistics.PublicStatistics.SuppressBelow).Select(p => (double)p).ToArray();
+            if (xs.Length > 0)
+            {
+                plot.Add.Scatter(xs, ys).LegendText = facility.Key;
+            }
+        }
+        if (months.Count > 0)
+        {
+            plot.Axes.Bottom.SetTicks(months.Select((_, i) => (double)i).ToArray(), [.. months]);
+        }
+        plot.Title("Peak held at midnight, by facility and month");
+        plot.YLabel("people (months under 5 not shown)");
+        plot.ShowLegend();
+        return plot.GetSvgXml(800, 320);
+    }
+
     /// <summary>Cumulative spend by month against the ceiling. Amounts are converted to doubles only to be drawn.</summary>
     public static string Spend(IReadOnlyList<Billing.SpendPoint> points, string title)
     {
