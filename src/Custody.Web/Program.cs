@@ -85,6 +85,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Facilities", Policies.ReadRegister);
     o.Conventions.AuthorizeFolder("/Invoices", Policies.ReadFinance);
     o.Conventions.AuthorizePage("/Facilities/Admit", Policies.KeepRegister);
+    o.Conventions.AuthorizeFolder("/Production", Policies.ReadProduction);
+    o.Conventions.AuthorizePage("/Production/Order", Policies.OrderProduction);
     o.Conventions.AllowAnonymousToPage("/Locator/Index");
     o.Conventions.AllowAnonymousToPage("/Statistics/Index");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);

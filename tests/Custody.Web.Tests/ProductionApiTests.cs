@@ -85,6 +85,43 @@ public sealed class ProductionApiTests(DeadlineWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Pages_CourtOrdersByForm_CustodianDeclaresFromTheList()
+    {
+        var person = await AdmittedAtCecotAsync("PAGE");
+        var court = await factory.SignedInAsync(Roles.CourtUser);
+        var director = await factory.SignedInAsync(Roles.FacilityDirector);
+        var form = await court.GetStringAsync($"/Production/Order/{person}");
+        var deadline = factory.Time.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        var missingCourt = await court.PostAsync($"/Production/Order/{person}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Kind"] = "whereabouts", ["Court"] = "", ["Deadline"] = deadline, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        var ordered = await court.PostAsync($"/Production/Order/{person}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Kind"] = "whereabouts", ["Court"] = "Juzgado Tercero", ["Deadline"] = deadline, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        await WelfareCheckAsync(person, "Ombudsman monitor");
+        var list = await director.GetStringAsync("/Production");
+        var request = System.Text.RegularExpressions.Regex.Match(list, $"data-request=\"([0-9a-f-]+)\"[^>]*>\\s*<td><a href=\"/People/Details/{person}\"").Groups[1].Value;
+        var declared = await director.PostAsync("/Production?handler=Declare", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["requestId"] = request, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(list),
+        }));
+        var counselPage = await (await factory.SignedInAsync(Roles.Counsel)).GetAsync($"/Production/Order/{person}");
+
+        Assert.Equal(HttpStatusCode.OK, missingCourt.StatusCode);
+        Assert.Contains("court: Name the court", await missingCourt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ordered.StatusCode);
+        Assert.NotEmpty(request);
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        var answered = (await (await factory.BearerAsync(Roles.CourtUser)).GetFromJsonAsync<JsonArray>($"/api/people/{person}/production-requests"))!;
+        Assert.Equal("answered", answered.Single()!["status"]!.GetValue<string>());
+        Assert.Equal("Ombudsman monitor", answered.Single()!["declaration"]!["seenBy"]!.GetValue<string>());
+        Assert.NotEqual(HttpStatusCode.OK, counselPage.StatusCode);
+    }
+
+    [Fact]
     public async Task Order_IsForCourts_AndNamesBadFields()
     {
         var person = await AdmittedAtCecotAsync("ORDER");

@@ -76,8 +76,19 @@ public static class TransparencyRegistration
 
     /// <summary>Refuses to go on when the database does not extend the latest final checkpoint.</summary>
     /// <exception cref="LedgerIntegrityException">It does not.</exception>
-    public static Task EnsureLedgerExtendsCheckpointAsync(IServiceProvider services, CustodyDbContext db) =>
-        CheckpointLog.EnsureExtendsLatestAsync(db, services.GetRequiredService<LogIdentity>().PublicKey, services.GetRequiredService<FinalCheckpointFile>());
+    public static async Task EnsureLedgerExtendsCheckpointAsync(IServiceProvider services, CustodyDbContext db)
+    {
+        var file = services.GetRequiredService<FinalCheckpointFile>();
+        try
+        {
+            await CheckpointLog.EnsureExtendsLatestAsync(db, services.GetRequiredService<LogIdentity>().PublicKey, file);
+        }
+        catch (LedgerIntegrityException ex)
+        {
+            throw new LedgerIntegrityException($"{ex.Message} Custody refuses to start on this database. (The latest final checkpoint is kept in {Path.GetFullPath(file.Path)}; "
+                + "a development database replaced on purpose starts over by deleting the whole data directory.)");
+        }
+    }
 
     private static NoteSigner LoadOrCreateKey(LogOptions options, string dataDirectory, IDataProtectionProvider protection)
     {
