@@ -54,6 +54,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser page nobody signed in to (the public's), in the given language.</summary>
+    public async Task<IPage> AnonymousPageAsync(string locale = "en-US")
+    {
+        if (Browser is null)
+        {
+            Assert.Skip($"Browser tests skipped: {ChromiumPath} is not installed (apt-get install chromium; .ci/run does).");
+        }
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
+        context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A new browser page signed in as the demo user of a role, in the given language.</summary>
     public async Task<IPage> SignedInPageAsync(string role, string locale = "en-US")
     {
