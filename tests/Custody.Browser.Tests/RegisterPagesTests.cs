@@ -108,7 +108,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Navigation_RoleWithoutPeopleAccess_SeesNoPeopleLinkAndIsRefused()
     {
-        var page = await browser.SignedInPageAsync(Roles.FinanceOfficer);
+        var page = await browser.SignedInPageAsync(Roles.ReceivingFinanceOfficer);
 
         Assert.Equal(0, await page.Locator("header nav >> text=People").CountAsync());
         await page.GotoAsync("/People");

@@ -23,6 +23,7 @@ public sealed class AccountLedgerTests
         var disabled = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "left the court", "--database", db);
         var again = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "twice", "--database", db);
         var badRole = await CliTests.CustodyAsync("users", "grant", "ana@court.example", "superuser", "--reason", "x", "--database", db);
+        var bothSides = await CliTests.CustodyAsync("users", "create", "cfo@x.example", "--role", Roles.SendingFinanceOfficer, "--role", Roles.ReceivingFinanceOfficer, "--reason", "x", "--database", db);
         var verify = await CliTests.CustodyAsync("ledger", "verify", "--database", db, "--json");
 
         foreach (var run in new[] { created, granted, revoked, disabled })
@@ -34,6 +35,8 @@ public sealed class AccountLedgerTests
         Assert.Contains("already disabled", again.Error, StringComparison.Ordinal);
         Assert.Equal(2, badRole.ExitCode);
         Assert.Contains("role: 'superuser' is not a role", badRole.Error, StringComparison.Ordinal);
+        Assert.Equal(2, bothSides.ExitCode);
+        Assert.Contains("No account holds both the sending and the receiving finance roles", bothSides.Error, StringComparison.Ordinal);
         Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
         await using var context = database.NewContext();
         var kinds = await context.LedgerEntries.Where(e => e.Kind.StartsWith("user.")).OrderBy(e => e.Seq).Select(e => e.Kind).ToListAsync();

@@ -10,7 +10,9 @@ namespace Custody.Persistence.Tests;
 
 public sealed class InvoiceTests
 {
-    private static readonly Viewer Finance = new("test:finance", Roles: [Roles.FinanceOfficer]);
+    private static readonly Viewer Payer = new("test:payer", Roles: [Roles.SendingFinanceOfficer]);
+    private static readonly Viewer Payee = new("test:payee", Roles: [Roles.ReceivingFinanceOfficer]);
+    private static readonly Viewer Court = new("test:court", Roles: [Roles.CourtUser]);
 
     /// <summary>An independent monitor (an inspector account): the only one whose checks make days payable.</summary>
     private static readonly Viewer Monitor = new("test:icrc", Roles: [Roles.Inspector]);
@@ -63,11 +65,11 @@ public sealed class InvoiceTests
         time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
         Assert.True((await new OversightCommands(db, time).RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"), Monitor)).Succeeded);
         var billing = new BillingCommands(db, time);
-        var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Finance);
+        var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Payer);
         Assert.True(hold.Succeeded, hold.Failure?.Message);
-        Assert.True((await billing.LiftHoldAsync(hold.Value!.Id, new LiftHoldRequest("2026-03-25"), Finance)).Succeeded);
+        Assert.True((await billing.LiftHoldAsync(hold.Value!.Id, new LiftHoldRequest("2026-03-25"), Payer)).Succeeded);
 
-        var early = await billing.IssueAsync("us-sv-2025", "2026-03", Finance);
+        var early = await billing.IssueAsync("us-sv-2025", "2026-03", Payee);
         time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
         var draft = (await new DraftInvoice(db).RunAsync("us-sv-2025", "2026-03")).Value!;
 
@@ -78,11 +80,11 @@ public sealed class InvoiceTests
         Assert.Equal(3, line.WithheldDays[PersonDays.NoRecentWelfareCheck]);
         Assert.Equal(5, line.WithheldDays[PersonDays.PaymentHold(hold.Value.Id)]);
         Assert.Equal(1205.38m, draft.Total);
-        var issued = await billing.IssueAsync("us-sv-2025", "2026-03", Finance);
+        var issued = await billing.IssueAsync("us-sv-2025", "2026-03", Payee);
         Assert.True(issued.Succeeded, issued.Failure?.Message);
         Assert.Equal("us-sv-2025-2026-03", issued.Value!.Number);
         Assert.Equal(1205.38m, issued.Value.Total);
-        Assert.IsType<StateConflict>((await billing.IssueAsync("us-sv-2025", "2026-03", Finance)).Failure);
+        Assert.IsType<StateConflict>((await billing.IssueAsync("us-sv-2025", "2026-03", Payee)).Failure);
         Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
         Assert.IsType<Invalid>((await new DraftInvoice(db).RunAsync("us-sv-2025", "March")).Failure);
@@ -91,13 +93,13 @@ public sealed class InvoiceTests
         var settlement = new SettlementCommands(db, time);
         var dispute = (await settlement.RaiseDisputeAsync(issued.Value.Id, new RaiseDisputeRequest("R-00", "Two days held by a court order"), new Viewer("test:payer"))).Value!;
         Assert.IsType<StateConflict>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "ok", "109.58"), new Viewer("test:payer"))).Failure);
-        Assert.IsType<Invalid>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Finance)).Failure);
-        Assert.True((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Finance)).Succeeded);
-        Assert.IsType<StateConflict>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Finance)).Failure);
+        Assert.IsType<Invalid>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Court)).Failure);
+        Assert.True((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Court)).Succeeded);
+        Assert.IsType<StateConflict>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Payer)).Failure);
         // Dollars are counted in cents: a fraction of a cent is refused, naming the field.
-        var fraction = Assert.IsType<Invalid>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("10.005", "2026-04-02", "SWIFT 0"), Finance)).Failure);
+        var fraction = Assert.IsType<Invalid>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("10.005", "2026-04-02", "SWIFT 0"), Payer)).Failure);
         Assert.Equal("amount", Assert.Single(fraction.Errors).Field);
-        Assert.True((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Finance)).Succeeded);
+        Assert.True((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Payer)).Succeeded);
         var balance = (await settlement.BalanceAsync("us-sv-2025")).Value!;
         Assert.Equal(1205.38m, balance.Invoiced);
         Assert.Equal(109.58m, balance.Credited);

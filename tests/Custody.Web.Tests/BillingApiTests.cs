@@ -12,7 +12,7 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
     [Fact]
     public async Task IssuedInvoice_CannotBeChangedThroughAnyEndpoint()
     {
-        var finance = await factory.BearerAsync(Roles.FinanceOfficer);
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
         var lastMonth = DateTimeOffset.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var issued = await finance.PostAsJsonAsync("/api/invoices", new { agreementId = "us-sv-2025", month = lastMonth });
@@ -40,7 +40,8 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
             Assert.Equal(magic, (await draftExport.Content.ReadAsByteArrayAsync())[..magic.Length]);
         }
         // The only writes under /api/invoices are the issue, disputes and payments, each its own record: the invoice stays as issued.
-        var dispute = await finance.PostAsJsonAsync($"/api/invoices/{invoice["id"]}/disputes", new { reason = "Check the month" });
+        var payer = await factory.BearerAsync(Roles.SendingFinanceOfficer);
+        var dispute = await payer.PostAsJsonAsync($"/api/invoices/{invoice["id"]}/disputes", new { reason = "Check the month" });
         Assert.Equal(HttpStatusCode.OK, dispute.StatusCode);
         var after = (await finance.GetFromJsonAsync<JsonObject>($"/api/invoices/{invoice["id"]}"))!;
         Assert.Equal(stored.ToJsonString(), after.ToJsonString());
@@ -54,7 +55,7 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
     [Fact]
     public async Task Draft_ValidatesTheMonth_AndOnlyFinanceAuditorsAndCourtsReadIt()
     {
-        var finance = await factory.BearerAsync(Roles.FinanceOfficer);
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
         var escort = await factory.BearerAsync(Roles.EscortOfficer);
         var bad = await finance.GetAsync("/api/invoices/draft?agreement=us-sv-2025&month=2026-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -70,7 +71,7 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
     [Fact]
     public async Task InvoicesPage_InSpanish_ShowsTheDraftAndTheSpendChart()
     {
-        var finance = await factory.SignedInAsync(Roles.FinanceOfficer);
+        var finance = await factory.SignedInAsync(Roles.ReceivingFinanceOfficer);
         await finance.GetAsync("/language/es?returnUrl=/");
 
         var page = await finance.GetStringAsync("/Invoices?agreement=us-sv-2025&month=2026-03");

@@ -89,7 +89,7 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
     public async Task ScreenRegister_NeedsItsPolicy_ButCounselMayScreenTheirClient()
     {
         var counsel = await factory.BearerAsync(Roles.Counsel);
-        var finance = await factory.BearerAsync(Roles.FinanceOfficer);
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await counsel.GetAsync("/api/screenings?agreement=us-sv-2025")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync("/api/screenings?agreement=us-sv-2025")).StatusCode);

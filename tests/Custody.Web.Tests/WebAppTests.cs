@@ -55,7 +55,7 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     [Fact]
     public async Task People_RoleWithoutNeed_IsForbidden()
     {
-        var client = await factory.BearerAsync(Roles.FinanceOfficer);
+        var client = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/people")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/ledger/head")).StatusCode);
@@ -273,7 +273,7 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     [Fact]
     public async Task AgreementsPage_ShowsBothVersions()
     {
-        var client = await factory.SignedInAsync(Roles.FinanceOfficer);
+        var client = await factory.SignedInAsync(Roles.ReceivingFinanceOfficer);
 
         var page = await client.GetStringAsync("/Agreements/Details/us-sv-2025");
 
@@ -288,7 +288,7 @@ public sealed class AgreementComparisonTests(CustodyWebFactory factory) : IClass
     [Fact]
     public async Task Compare_ModelAgreementVersions_ShowsTheGangCategoryAdded()
     {
-        var client = await factory.BearerAsync(Roles.FinanceOfficer);
+        var client = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
 
         var comparison = await client.GetFromJsonAsync<JsonObject>("/api/agreements/us-sv-2025/compare?a=1&b=2");
         var missing = await client.GetAsync("/api/agreements/us-sv-2025/compare?a=1&b=9");

@@ -36,6 +36,10 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             errors.Add(new FieldError("roles", "Give at least one role."));
         }
         errors.AddRange(roles.Where(r => !Roles.All.Contains(r)).Select(r => new FieldError("roles", $"'{r}' is not a role; the roles are {string.Join(", ", Roles.All)}.")));
+        if (roles.Contains(Roles.SendingFinanceOfficer) && roles.Contains(Roles.ReceivingFinanceOfficer))
+        {
+            errors.Add(new FieldError("roles", "No account holds both the sending and the receiving finance roles."));
+        }
         if (string.IsNullOrWhiteSpace(reason))
         {
             errors.Add(new FieldError("reason", "Say why the account is created."));
@@ -97,6 +101,10 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             if (await users.IsInRoleAsync(user, role))
             {
                 return new Conflict($"{email} already holds the role {role}.");
+            }
+            if (Billing.FinanceSides.Opposite(role) is { } other && await users.IsInRoleAsync(user, other))
+            {
+                return new Conflict($"{email} holds the role {other}: no account acts on both sides of the money.");
             }
             await EnsureRolesAsync(cancellationToken);
             Check(await users.AddToRoleAsync(user, role));

@@ -9,7 +9,11 @@ public static class Roles
     public const string EscortOfficer = "escort-officer";
     public const string ReceptionOfficer = "reception-officer";
     public const string FacilityDirector = "facility-director";
-    public const string FinanceOfficer = "finance-officer";
+    /// <summary>The paying side's finance officer: pays, places payment holds, raises disputes and accepts or rejects answers.</summary>
+    public const string SendingFinanceOfficer = "sending-finance-officer";
+
+    /// <summary>The paid side's finance officer: drafts and issues invoices, answers disputes. No user holds both.</summary>
+    public const string ReceivingFinanceOfficer = "receiving-finance-officer";
     public const string Inspector = "inspector";
     public const string CourtUser = "court-user";
     public const string Counsel = "counsel";
@@ -18,6 +22,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
     [
         CaseOfficer, LegalReviewer, TransferSupervisor, EscortOfficer, ReceptionOfficer, FacilityDirector,
-        FinanceOfficer, Inspector, CourtUser, Counsel, Auditor,
+        SendingFinanceOfficer, ReceivingFinanceOfficer, Inspector, CourtUser, Counsel, Auditor,
     ];
 }

@@ -20,6 +20,8 @@ public static class BillingProjector
             .On<InvoiceIssued>(Apply)
             .On<DisputeRaised>(Apply)
             .On<DisputeResolved>(Apply)
+            .On<DisputeAnswered>(Apply)
+            .On<DisputeAnswerRejected>(Apply)
             .On<CreditNoteIssued>(Apply)
             .On<PaymentRecorded>(Apply);
     }
@@ -85,6 +87,28 @@ public static class BillingProjector
         dispute.Resolution = e.Resolution;
         dispute.ResolvedBy = entry.Actor;
         dispute.ResolvedAt = entry.OccurredAt;
+        dispute.Revision++;
+        dispute.LastSeq = entry.Seq;
+    }
+
+    private static void Apply(DisputeAnswered e, LedgerEntry entry, IProjectionStore store)
+    {
+        var dispute = store.Find<Dispute>(e.Id) ?? throw Missing("dispute", e.Id);
+        dispute.Status = "answered";
+        dispute.Answer = e.Answer;
+        dispute.AnswerUpheld = e.Upheld;
+        dispute.AnswerCredit = e.Credit;
+        dispute.AnsweredBy = entry.Actor;
+        dispute.AnsweredAt = entry.OccurredAt;
+        dispute.Revision++;
+        dispute.LastSeq = entry.Seq;
+    }
+
+    private static void Apply(DisputeAnswerRejected e, LedgerEntry entry, IProjectionStore store)
+    {
+        var dispute = store.Find<Dispute>(e.Id) ?? throw Missing("dispute", e.Id);
+        dispute.Status = "contested";
+        dispute.AnswerRejection = e.Reason;
         dispute.Revision++;
         dispute.LastSeq = entry.Seq;
     }

@@ -43,10 +43,26 @@ public sealed record DisputeRaised(Guid Id, Guid Invoice, string Reason, string?
     public string Subject() => "invoice:" + Invoice;
 }
 
-/// <summary>A dispute was resolved, upheld or rejected, by another user than the one who raised it.</summary>
+/// <summary>A dispute was resolved, upheld or rejected: by the payer accepting the payee's answer, or by a court.</summary>
 public sealed record DisputeResolved(Guid Id, Guid Invoice, bool Upheld, string Resolution) : ILedgerEvent<DisputeResolved>
 {
     public static string EntryKind => "dispute.resolved";
+
+    public string Subject() => "invoice:" + Invoice;
+}
+
+/// <summary>The payee's answer to a dispute: upheld (with the credit it offers) or rejected, and why. It settles nothing until the payer accepts it.</summary>
+public sealed record DisputeAnswered(Guid Id, Guid Invoice, bool Upheld, string Answer, decimal? Credit = null) : ILedgerEvent<DisputeAnswered>
+{
+    public static string EntryKind => "dispute.answered";
+
+    public string Subject() => "invoice:" + Invoice;
+}
+
+/// <summary>The payer did not accept the payee's answer: the dispute is open again, for another answer or a court.</summary>
+public sealed record DisputeAnswerRejected(Guid Id, Guid Invoice, string Reason) : ILedgerEvent<DisputeAnswerRejected>
+{
+    public static string EntryKind => "dispute.answer-rejected";
 
     public string Subject() => "invoice:" + Invoice;
 }
@@ -76,6 +92,8 @@ public sealed record PaymentRecorded(Guid Id, Guid Invoice, decimal Amount, Date
 [JsonSerializable(typeof(InvoiceIssued))]
 [JsonSerializable(typeof(DisputeRaised))]
 [JsonSerializable(typeof(DisputeResolved))]
+[JsonSerializable(typeof(DisputeAnswered))]
+[JsonSerializable(typeof(DisputeAnswerRejected))]
 [JsonSerializable(typeof(CreditNoteIssued))]
 [JsonSerializable(typeof(PaymentRecorded))]
 internal sealed partial class BillingEventsJson : JsonSerializerContext;

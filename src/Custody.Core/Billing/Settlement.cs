@@ -1,6 +1,9 @@
 namespace Custody.Billing;
 
-/// <summary>A dispute on an issued invoice (a line, by the person's record id, or the whole invoice) by the paying side; resolved by another user.</summary>
+/// <summary>
+/// A dispute on an issued invoice (a line, by the person's record id, or the whole invoice), raised by
+/// the paying side; answered by the paid side; settled when the payer accepts the answer, or by a court.
+/// </summary>
 public sealed class Dispute
 {
     public Guid Id { get; set; }
@@ -16,8 +19,22 @@ public sealed class Dispute
 
     public DateTime RaisedAt { get; set; }
 
-    /// <summary>open, upheld (a credit note follows) or rejected.</summary>
+    /// <summary>open, answered (awaiting the payer), contested (the payer rejected the answer), upheld (a credit note follows) or rejected.</summary>
     public string Status { get; set; } = "open";
+
+    /// <summary>The payee's latest answer: whether it upholds the dispute, why, and the credit it offers.</summary>
+    public string? Answer { get; set; }
+
+    public bool? AnswerUpheld { get; set; }
+
+    public decimal? AnswerCredit { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+
+    /// <summary>Why the payer did not accept the latest answer.</summary>
+    public string? AnswerRejection { get; set; }
 
     public string? Resolution { get; set; }
 

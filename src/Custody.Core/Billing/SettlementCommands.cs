@@ -15,6 +15,12 @@ public sealed record RaiseDisputeRequest(string? ExternalId, string? Reason);
 /// <summary>The resolution; when upheld, <c>CreditAmount</c> (a decimal string) issues a credit note against the invoice.</summary>
 public sealed record ResolveDisputeRequest(bool Upheld, string? Resolution, string? CreditAmount);
 
+/// <summary>The payee's answer to a dispute; upheld may offer <c>CreditAmount</c> (a decimal string), credited once the payer accepts.</summary>
+public sealed record AnswerDisputeRequest(bool Upheld, string? Answer, string? CreditAmount);
+
+/// <summary>The payer's response to the answer: accepted (the dispute is settled as answered) or not, and why.</summary>
+public sealed record AnswerResponseRequest(bool Accepted, string? Reason);
+
 /// <summary>A payment received: amount (decimal string), the date paid and the bank's reference.</summary>
 public sealed record RecordPaymentRequest(string? Amount, string? PaidOn, string? Reference);
 
@@ -25,7 +31,8 @@ public sealed record AgreementBalance(string AgreementId, string Currency, decim
 /// <summary>
 /// Disputes, credit notes and payments on issued invoices. Nothing edits an invoice: a dispute
 /// upheld issues a credit note that references it, and the balance is invoiced − credited − paid.
-/// A dispute is resolved by another user than the one who raised it.
+/// The payer raises a dispute, the payee answers it, and it is settled only when the payer accepts
+/// the answer — or by a court user. No user acts on both sides of the money.
 /// </summary>
 public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
 {
@@ -34,6 +41,10 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = new List<FieldError>();
+        if (FinanceSides.BothSides(viewer) is { } both)
+        {
+            return both;
+        }
         TransferInput.Require(errors, "reason", r.Reason, 2000);
         if (errors.Count > 0)
         {
@@ -89,7 +100,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No dispute {disputeId}.");
             }
-            if (dispute.Status != "open")
+            if (dispute.Status is "upheld" or "rejected")
             {
                 return new StateConflict($"The dispute was already {dispute.Status} by {dispute.ResolvedBy}.", dispute);
             }
@@ -118,10 +129,118 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         }, cancellationToken);
     }
 
+    /// <summary>The payee answers an open or contested dispute. It settles nothing until the payer accepts it.</summary>
+    public async Task<Result<Dispute>> AnswerDisputeAsync(Guid disputeId, AnswerDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (FinanceSides.BothSides(viewer) is { } both)
+        {
+            return both;
+        }
+        var errors = new List<FieldError>();
+        TransferInput.Require(errors, "answer", r.Answer, 2000);
+        decimal? credit = null;
+        if (!string.IsNullOrWhiteSpace(r.CreditAmount))
+        {
+            if (!r.Upheld)
+            {
+                errors.Add(new FieldError("creditAmount", "Only an answer that upholds the dispute offers a credit."));
+            }
+            else if (Money(r.CreditAmount) is { } amount)
+            {
+                credit = amount;
+            }
+            else
+            {
+                errors.Add(new FieldError("creditAmount", "A positive amount with at most the currency's minor unit of decimals, such as 109.58."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        {
+            var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+            if (dispute is null)
+            {
+                return new NotFound($"No dispute {disputeId}.");
+            }
+            if (dispute.Status is not ("open" or "contested"))
+            {
+                return new StateConflict($"Only an open or contested dispute is answered; this one is {dispute.Status}.", dispute);
+            }
+            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
+            if (credit is { } offered && !PersonDays.InMinorUnits(offered, invoice.Currency))
+            {
+                return NotInMinorUnits("creditAmount", invoice.Currency);
+            }
+            if (credit is { } c && await CreditedAsync(invoice.Id, cancellationToken) + c > invoice.Total)
+            {
+                return new Invalid([new FieldError("creditAmount", $"Credits would exceed the invoice: {invoice.Total} invoiced.")]);
+            }
+            work.Record(new DisputeAnswered(disputeId, invoice.Id, r.Upheld, r.Answer!.Trim(), credit), viewer.Actor);
+            return dispute;
+        }, cancellationToken);
+    }
+
+    /// <summary>The payer accepts the payee's answer (settling the dispute as answered, with its credit note) or rejects it (the dispute is contested: another answer, or a court).</summary>
+    public async Task<Result<Dispute>> RespondToAnswerAsync(Guid disputeId, AnswerResponseRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (FinanceSides.BothSides(viewer) is { } both)
+        {
+            return both;
+        }
+        if (!r.Accepted && string.IsNullOrWhiteSpace(r.Reason))
+        {
+            return new Invalid([new FieldError("reason", "Say why the answer is not accepted.")]);
+        }
+        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        {
+            var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+            if (dispute is null)
+            {
+                return new NotFound($"No dispute {disputeId}.");
+            }
+            if (dispute.Status != "answered")
+            {
+                return new StateConflict($"Only an answered dispute is accepted or rejected; this one is {dispute.Status}.", dispute);
+            }
+            if (!r.Accepted)
+            {
+                work.Record(new DisputeAnswerRejected(disputeId, dispute.InvoiceId, r.Reason!.Trim()), viewer.Actor);
+                return dispute;
+            }
+            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
+            work.Record(new DisputeResolved(disputeId, invoice.Id, dispute.AnswerUpheld == true, dispute.Answer!), viewer.Actor);
+            if (dispute.AnswerUpheld == true && dispute.AnswerCredit is { } amount)
+            {
+                if (await CreditedAsync(invoice.Id, cancellationToken) + amount > invoice.Total)
+                {
+                    return new StateConflict($"Credits would exceed the invoice: {invoice.Total} invoiced.", dispute);
+                }
+                var count = await db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id, cancellationToken);
+                work.Record(new CreditNoteIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{invoice.Number}-CN{count + 1}", invoice.Id, amount, dispute.Answer!, disputeId),
+                    viewer.Actor);
+            }
+            return dispute;
+        }, cancellationToken);
+    }
+
+    private async Task<decimal> CreditedAsync(Guid invoiceId, CancellationToken cancellationToken) =>
+        (await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoiceId).Select(c => c.Amount).ToListAsync(cancellationToken)).Sum();
+
     public async Task<Result<Payment>> RecordPaymentAsync(Guid invoiceId, RecordPaymentRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
+        if (FinanceSides.BothSides(viewer) is { } both)
+        {
+            return both;
+        }
         var errors = new List<FieldError>();
         var amount = Money(r.Amount);
         if (amount is null)

@@ -230,6 +230,7 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.InvoiceId);
+            e.Property(x => x.AnswerCredit).HasPrecision(18, 4);
         });
         builder.Entity<Billing.CreditNote>(e =>
         {

@@ -133,6 +133,25 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("AnswerCredit")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("AnswerRejection")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("AnswerUpheld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("ExternalId")
                         .HasColumnType("text");
 

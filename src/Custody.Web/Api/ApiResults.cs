@@ -64,7 +64,7 @@ public static class ApiResults
     {
         ArgumentNullException.ThrowIfNull(user);
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
-        var counselOnly = user.IsInRole(Roles.Counsel) && !Roles.All.Where(r => r != Roles.Counsel && r != Roles.FinanceOfficer).Any(user.IsInRole);
+        var counselOnly = user.IsInRole(Roles.Counsel) && !Roles.All.Where(r => r != Roles.Counsel && r != Roles.SendingFinanceOfficer && r != Roles.ReceivingFinanceOfficer).Any(user.IsInRole);
         return new Viewer("user:" + email, counselOnly ? email : null, Roles.All.Where(user.IsInRole).ToList());
     }
 }

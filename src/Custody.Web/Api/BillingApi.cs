@@ -59,17 +59,27 @@ public static class BillingApi
 
         invoices.MapPost("/{id:guid}/disputes", async (Guid id, RaiseDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RaiseDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
-            .RequireAuthorization(Policies.IssueInvoices)
-            .WithSummary("Dispute a line (externalId) or the whole invoice; the invoice itself never changes.")
+            .RequireAuthorization(Policies.PayInvoices)
+            .WithSummary("The payer disputes a line (externalId) or the whole invoice; the invoice itself never changes.")
             .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/disputes/{id:guid}/answer", async (Guid id, AnswerDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.AnswerDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Invoices").RequireAuthorization(Policies.IssueInvoices)
+            .WithSummary("The payee answers an open or contested dispute: upheld (offering creditAmount) or rejected, and why. Nothing is settled until the payer accepts.")
+            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/disputes/{id:guid}/acceptance", async (Guid id, AnswerResponseRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RespondToAnswerAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Invoices").RequireAuthorization(Policies.PayInvoices)
+            .WithSummary("The payer accepts the answer (the dispute is settled as answered; an upheld answer's credit becomes a credit note) or rejects it with a reason (contested: another answer, or a court).")
+            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/disputes/{id:guid}/resolution", async (Guid id, ResolveDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ResolveDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
-            .WithTags("Invoices").RequireAuthorization(Policies.IssueInvoices)
-            .WithSummary("Resolve a dispute (another user than who raised it); upheld with creditAmount issues a credit note referencing the invoice.")
+            .WithTags("Invoices").RequireAuthorization(Policies.DecideDisputes)
+            .WithSummary("A court settles a dispute the two sides did not: upheld with creditAmount issues a credit note referencing the invoice.")
             .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/payments", async (Guid id, RecordPaymentRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordPaymentAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
-            .RequireAuthorization(Policies.IssueInvoices)
+            .RequireAuthorization(Policies.PayInvoices)
             .WithSummary("Record a payment received against the invoice (never more than is outstanding).")
             .Produces<Payment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/agreements/{agreementId}/balance", async (string agreementId, SettlementCommands commands, CancellationToken ct) =>

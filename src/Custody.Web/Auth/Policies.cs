@@ -101,6 +101,12 @@ public static class Policies
     /// <summary>Issue invoices: finance officers.</summary>
     public const string IssueInvoices = "finance.issue";
 
+    /// <summary>Pay invoices, raise disputes and accept or reject the answers: the sending state's finance officers.</summary>
+    public const string PayInvoices = "finance.pay";
+
+    /// <summary>Settle a dispute the two sides did not settle: courts.</summary>
+    public const string DecideDisputes = "finance.decide-disputes";
+
     /// <summary>Place and lift payment holds: finance officers and courts (an unanswered production or locate request).</summary>
     public const string HoldPayments = "finance.hold";
 
@@ -144,9 +150,11 @@ public static class Policies
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
-        options.AddPolicy(ReadFinance, p => p.RequireRole(Roles.FinanceOfficer, Roles.Auditor, Roles.CourtUser));
-        options.AddPolicy(IssueInvoices, p => p.RequireRole(Roles.FinanceOfficer));
-        options.AddPolicy(HoldPayments, p => p.RequireRole(Roles.FinanceOfficer, Roles.CourtUser));
+        options.AddPolicy(ReadFinance, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.ReceivingFinanceOfficer, Roles.Auditor, Roles.CourtUser));
+        options.AddPolicy(IssueInvoices, p => p.RequireRole(Roles.ReceivingFinanceOfficer));
+        options.AddPolicy(PayInvoices, p => p.RequireRole(Roles.SendingFinanceOfficer));
+        options.AddPolicy(DecideDisputes, p => p.RequireRole(Roles.CourtUser));
+        options.AddPolicy(HoldPayments, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.CourtUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

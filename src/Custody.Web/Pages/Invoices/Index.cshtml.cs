@@ -38,6 +38,12 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
 
     public bool MayHold { get; private set; }
 
+    /// <summary>The sending side: pays, disputes, accepts or rejects answers.</summary>
+    public bool MayPay { get; private set; }
+
+    /// <summary>A court: settles what the two sides did not.</summary>
+    public bool MayDecide { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken) =>
@@ -51,15 +57,23 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
         RunAsync(Policies.HoldPayments, async () => (await billing.LiftHoldAsync(holdId, new LiftHoldRequest(liftedOn), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
     public Task<IActionResult> OnPostDisputeAsync(Guid invoiceId, string? externalId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(Policies.IssueInvoices, async () => (await settlement.RaiseDisputeAsync(invoiceId,
+        RunAsync(Policies.PayInvoices, async () => (await settlement.RaiseDisputeAsync(invoiceId,
             new RaiseDisputeRequest(string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim(), reason), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
+    public Task<IActionResult> OnPostAnswerAsync(Guid disputeId, bool upheld, string? answer, string? creditAmount, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await settlement.AnswerDisputeAsync(disputeId, new AnswerDisputeRequest(upheld, answer, creditAmount),
+            ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptanceAsync(Guid disputeId, bool accepted, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(Policies.PayInvoices, async () => (await settlement.RespondToAnswerAsync(disputeId, new AnswerResponseRequest(accepted, reason),
+            ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+
     public Task<IActionResult> OnPostResolveAsync(Guid disputeId, bool upheld, string? resolution, string? creditAmount, CancellationToken cancellationToken) =>
-        RunAsync(Policies.IssueInvoices, async () => (await settlement.ResolveDisputeAsync(disputeId, new ResolveDisputeRequest(upheld, resolution, creditAmount),
+        RunAsync(Policies.DecideDisputes, async () => (await settlement.ResolveDisputeAsync(disputeId, new ResolveDisputeRequest(upheld, resolution, creditAmount),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
     public Task<IActionResult> OnPostPaymentAsync(Guid invoiceId, string? amount, string? paidOn, string? reference, CancellationToken cancellationToken) =>
-        RunAsync(Policies.IssueInvoices, async () => (await settlement.RecordPaymentAsync(invoiceId, new RecordPaymentRequest(amount, paidOn, reference),
+        RunAsync(Policies.PayInvoices, async () => (await settlement.RecordPaymentAsync(invoiceId, new RecordPaymentRequest(amount, paidOn, reference),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
     private async Task<IActionResult> RunAsync(string policy, Func<Task<Failure?>> command, CancellationToken cancellationToken)
@@ -84,6 +98,8 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
         Month ??= time.GetUtcNow().AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         MayIssue = (await authorization.AuthorizeAsync(User, Policies.IssueInvoices)).Succeeded;
         MayHold = (await authorization.AuthorizeAsync(User, Policies.HoldPayments)).Succeeded;
+        MayPay = (await authorization.AuthorizeAsync(User, Policies.PayInvoices)).Succeeded;
+        MayDecide = (await authorization.AuthorizeAsync(User, Policies.DecideDisputes)).Succeeded;
         if (Agreement is null)
         {
             return;
@@ -99,6 +115,6 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
         Balance = (await settlement.BalanceAsync(Agreement, cancellationToken)).Value;
         Holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == Agreement).OrderByDescending(h => h.From).ToListAsync(cancellationToken);
         var invoiceIds = Balance?.Invoices.Select(i => i.InvoiceId).ToList() ?? [];
-        OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && d.Status == "open").ToListAsync(cancellationToken);
+        OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && (d.Status == "open" || d.Status == "answered" || d.Status == "contested")).ToListAsync(cancellationToken);
     }
 }
