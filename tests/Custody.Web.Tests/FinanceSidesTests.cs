@@ -114,3 +114,41 @@ public sealed class FinanceBothSidesTests(CustodyWebFactory factory) : IClassFix
         Assert.Equal("AspNetUserRoles", verification.Table);
     }
 }
+
+/// <summary>Reconciliation counts midnights from the admissions, apart from the invoice function, and names who differs.</summary>
+public sealed class ReconciliationTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public async Task Reconciliation_CountsAdmissionMidnightsIndependently_AndNamesThePersonAwaitingAdmissionForANight()
+    {
+        var person = Custody.Demo.EligiblePerson.Create(TransferScenario.Unique("REC"), "Reo", "Reconcile");
+        var ids = await TransferScenario.ImportAsync(factory, person);
+        var handedOverAt = DateTimeOffset.UtcNow.AddDays(-3);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await Custody.Demo.DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(handedOverAt),
+                "us-sv-2025", "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        }
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var fields = Custody.Facilities.Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
+        // Admitted a day after the hand-over: one midnight in custody that no admission covers.
+        (await reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new
+        {
+            register = fields, admittedAt = handedOverAt.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        })).EnsureSuccessStatusCode();
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
+        var months = new[] { handedOverAt, DateTimeOffset.UtcNow }.Select(t => t.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Distinct();
+
+        int registerDays = 0, admitted = 0;
+        foreach (var month in months)
+        {
+            var reconciliation = (await finance.GetFromJsonAsync<JsonObject>($"/api/invoices/reconciliation?agreement=us-sv-2025&month={month}"))!;
+            var row = reconciliation["differences"]!.AsArray().SingleOrDefault(d => d!["externalId"]!.GetValue<string>() == person["id"]!.GetValue<string>());
+            registerDays += row?["registerDays"]!.GetValue<int>() ?? 0;
+            admitted += row?["admissionDays"]!.GetValue<int>() ?? 0;
+            Assert.True(reconciliation["admissionDays"]!.GetValue<int>() >= 0);
+        }
+
+        Assert.Equal(1, registerDays - admitted);
+    }
+}
