@@ -41,6 +41,7 @@ builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
 builder.Services.AddScoped<Custody.Production.ProductionCommands>();
+builder.Services.AddScoped<Custody.Corrections.CorrectionCommands>();
 builder.Services.AddScoped<Custody.Statistics.PublicStatistics>();
 builder.Services.AddSingleton<StatisticsCache>();
 if (builder.Configuration.GetValue("Custody:WatchDeadlines", true))
@@ -170,6 +171,7 @@ api.MapImportsApi();
 api.MapLedgerApi();
 api.MapEvidence();
 api.MapProductionApi();
+api.MapCorrectionsApi();
 api.MapScreeningApi();
 api.MapCourtOrdersApi();
 api.MapClassOrdersApi();

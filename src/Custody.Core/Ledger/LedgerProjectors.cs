@@ -19,6 +19,7 @@ internal static class LedgerProjectors
         CourtOrders.CourtOrdersEventsJson.Default,
         Facts.FactsEventsJson.Default,
         Production.ProductionEventsJson.Default,
+        Corrections.CorrectionsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -35,5 +36,6 @@ internal static class LedgerProjectors
         CourtOrders.CourtOrdersProjector.Register(registry);
         Facts.FactsProjector.Register(registry);
         Production.ProductionProjector.Register(registry);
+        Corrections.CorrectionsProjector.Register(registry);
     }
 }

@@ -66,6 +66,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Facilities.AccessVisit> AccessVisits => Set<Facilities.AccessVisit>();
 
+    public DbSet<Corrections.Correction> Corrections => Set<Corrections.Correction>();
+
     public DbSet<Production.ProductionRequest> ProductionRequests => Set<Production.ProductionRequest>();
 
     public DbSet<Production.WhereaboutsDeclaration> WhereaboutsDeclarations => Set<Production.WhereaboutsDeclaration>();
@@ -191,6 +193,14 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
         });
         TransferModel.Configure(builder);
         RegisterModel.Configure(builder);
+        builder.Entity<Corrections.Correction>(e =>
+        {
+            e.ToTable("Corrections");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<Production.ProductionRequest>(e =>
         {
             e.ToTable("ProductionRequests");

@@ -9,7 +9,7 @@ namespace Custody.Transfers;
 
 public sealed record CustodyRecordView(int Number, string Event, string Custodian, string? OnBehalfOf, string PlaceKind, string? FacilityId, string? FacilityName,
     string? FacilityAddress, string? FacilityTelephone, Guid? ManifestId, string? AgreementId, string LegalAuthority, string Funder, string? Note,
-    DateTime OccurredAt, DateTime RecordedAt, DateTime? EndedAt, bool IsCurrent);
+    DateTime OccurredAt, DateTime RecordedAt, DateTime? EndedAt, bool IsCurrent, string? CorrectedFrom = null, string? CorrectionReason = null);
 
 /// <summary>A person's custody timeline, oldest first; the last record is the current one.</summary>
 public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
@@ -32,7 +32,14 @@ public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
                           orderby r.Number
                           select new CustodyRecordView(r.Number, r.Event, r.Custodian, r.OnBehalfOf, r.PlaceKind, r.FacilityId,
                               f == null ? null : f.Name, f == null ? null : f.Address, f == null ? null : f.Telephone, r.ManifestId, r.AgreementId,
-                              r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent)).ToListAsync(cancellationToken);
-        return rows;
+                              r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent, null, null)).ToListAsync(cancellationToken);
+        // A corrected time is shown beside the time first recorded, marked: corrections never hide the original.
+        var ids = await db.CustodyRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Number).Select(r => r.Id).ToListAsync(cancellationToken);
+        var corrections = await db.Corrections.AsNoTracking()
+            .Where(c => c.PersonId == personId && c.Target == Corrections.Correction.CustodyRecordTime && c.Status == Corrections.Correction.Approved)
+            .OrderBy(c => c.DecidedAt).ToListAsync(cancellationToken);
+        return rows.Select((r, i) => corrections.FirstOrDefault(c => c.TargetId == ids[i]) is { } c
+            ? r with { CorrectedFrom = c.OldValue, CorrectionReason = c.Reason }
+            : r).ToList();
     }
 }

@@ -47,6 +47,9 @@ public static class Policies
     /// <summary>Download a person's evidence bundle (their ledger entries with proofs): courts.</summary>
     public const string DownloadEvidence = "evidence.download";
 
+    /// <summary>Propose and decide corrections of custody records and register fields: the officers of either side (the command checks the side).</summary>
+    public const string CorrectRecords = "records.correct";
+
     /// <summary>Order a person's whereabouts declared or the person produced: courts.</summary>
     public const string OrderProduction = "production.order";
 
@@ -132,6 +135,7 @@ public static class Policies
         options.AddPolicy(VerifyLedger, p => p.RequireRole(Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(DownloadEvidence, p => p.RequireRole(Roles.CourtUser));
         options.AddPolicy(OrderProduction, p => p.RequireRole(Roles.CourtUser));
+        options.AddPolicy(CorrectRecords, p => p.RequireRole(Roles.CaseOfficer, Roles.LegalReviewer, Roles.TransferSupervisor, Roles.ReceptionOfficer, Roles.FacilityDirector));
         options.AddPolicy(DeclareWhereabouts, p => p.RequireRole(Roles.FacilityDirector, Roles.ReceptionOfficer, Roles.TransferSupervisor, Roles.CaseOfficer));
         options.AddPolicy(ReadProduction, p => p.RequireRole(Roles.CourtUser, Roles.FacilityDirector, Roles.ReceptionOfficer, Roles.TransferSupervisor,
             Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.Auditor));

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Custody.Web.Tests.TransferScenario;
+
+namespace Custody.Web.Tests;
+
+/// <summary>
+/// Corrections, never edits (invariant 1): a wrong hand-over time or register field is corrected by a
+/// new entry with a reason, takes effect only when a second user of the responsible side approves it,
+/// and the timeline shows both the time first recorded and the corrected one.
+/// </summary>
+public sealed class CorrectionApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    private static readonly Dictionary<string, object> FullRegister = Custody.Facilities.Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
+
+    private async Task<Guid> HandedOverAsync(string prefix)
+    {
+        var person = Custody.Demo.EligiblePerson.Create(Unique(prefix), "Reo", prefix);
+        var ids = await ImportAsync(factory, person);
+        using var scope = factory.Services.CreateScope();
+        await Custody.Demo.DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-6)),
+            "us-sv-2025", "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        return ids[0];
+    }
+
+    [Fact]
+    public async Task HandOverTime_CorrectedOnlyWithTheReceivingSidesSecondUser_TimelineShowsBoth()
+    {
+        var person = await HandedOverAsync("CORR");
+        var caseOfficer = await factory.BearerAsync(Roles.CaseOfficer);
+        var legal = await factory.BearerAsync(Roles.LegalReviewer);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var timeline = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))!;
+        var handOver = timeline[^1]!;
+        var previous = timeline[^2]!;
+        var recorded = handOver["occurredAt"]!.GetValue<DateTime>().ToUniversalTime();
+        var correct = recorded.AddMinutes(5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var number = handOver["number"]!.GetValue<int>();
+
+        var noReason = await caseOfficer.PostAsJsonAsync($"/api/people/{person}/corrections", new { custodyRecordNumber = number, occurredAt = correct });
+        var future = await caseOfficer.PostAsJsonAsync($"/api/people/{person}/corrections", new { custodyRecordNumber = number, occurredAt = Now(60), reason = "x" });
+        var beforePrevious = await caseOfficer.PostAsJsonAsync($"/api/people/{person}/corrections",
+            new { custodyRecordNumber = number, occurredAt = previous["occurredAt"]!.GetValue<DateTime>().ToUniversalTime().AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), reason = "x" });
+        var proposed = await OkAsync(caseOfficer.PostAsJsonAsync($"/api/people/{person}/corrections",
+            new { custodyRecordNumber = number, occurredAt = correct, reason = "The escort's watch was 5 minutes slow" }));
+        var id = proposed["id"]!.GetValue<string>();
+        var unchanged = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!;
+        var byProposer = await caseOfficer.PostAsJsonAsync($"/api/corrections/{id}/decision", new { approve = true });
+        var byOtherSide = await legal.PostAsJsonAsync($"/api/corrections/{id}/decision", new { approve = true });
+        var approved = await OkAsync(reception.PostAsJsonAsync($"/api/corrections/{id}/decision", new { approve = true }));
+        var again = await reception.PostAsJsonAsync($"/api/corrections/{id}/decision", new { approve = false, reason = "late" });
+        var after = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, beforePrevious.StatusCode);
+        Assert.Equal("receiving", proposed["side"]!.GetValue<string>());
+        Assert.Equal(recorded, unchanged["occurredAt"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(HttpStatusCode.Forbidden, byProposer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOtherSide.StatusCode);
+        Assert.Equal("approved", approved["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(correct, after[^1]!["occurredAt"]!.GetValue<DateTime>().ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(after[^1]!["correctedFrom"]);
+        Assert.Equal("The escort's watch was 5 minutes slow", after[^1]!["correctionReason"]!.GetValue<string>());
+        Assert.Equal(after[^1]!["occurredAt"]!.GetValue<DateTime>(), after[^2]!["endedAt"]!.GetValue<DateTime>());
+        var page = await (await factory.SignedInAsync(Roles.CaseOfficer)).GetStringAsync($"/People/Details/{person}");
+        Assert.Contains("Corrected; first recorded as", page, StringComparison.Ordinal);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task RegisterField_CorrectedByTheFacilityAfterApproval_RejectedOnesChangeNothing()
+    {
+        var person = await HandedOverAsync("CORREG");
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/admission", new { register = FullRegister }));
+        var field = Custody.Facilities.Admission.RequiredFields[0];
+
+        var rejected = await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/corrections", new { field, value = "first try", reason = "typo" }));
+        var noReason = await director.PostAsJsonAsync($"/api/corrections/{rejected["id"]}/decision", new { approve = false });
+        await OkAsync(director.PostAsJsonAsync($"/api/corrections/{rejected["id"]}/decision", new { approve = false, reason = "The register was right" }));
+        var proposed = await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/corrections", new { field, value = "as corrected", reason = "Misread the document" }));
+        await OkAsync(director.PostAsJsonAsync($"/api/corrections/{proposed["id"]}/decision", new { approve = true }));
+        var notAField = await reception.PostAsJsonAsync($"/api/people/{person}/corrections", new { field = "shoeSize", value = "44", reason = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal($"{field} as recorded", proposed["oldValue"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, notAField.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var register = JsonNode.Parse(await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().Admissions.Where(a => a.PersonId == person).Select(a => a.Register).SingleAsync())!;
+        Assert.Equal("as corrected", register[field]!["value"]!.GetValue<string>());
+        var all = (await reception.GetFromJsonAsync<JsonArray>($"/api/people/{person}/corrections"))!;
+        Assert.Equal(["rejected", "approved"], all.Select(c => c!["status"]!.GetValue<string>()));
+        await AssertLedgerVerifiesAsync(factory);
+    }
+}
