@@ -60,25 +60,13 @@ public sealed class LedgerProofs(CustodyDbContext db)
     }
 
     // One statement for every hash a proof needs: leaf hashes from the entries, interior ones from the
-    // nodes. Plain SQL with the (computed, integer) positions written in: EF's translation of a list of
-    // pairs cost more than the reads themselves.
+    // nodes. Plain SQL: EF's translation of a list of pairs cost more than the reads themselves.
     private async Task<Dictionary<(int, ulong), byte[]>> ReadAsync(HashSet<(int Level, ulong Index)> wanted, CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<(int, ulong), byte[]>();
         if (wanted.Count == 0)
         {
             return hashes;
-        }
-        var leaves = string.Join(",", wanted.Where(w => w.Level == 0).Select(w => (w.Index + 1).ToString(CultureInfo.InvariantCulture)));
-        var nodes = string.Join(" OR ", wanted.Where(w => w.Level > 0).Select(w => string.Create(CultureInfo.InvariantCulture, $"(\"Level\" = {w.Level} AND \"Index\" = {w.Index})")));
-        var parts = new List<string>();
-        if (leaves.Length > 0)
-        {
-            parts.Add($"SELECT 0, \"Seq\" - 1, \"LeafHash\" FROM \"LedgerEntries\" WHERE \"Seq\" IN ({leaves})");
-        }
-        if (nodes.Length > 0)
-        {
-            parts.Add($"SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerNodes\" WHERE {nodes}");
         }
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -89,8 +77,20 @@ public sealed class LedgerProofs(CustodyDbContext db)
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = string.Join(" UNION ALL ", parts);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (db.Database.IsNpgsql())
+            {
+                // One fixed, prepared statement with the positions as arrays: PostgreSQL plans it once per connection.
+                command.CommandText = PostgresRead;
+                Parameter(command, "seqs", wanted.Where(w => w.Level == 0).Select(w => (long)w.Index + 1).ToArray());
+                Parameter(command, "levels", wanted.Where(w => w.Level > 0).Select(w => w.Level).ToArray());
+                Parameter(command, "indexes", wanted.Where(w => w.Level > 0).Select(w => (long)w.Index).ToArray());
+                await command.PrepareAsync(cancellationToken);
+            }
+            else
+            {
+                command.CommandText = SqliteRead(wanted);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -105,5 +105,34 @@ public sealed class LedgerProofs(CustodyDbContext db)
             }
         }
         return hashes;
+    }
+
+    // SQLite plans a statement in microseconds: the positions are written in (integers this class computed).
+    private static string SqliteRead(HashSet<(int Level, ulong Index)> wanted)
+    {
+        var leaves = string.Join(",", wanted.Where(w => w.Level == 0).Select(w => (w.Index + 1).ToString(CultureInfo.InvariantCulture)));
+        var nodes = string.Join(" OR ", wanted.Where(w => w.Level > 0).Select(w => string.Create(CultureInfo.InvariantCulture, $"(\"Level\" = {w.Level} AND \"Index\" = {w.Index})")));
+        var parts = new List<string>();
+        if (leaves.Length > 0)
+        {
+            parts.Add($"SELECT 0, \"Seq\" - 1, \"LeafHash\" FROM \"LedgerEntries\" WHERE \"Seq\" IN ({leaves})");
+        }
+        if (nodes.Length > 0)
+        {
+            parts.Add($"SELECT \"Level\", \"Index\", \"Hash\" FROM \"LedgerNodes\" WHERE {nodes}");
+        }
+        return string.Join(" UNION ALL ", parts);
+    }
+
+    private const string PostgresRead =
+        "SELECT 0, \"Seq\" - 1, \"LeafHash\" FROM \"LedgerEntries\" WHERE \"Seq\" = ANY(@seqs) UNION ALL "
+        + "SELECT n.\"Level\", n.\"Index\", n.\"Hash\" FROM \"LedgerNodes\" n JOIN unnest(@levels, @indexes) AS w(l, i) ON n.\"Level\" = w.l AND n.\"Index\" = w.i";
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, Array value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
