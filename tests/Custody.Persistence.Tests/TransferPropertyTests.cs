@@ -14,7 +14,7 @@ namespace Custody.Persistence.Tests;
 
 /// <summary>
 /// Random sequences of manifest, boarding, hand-over, court-order (entered, or arriving in a
-/// re-imported bundle) and incident commands; after
+/// re-imported bundle), incident and correction commands; after
 /// every command, whether it succeeded or was refused: each person has exactly one current custody
 /// record, nobody blocked at a step passed it, and the ledger verifies.
 /// </summary>
@@ -24,12 +24,14 @@ public sealed class TransferPropertyTests
     private const int Ops = 30;
 
     // Operation codes, the forward steps (board, depart, arrive, dispatch, receive) more often, so sequences get far.
-    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12, 13];
+    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12, 13, 14];
 
     private static readonly Viewer Supervisor = new("test:supervisor");
     private static readonly Viewer Escort = new("test:escort");
     private static readonly Viewer Reception = new("test:reception");
     private static readonly Viewer Court = new("test:court");
+    private static readonly Viewer SendingOfficer = new("test:case-officer", Roles: [Roles.CaseOfficer]);
+    private static readonly Viewer ReceivingOfficer = new("test:facility-director", Roles: [Roles.FacilityDirector]);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -102,12 +104,13 @@ public sealed class TransferPropertyTests
                 10 => await incidents.RecordInTransitAsync(manifest, new RecordIncidentRequest(b % 2 == 0 ? Incident.Escape : Incident.Death, p, null, "random", "random", null, null), Escort),
                 11 => await manifests.UnlockAsync(manifest, new ReasonRequest("recheck"), Supervisor),
                 13 => await ToggleBundleStayAsync(db, bundleStays, p, prefix, Array.IndexOf(ids, p)),
+                14 => await CorrectLatestTimeAsync(db, p),
                 _ => await ToggleStayAsync(courts, stays, p),
             };
             db.ChangeTracker.Clear();
             await AssertOneCurrentRecordEachAsync(db, ids);
             if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is not null) { Console.Error.WriteLine($"op {op}: {(result.Succeeded ? "ok" : result.Failure!.GetType().Name + " " + result.Failure!.Message)}"); }
-            if (result.Succeeded && op is not (12 or 13))
+            if (result.Succeeded && op is not (12 or 13 or 14))
             {
                 AssertNobodyBlockedPassed(op, p, q, blocked, before, await SnapshotAsync(db, manifest));
             }
@@ -131,6 +134,30 @@ public sealed class TransferPropertyTests
             stays[person] = entered.Value!.Id;
         }
         return new Conflict("a court order, not a manifest step");
+    }
+
+    // A correction of the person's latest custody record time (a millisecond earlier, or later, staying
+    // between its neighbours and never past now), proposed by the supervisor and approved by an officer of
+    // the side that holds the record.
+    private static async Task<Result<ManifestView>> CorrectLatestTimeAsync(CustodyDbContext db, Guid person)
+    {
+        var records = await db.CustodyRecords.AsNoTracking().Where(r => r.PersonId == person).OrderByDescending(r => r.Number).Take(2).ToListAsync();
+        var latest = records[0];
+        var corrected = records.Count > 1 && latest.OccurredAt.AddMilliseconds(-1) >= records[1].OccurredAt
+            ? latest.OccurredAt.AddMilliseconds(-1)
+            : latest.OccurredAt.AddMilliseconds(1);
+        if (corrected > Instants.Now(TimeProvider.System))
+        {
+            return new Conflict("too recent to correct forward");
+        }
+        var corrections = new Custody.Corrections.CorrectionCommands(db, TimeProvider.System);
+        var proposed = await corrections.ProposeAsync(person, new(latest.Number, Instants.ToText(corrected), null, null, "clock drift"), Supervisor);
+        Assert.True(proposed.Succeeded, proposed.Failure?.Message);
+        db.ChangeTracker.Clear();
+        var decider = proposed.Value!.Side == Custody.Corrections.CorrectionCommands.Sending ? SendingOfficer : ReceivingOfficer;
+        var approved = await corrections.DecideAsync(proposed.Value.Id, new(true), decider);
+        Assert.True(approved.Succeeded, approved.Failure?.Message);
+        return new Conflict("a correction, not a manifest step");
     }
 
     private static async Task<Result<ManifestView>> ToggleBundleStayAsync(CustodyDbContext db, HashSet<Guid> bundleStays, Guid person, string prefix, int index)
