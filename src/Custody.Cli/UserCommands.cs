@@ -82,13 +82,11 @@ internal static class UserCommands
         }
     }
 
-    // The web app's Identity settings that matter to account changes: e-mail as user name, unique, lockout on.
+    // The web app's Identity settings (Accounts.Configure), without the web app's services.
     private static UserManager<CustodyUser> NewUserManager(CustodyDbContext db)
     {
         var options = new IdentityOptions();
-        options.User.RequireUniqueEmail = true;
-        options.Lockout.AllowedForNewUsers = true;
-        options.Password.RequiredLength = 12;
+        Accounts.Configure(options);
         return new UserManager<CustodyUser>(new UserStore<CustodyUser, IdentityRole, CustodyDbContext>(db), Options.Create(options), new PasswordHasher<CustodyUser>(),
             [new UserValidator<CustodyUser>()], [new PasswordValidator<CustodyUser>()], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(), null!,
             NullLogger<UserManager<CustodyUser>>.Instance);

@@ -20,6 +20,20 @@ public sealed record CreatedAccount(AccountView Account, string InitialPassword)
 /// </summary>
 public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users, TimeProvider time)
 {
+    /// <summary>
+    /// The Identity settings every account tool shares (the web app, the CLI): e-mail as the unique
+    /// name, lockout after five failed sign-ins for 15 minutes, passwords of at least 12 characters.
+    /// </summary>
+    public static void Configure(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 12;
+    }
+
     /// <summary>An account disabled by Custody is locked out until the end of time; a lockout after failed sign-ins ends.</summary>
     public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
 
@@ -53,14 +67,15 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             return new Conflict($"An account for {email} already exists.");
         }
         await EnsureRolesAsync(cancellationToken);
+        string[] granted = [.. roles.Distinct().Order(StringComparer.Ordinal)];
         var password = "Init-" + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16) + "-9!";
         return await UnitOfWork.RunAsync(db, time, async work =>
         {
             var user = new CustodyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
             Check(await users.CreateAsync(user, password));
-            Check(await users.AddToRolesAsync(user, roles.Distinct()));
-            work.Record(new UserCreated(user.Id, email, [.. roles.Distinct().Order(StringComparer.Ordinal)]), actor);
-            return Result<CreatedAccount>.Ok(new CreatedAccount(new AccountView(user.Id, email, displayName, false, [.. roles.Distinct().Order(StringComparer.Ordinal)]), password));
+            Check(await users.AddToRolesAsync(user, granted));
+            work.Record(new UserCreated(user.Id, email, granted), actor);
+            return Result<CreatedAccount>.Ok(new CreatedAccount(new AccountView(user.Id, email, displayName, false, granted), password));
         }, cancellationToken);
     }
 
@@ -127,10 +142,16 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             return null;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken cancellationToken = default) => ViewsAsync(null, cancellationToken);
+
+    // Every account, or the one named: its state and roles as the Identity tables hold them.
+    private async Task<IReadOnlyList<AccountView>> ViewsAsync(string? userId, CancellationToken cancellationToken)
     {
-        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var grants = await (from ur in db.UserRoles.AsNoTracking() join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => userId == null || u.Id == userId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var grants = await (from ur in db.UserRoles.AsNoTracking()
+                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                            where userId == null || ur.UserId == userId
+                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         return [.. accounts.Select(u => new AccountView(u.Id, u.Email ?? "", u.DisplayName, IsDisabled(u.LockoutEnd),
             [.. grants.Where(g => g.UserId == u.Id).Select(g => g.Name!).Order(StringComparer.Ordinal)]))];
     }
@@ -151,7 +172,7 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
         {
             return failed;
         }
-        return (await ListAsync(cancellationToken)).Single(a => a.Id == user.Id);
+        return (await ViewsAsync(user.Id, cancellationToken)).Single();
     }
 
     // The role catalogue is fixed in code (Roles.All); its rows are created on demand, like the web app does at start.

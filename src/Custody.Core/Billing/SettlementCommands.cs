@@ -73,22 +73,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(viewer);
         var errors = new List<FieldError>();
         TransferInput.Require(errors, "resolution", r.Resolution, 2000);
-        decimal? credit = null;
-        if (!string.IsNullOrWhiteSpace(r.CreditAmount))
-        {
-            if (!r.Upheld)
-            {
-                errors.Add(new FieldError("creditAmount", "Only an upheld dispute issues a credit note."));
-            }
-            else if (Money(r.CreditAmount) is { } amount)
-            {
-                credit = amount;
-            }
-            else
-            {
-                errors.Add(new FieldError("creditAmount", "A positive amount with at most the currency's minor unit of decimals, such as 109.58."));
-            }
-        }
+        var credit = CreditOf(r.Upheld, r.CreditAmount, "Only an upheld dispute issues a credit note.", errors);
         if (errors.Count > 0)
         {
             return new Invalid(errors);
@@ -116,14 +101,12 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             work.Record(new DisputeResolved(disputeId, invoice.Id, r.Upheld, r.Resolution!.Trim()), viewer.Actor);
             if (credit is { } amount)
             {
-                var credited = (await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).Select(c => c.Amount).ToListAsync(cancellationToken)).Sum();
+                var credited = await CreditedAsync(invoice.Id, cancellationToken);
                 if (credited + amount > invoice.Total)
                 {
                     return new Invalid([new FieldError("creditAmount", $"Credits would exceed the invoice: {invoice.Total} invoiced, {credited} already credited.")]);
                 }
-                var count = await db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id, cancellationToken);
-                work.Record(new CreditNoteIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{invoice.Number}-CN{count + 1}", invoice.Id, amount, r.Resolution.Trim(), disputeId),
-                    viewer.Actor);
+                await IssueCreditNoteAsync(work, invoice, amount, r.Resolution.Trim(), disputeId, viewer.Actor, cancellationToken);
             }
             return dispute;
         }, cancellationToken);
@@ -140,22 +123,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         }
         var errors = new List<FieldError>();
         TransferInput.Require(errors, "answer", r.Answer, 2000);
-        decimal? credit = null;
-        if (!string.IsNullOrWhiteSpace(r.CreditAmount))
-        {
-            if (!r.Upheld)
-            {
-                errors.Add(new FieldError("creditAmount", "Only an answer that upholds the dispute offers a credit."));
-            }
-            else if (Money(r.CreditAmount) is { } amount)
-            {
-                credit = amount;
-            }
-            else
-            {
-                errors.Add(new FieldError("creditAmount", "A positive amount with at most the currency's minor unit of decimals, such as 109.58."));
-            }
-        }
+        var credit = CreditOf(r.Upheld, r.CreditAmount, "Only an answer that upholds the dispute offers a credit.", errors);
         if (errors.Count > 0)
         {
             return new Invalid(errors);
@@ -222,12 +190,37 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 {
                     return new StateConflict($"Credits would exceed the invoice: {invoice.Total} invoiced.", dispute);
                 }
-                var count = await db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id, cancellationToken);
-                work.Record(new CreditNoteIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{invoice.Number}-CN{count + 1}", invoice.Id, amount, dispute.Answer!, disputeId),
-                    viewer.Actor);
+                await IssueCreditNoteAsync(work, invoice, amount, dispute.Answer!, disputeId, viewer.Actor, cancellationToken);
             }
             return dispute;
         }, cancellationToken);
+    }
+
+    // A credit offered with a decision or an answer: only when upholding, in a positive amount.
+    private static decimal? CreditOf(bool upheld, string? creditAmount, string notUpheld, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(creditAmount))
+        {
+            return null;
+        }
+        if (!upheld)
+        {
+            errors.Add(new FieldError("creditAmount", notUpheld));
+            return null;
+        }
+        if (Money(creditAmount) is { } amount)
+        {
+            return amount;
+        }
+        errors.Add(new FieldError("creditAmount", "A positive amount with at most the currency's minor unit of decimals, such as 109.58."));
+        return null;
+    }
+
+    // Credit notes are numbered per invoice, in the order they are issued.
+    private async Task IssueCreditNoteAsync(UnitOfWork work, Invoice invoice, decimal amount, string reason, Guid disputeId, string actor, CancellationToken cancellationToken)
+    {
+        var count = await db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id, cancellationToken);
+        work.Record(new CreditNoteIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{invoice.Number}-CN{count + 1}", invoice.Id, amount, reason, disputeId), actor);
     }
 
     private async Task<decimal> CreditedAsync(Guid invoiceId, CancellationToken cancellationToken) =>
@@ -305,7 +298,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             return null;
         }
         // Summed here, not in SQL: SQLite stores decimals as text and cannot add them exactly.
-        var credited = (await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoiceId).Select(c => c.Amount).ToListAsync(cancellationToken)).Sum();
+        var credited = await CreditedAsync(invoiceId, cancellationToken);
         var paid = (await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoiceId).Select(p => p.Amount).ToListAsync(cancellationToken)).Sum();
         var open = await db.Disputes.CountAsync(d => d.InvoiceId == invoiceId && d.Status == "open", cancellationToken);
         return new InvoiceBalance(invoice.Id, invoice.Number, invoice.Month, invoice.Total, credited, paid, invoice.Total - credited - paid, open);

@@ -127,33 +127,31 @@ public sealed class CorrectionCommands(CustodyDbContext db, TimeProvider time)
 
     private static Result<CorrectionView> Decide(UnitOfWork work, Guid correctionId, DecideCorrectionRequest request, Viewer viewer)
     {
+        if (work.Store.Find<Correction>(correctionId) is not { } correction)
         {
-            if (work.Store.Find<Correction>(correctionId) is not { } correction)
-            {
-                return new NotFound($"No correction {correctionId}.");
-            }
-            if (correction.Status != Correction.Proposed)
-            {
-                return new Conflict($"The correction was already {correction.Status} by {correction.DecidedBy}.");
-            }
-            if (correction.ProposedBy == viewer.Actor)
-            {
-                return new Forbidden("A correction is approved or rejected by a second user, not the one who proposed it.");
-            }
-            if (!RolesOf(correction.Side).Any(r => viewer.Roles?.Contains(r) == true))
-            {
-                return new Forbidden($"Only the {correction.Side} side ({string.Join(", ", RolesOf(correction.Side))}) decides a correction of its own records.");
-            }
-            if (request.Approve)
-            {
-                work.Record(new CorrectionApproved(correctionId, correction.PersonId), viewer.Actor);
-            }
-            else
-            {
-                work.Record(new CorrectionRejected(correctionId, correction.PersonId, request.Reason!.Trim()), viewer.Actor);
-            }
-            return CorrectionView.Of(correction);
+            return new NotFound($"No correction {correctionId}.");
         }
+        if (correction.Status != Correction.Proposed)
+        {
+            return new Conflict($"The correction was already {correction.Status} by {correction.DecidedBy}.");
+        }
+        if (correction.ProposedBy == viewer.Actor)
+        {
+            return new Forbidden("A correction is approved or rejected by a second user, not the one who proposed it.");
+        }
+        if (!RolesOf(correction.Side).Any(r => viewer.Roles?.Contains(r) == true))
+        {
+            return new Forbidden($"Only the {correction.Side} side ({string.Join(", ", RolesOf(correction.Side))}) decides a correction of its own records.");
+        }
+        if (request.Approve)
+        {
+            work.Record(new CorrectionApproved(correctionId, correction.PersonId), viewer.Actor);
+        }
+        else
+        {
+            work.Record(new CorrectionRejected(correctionId, correction.PersonId, request.Reason!.Trim()), viewer.Actor);
+        }
+        return CorrectionView.Of(correction);
     }
 
     public async Task<Result<IReadOnlyList<CorrectionView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)

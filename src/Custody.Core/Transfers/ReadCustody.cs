@@ -30,16 +30,19 @@ public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
                           from f in facilities.DefaultIfEmpty()
                           where r.PersonId == personId
                           orderby r.Number
-                          select new CustodyRecordView(r.Number, r.Event, r.Custodian, r.OnBehalfOf, r.PlaceKind, r.FacilityId,
-                              f == null ? null : f.Name, f == null ? null : f.Address, f == null ? null : f.Telephone, r.ManifestId, r.AgreementId,
-                              r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent, null, null)).ToListAsync(cancellationToken);
+                          select new
+                          {
+                              r.Id,
+                              View = new CustodyRecordView(r.Number, r.Event, r.Custodian, r.OnBehalfOf, r.PlaceKind, r.FacilityId,
+                                  f == null ? null : f.Name, f == null ? null : f.Address, f == null ? null : f.Telephone, r.ManifestId, r.AgreementId,
+                                  r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent, null, null),
+                          }).ToListAsync(cancellationToken);
         // A corrected time is shown beside the time first recorded, marked: corrections never hide the original.
-        var ids = await db.CustodyRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Number).Select(r => r.Id).ToListAsync(cancellationToken);
         var corrections = await db.Corrections.AsNoTracking()
             .Where(c => c.PersonId == personId && c.Target == Corrections.Correction.CustodyRecordTime && c.Status == Corrections.Correction.Approved)
             .OrderBy(c => c.DecidedAt).ToListAsync(cancellationToken);
-        return rows.Select((r, i) => corrections.FirstOrDefault(c => c.TargetId == ids[i]) is { } c
-            ? r with { CorrectedFrom = c.OldValue, CorrectionReason = c.Reason }
-            : r).ToList();
+        return rows.Select(r => corrections.FirstOrDefault(c => c.TargetId == r.Id) is { } c
+            ? r.View with { CorrectedFrom = c.OldValue, CorrectionReason = c.Reason }
+            : r.View).ToList();
     }
 }

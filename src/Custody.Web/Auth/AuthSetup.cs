@@ -13,14 +13,7 @@ public static class AuthSetup
 
     public static void AddCustodyAuth(this IServiceCollection services)
     {
-        services.AddIdentityCore<CustodyUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Password.RequiredLength = 12;
-            })
+        services.AddIdentityCore<CustodyUser>(Custody.Access.Accounts.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CustodyDbContext>()
             .AddSignInManager()
