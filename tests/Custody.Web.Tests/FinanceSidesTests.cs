@@ -60,6 +60,9 @@ public sealed class FinanceSidesTests(CustodyWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var contested = await OkAsync(payer.PostAsJsonAsync($"/api/disputes/{dispute}/acceptance", new { accepted = false, reason = "The stay was served on the facility" }));
         Assert.Equal("contested", contested["status"]!.GetValue<string>());
+        // Answered or contested, a dispute is not settled: the balance still counts it open.
+        var balance = (await payer.GetFromJsonAsync<JsonObject>("/api/agreements/us-sv-2025/balance"))!;
+        Assert.True(balance["invoices"]!.AsArray().Single(i => i!["invoiceId"]!.GetValue<string>() == invoice)!["openDisputes"]!.GetValue<int>() >= 1);
         await OkAsync(payee.PostAsJsonAsync($"/api/disputes/{dispute}/answer", new { upheld = true, answer = "Agreed: those days are not owed" }));
         var settled = await OkAsync(payer.PostAsJsonAsync($"/api/disputes/{dispute}/acceptance", new { accepted = true }));
 

@@ -22,6 +22,9 @@ public sealed class Dispute
     /// <summary>open, answered (awaiting the payer), contested (the payer rejected the answer), upheld (a credit note follows) or rejected.</summary>
     public string Status { get; set; } = "open";
 
+    /// <summary>The statuses of a dispute not settled yet: listed as open, counted in the balance.</summary>
+    public static readonly IReadOnlyList<string> Unsettled = ["open", "answered", "contested"];
+
     /// <summary>The payee's latest answer: whether it upholds the dispute, why, and the credit it offers.</summary>
     public string? Answer { get; set; }
 

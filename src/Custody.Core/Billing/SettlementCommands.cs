@@ -300,7 +300,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         // Summed here, not in SQL: SQLite stores decimals as text and cannot add them exactly.
         var credited = await CreditedAsync(invoiceId, cancellationToken);
         var paid = (await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoiceId).Select(p => p.Amount).ToListAsync(cancellationToken)).Sum();
-        var open = await db.Disputes.CountAsync(d => d.InvoiceId == invoiceId && d.Status == "open", cancellationToken);
+        var open = await db.Disputes.CountAsync(d => d.InvoiceId == invoiceId && Dispute.Unsettled.Contains(d.Status), cancellationToken);
         return new InvoiceBalance(invoice.Id, invoice.Number, invoice.Month, invoice.Total, credited, paid, invoice.Total - credited - paid, open);
     }
 

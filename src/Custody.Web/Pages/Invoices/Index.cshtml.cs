@@ -115,6 +115,6 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
         Balance = (await settlement.BalanceAsync(Agreement, cancellationToken)).Value;
         Holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == Agreement).OrderByDescending(h => h.From).ToListAsync(cancellationToken);
         var invoiceIds = Balance?.Invoices.Select(i => i.InvoiceId).ToList() ?? [];
-        OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && (d.Status == "open" || d.Status == "answered" || d.Status == "contested")).ToListAsync(cancellationToken);
+        OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && Dispute.Unsettled.Contains(d.Status)).ToListAsync(cancellationToken);
     }
 }
