@@ -64,7 +64,7 @@ internal static class ImportCommand
         var s = result.Value!;
         Console.WriteLine(s.Format == FormatSchemas.AgreementFormat
             ? $"{path.Name}: agreement {s.AgreementId}: {s.VersionsAdded} version(s) added, {s.VersionsUnchanged} already present. Ledger: +{s.EntriesAppended} entries, {s.LedgerSize} in all."
-            : $"{path.Name}: {s.PeopleRegistered} registered, {s.PeopleUpdated} updated, {s.PeopleUnchanged} unchanged; class orders {s.ClassOrdersRecorded} recorded, {s.ClassOrdersUpdated} updated{(s.ClassOrderConflicts.Count > 0 ? $", {s.ClassOrderConflicts.Count} differing from the court's record and kept for legal review ({string.Join(", ", s.ClassOrderConflicts)})" : "")}. Ledger: +{s.EntriesAppended} entries, {s.LedgerSize} in all.");
+            : $"{path.Name}: {s.PeopleRegistered} registered, {s.PeopleUpdated} updated, {s.PeopleUnchanged} unchanged; class orders {s.ClassOrdersRecorded} recorded, {s.ClassOrdersUpdated} updated{(s.ClassOrderConflicts.Count > 0 ? $", {s.ClassOrderConflicts.Count} differing from the court's record and kept for legal review ({string.Join(", ", s.ClassOrderConflicts)})" : "")}{(s.CourtOrderConflicts.Count > 0 ? $"; court orders differing from the court's record, kept for legal review: {string.Join(", ", s.CourtOrderConflicts)}" : "")}. Ledger: +{s.EntriesAppended} entries, {s.LedgerSize} in all.");
         return ExitCodes.Ok;
     }
 }

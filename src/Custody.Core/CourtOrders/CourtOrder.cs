@@ -102,6 +102,7 @@ public sealed class EnteredCourtOrder
     {
         Kind = Kind,
         Court = Court,
+        Docket = Docket,
         IssuedAt = new DateTimeOffset(IssuedAt, TimeSpan.Zero),
         ExpiresAt = ExpiresAt is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null,
         LiftedAt = LiftedAt is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null,

@@ -24,6 +24,19 @@ public sealed record CourtOrderView(Guid Id, Guid PersonId, string Kind, string 
         return new(o.Id, o.PersonId, o.Kind, o.Court, o.Docket, o.IssuedAt, o.ExpiresAt, o.LiftedAt, o.Verified,
             o.Destinations.Split(' ', StringSplitOptions.RemoveEmptyEntries), o.DocumentReference, o.EnteredBy, o.EnteredAt, o.VerifiedBy, o.LiftedBy);
     }
+
+    /// <summary>Copies of this order in imported bundles that say something else: kept for legal review, never applied.</summary>
+    public IReadOnlyList<CourtOrderCopyView> DifferingCopies { get; init; } = [];
+}
+
+/// <summary>A bundle's differing copy of an entered court order, as kept for legal review.</summary>
+public sealed record CourtOrderCopyView(Guid Id, Guid CourtOrderId, Guid PersonId, System.Text.Json.Nodes.JsonObject Copy, string Import, string RecordedBy, DateTime RecordedAt)
+{
+    public static CourtOrderCopyView Of(CourtOrderConflict c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.CourtOrderId, c.PersonId, System.Text.Json.Nodes.JsonNode.Parse(c.Copy)!.AsObject(), c.Import, c.RecordedBy, c.RecordedAt);
+    }
 }
 
 /// <summary>
@@ -89,8 +102,14 @@ public sealed partial class CourtOrderCommands(CustodyDbContext db, TimeProvider
             return new NotFound($"No person {personId} in the register.");
         }
         var orders = await db.CourtOrders.AsNoTracking().Where(o => o.PersonId == personId).OrderBy(o => o.IssuedAt).ToListAsync(cancellationToken);
-        return Result<IReadOnlyList<CourtOrderView>>.Ok(orders.Select(CourtOrderView.Of).ToList());
+        var copies = (await db.CourtOrderConflicts.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.Seq).ToListAsync(cancellationToken))
+            .Select(CourtOrderCopyView.Of).ToLookup(c => c.CourtOrderId);
+        return Result<IReadOnlyList<CourtOrderView>>.Ok(orders.Select(o => CourtOrderView.Of(o) with { DifferingCopies = copies[o.Id].ToList() }).ToList());
     }
+
+    /// <summary>Every differing bundle copy of an entered court order, newest first: the legal reviewers' list.</summary>
+    public async Task<IReadOnlyList<CourtOrderCopyView>> ConflictsAsync(CancellationToken cancellationToken = default) =>
+        (await db.CourtOrderConflicts.AsNoTracking().OrderByDescending(c => c.Seq).ToListAsync(cancellationToken)).Select(CourtOrderCopyView.Of).ToList();
 
     // The lock first (in the unit of work), then the read: a concurrent change is seen, never overwritten.
     private Task<Result<CourtOrderView>> ChangeAsync(Guid orderId, Viewer viewer, Func<EnteredCourtOrder, Failure?> refuse,

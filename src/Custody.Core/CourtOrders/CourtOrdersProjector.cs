@@ -13,7 +13,9 @@ public static class CourtOrdersProjector
             .Projects<EnteredCourtOrder>()
             .On<CourtOrderEntered>(Apply)
             .On<CourtOrderVerified>(Apply)
-            .On<CourtOrderLifted>(Apply);
+            .On<CourtOrderLifted>(Apply)
+            .Projects<CourtOrderConflict>()
+            .On<CourtOrderConflictRecorded>((e, entry, store) => store.Add(CourtOrderConflict.Record(e, entry)));
     }
 
     private static void Apply(CourtOrderEntered e, LedgerEntry entry, IProjectionStore store)

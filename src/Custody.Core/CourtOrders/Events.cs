@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Custody.Ledger;
 
@@ -40,9 +41,22 @@ public sealed record CourtOrderLifted(Guid Id, Guid Person, DateTime LiftedAt) :
     public string Subject() => "person:" + Person;
 }
 
+/// <summary>
+/// A re-imported bundle carried a copy of an order entered in Custody that says something
+/// different (lifted, narrowed, un-lifted, re-dated): the copy is kept for legal review, the
+/// court's record stands (screening sets the copy aside).
+/// </summary>
+public sealed record CourtOrderConflictRecorded(Guid Id, Guid Order, Guid Person, JsonObject Copy, string Import) : ILedgerEvent<CourtOrderConflictRecorded>
+{
+    public static string EntryKind => "court-order.conflict-recorded";
+
+    public string Subject() => "person:" + Person;
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true, Converters = [typeof(InstantJsonConverter), typeof(DecimalTextJsonConverter)])]
 [JsonSerializable(typeof(CourtOrderEntered))]
 [JsonSerializable(typeof(CourtOrderVerified))]
 [JsonSerializable(typeof(CourtOrderLifted))]
+[JsonSerializable(typeof(CourtOrderConflictRecorded))]
 internal sealed partial class CourtOrdersEventsJson : JsonSerializerContext;

@@ -79,6 +79,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         {
             return Result<ImportSummary>.Fail(errors.ToFailure());
         }
+        await RecordCourtOrderConflictsAsync(counts, work, actor, Convert.ToHexStringLower(digest), cancellationToken);
         await ApplyClassOrdersAsync(shell["classOrders"] as JsonArray ?? [], work, actor, Convert.ToHexStringLower(digest), counts, cancellationToken);
         if (ledger.Size > sizeBefore)
         {
@@ -86,7 +87,11 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
                 counts.Registered, counts.Updated, counts.OrdersRecorded, counts.OrdersUpdated), actor);
         }
         return new ImportSummary(FormatSchemas.CaseBundleFormat, null, counts.Registered, counts.Updated, counts.Unchanged,
-            counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size) { ClassOrderConflicts = counts.OrdersInConflict };
+            counts.OrdersRecorded, counts.OrdersUpdated, 0, 0, ledger.Size - sizeBefore, ledger.Size)
+        {
+            ClassOrderConflicts = counts.OrdersInConflict,
+            CourtOrderConflicts = counts.CourtOrderCopies.Select(c => $"{c.ExternalId}: court order {c.Order}").Distinct().ToList(),
+        };
     }
 
     /// <summary>
@@ -263,6 +268,7 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         var existing = ids.Count == 0
             ? new Dictionary<string, Person>(StringComparer.Ordinal)
             : await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
+        await NoteCourtOrderCopiesAsync(batch, existing, counts, cancellationToken);
         var newcomers = new List<(Guid Id, JsonObject Facts)>();
         foreach (var facts in batch)
         {
@@ -307,8 +313,47 @@ internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// A re-imported person's copies of orders a court entered in Custody that say something else:
+    /// noted now, recorded as conflicts once the people are in (never applied: screening keeps the
+    /// court's record).
+    /// </summary>
+    private async Task NoteCourtOrderCopiesAsync(List<JsonObject> batch, Dictionary<string, Person> existing, Counts counts, CancellationToken cancellationToken)
+    {
+        var withCopies = batch.Where(f => f["courtOrders"] is JsonArray { Count: > 0 } && existing.ContainsKey(f["id"]!.GetValue<string>())).ToList();
+        if (withCopies.Count == 0)
+        {
+            return;
+        }
+        var ids = withCopies.Select(f => existing[f["id"]!.GetValue<string>()].Id).ToList();
+        var entered = (await db.CourtOrders.AsNoTracking().Where(o => ids.Contains(o.PersonId)).ToListAsync(cancellationToken)).ToLookup(o => o.PersonId);
+        foreach (var facts in withCopies)
+        {
+            var person = existing[facts["id"]!.GetValue<string>()];
+            foreach (var (order, copy) in CourtOrders.CourtOrderConflict.DifferingCopies(facts, entered[person.Id].ToList()))
+            {
+                counts.CourtOrderCopies.Add((order.Id, person.Id, person.ExternalId, copy));
+            }
+        }
+    }
+
+    private async Task RecordCourtOrderConflictsAsync(Counts counts, UnitOfWork work, string actor, string import, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<(Guid, string)>();
+        foreach (var (order, person, _, copy) in counts.CourtOrderCopies)
+        {
+            var text = CanonicalJson.ToText(copy);
+            if (seen.Add((order, text)) && !await db.CourtOrderConflicts.AnyAsync(c => c.CourtOrderId == order && c.Copy == text, cancellationToken))
+            {
+                work.Record(new CourtOrders.CourtOrderConflictRecorded(Guid.CreateVersion7(time.GetUtcNow()), order, person, copy.DeepClone().AsObject(), import), actor);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private sealed class Counts
     {
+        public List<(Guid Order, Guid Person, string ExternalId, JsonObject Copy)> CourtOrderCopies = [];
         public int Registered;
         public int Updated;
         public int Unchanged;

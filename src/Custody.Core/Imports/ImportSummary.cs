@@ -16,6 +16,9 @@ public sealed record ImportSummary(
 {
     /// <summary>Class orders of the bundle that differ from a court's record: kept for legal review, not applied.</summary>
     public IReadOnlyList<string> ClassOrderConflicts { get; init; } = [];
+
+    /// <summary>Court orders naming a person whose bundle copy differs from the order entered in Custody: kept for legal review, not applied.</summary>
+    public IReadOnlyList<string> CourtOrderConflicts { get; init; } = [];
 }
 
 /// <summary>Progress of a long import: bytes of the file read and people handled.</summary>

@@ -34,6 +34,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<ClassOrderConflict> ClassOrderConflicts => Set<ClassOrderConflict>();
 
+    public DbSet<CourtOrderConflict> CourtOrderConflicts => Set<CourtOrderConflict>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -181,6 +183,16 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<CourtOrderConflict>(e =>
+        {
+            e.ToTable("CourtOrderConflicts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.CourtOrderId);
+            e.HasOne<EnteredCourtOrder>().WithMany().HasForeignKey(x => x.CourtOrderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Facts.EnteredFact>(e =>
         {

@@ -47,14 +47,19 @@ public sealed class PersonFacts
         return this;
     }
 
-    /// <summary>Adds the orders entered in Custody to those of the bundle; they count the same.</summary>
+    /// <summary>
+    /// Adds the orders entered in Custody to those of the bundle. An entered order is the court's
+    /// record: a bundle's copy of it (same order, whatever it says) is set aside, so a bundle can
+    /// neither lift, narrow nor revive what the court recorded — its differing copy waits for legal
+    /// review instead (recorded at import).
+    /// </summary>
     public PersonFacts WithEnteredCourtOrders(IEnumerable<CourtOrder> entered)
     {
         ArgumentNullException.ThrowIfNull(entered);
         var extra = entered.ToList();
         if (extra.Count > 0)
         {
-            CourtOrders = [.. CourtOrders, .. extra];
+            CourtOrders = [.. CourtOrders.Where(copy => !extra.Any(copy.IsCopyOf)), .. extra];
         }
         return this;
     }
@@ -147,6 +152,7 @@ public sealed class CourtOrder : ICitedFact
 {
     public string Kind { get; set; } = "";
     public string Court { get; set; } = "";
+    public string? Docket { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? LiftedAt { get; set; }
@@ -156,6 +162,31 @@ public sealed class CourtOrder : ICitedFact
     /// <summary>Where the order is recorded, for decisions to cite: null for a bundle's own orders (cited by position).</summary>
     [JsonIgnore]
     public string? Ref { get; set; }
+
+    /// <summary>
+    /// Whether this and <paramref name="other"/> are the same order of the same court: same kind and
+    /// court, and the same docket where both give one, else issued at the same instant.
+    /// </summary>
+    public bool IsCopyOf(CourtOrder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Kind != other.Kind || !Same(Court, other.Court))
+        {
+            return false;
+        }
+        return !string.IsNullOrWhiteSpace(Docket) && !string.IsNullOrWhiteSpace(other.Docket) ? Same(Docket, other.Docket) : IssuedAt == other.IssuedAt;
+    }
+
+    /// <summary>Whether a copy of the same order says anything different: dates, verification, destinations or docket.</summary>
+    public bool DiffersFrom(CourtOrder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return IssuedAt != other.IssuedAt || ExpiresAt != other.ExpiresAt || LiftedAt != other.LiftedAt || Verified != other.Verified
+            || !Destinations.ToHashSet(StringComparer.Ordinal).SetEquals(other.Destinations)
+            || (!string.IsNullOrWhiteSpace(Docket) && !string.IsNullOrWhiteSpace(other.Docket) && !Same(Docket, other.Docket));
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class Proceeding : ICitedFact
@@ -224,6 +255,7 @@ public sealed class ClassOrderFacts
 [JsonSerializable(typeof(FearClaim))]
 [JsonSerializable(typeof(CitizenshipClaim))]
 [JsonSerializable(typeof(Designation))]
+[JsonSerializable(typeof(CourtOrder))]
 internal sealed partial class ScreeningJson : JsonSerializerContext;
 
 /// <summary>

@@ -396,6 +396,44 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("Corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.CourtOrders.CourtOrderConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Copy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CourtOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Import")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtOrderId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("CourtOrderConflicts", (string)null);
+                });
+
             modelBuilder.Entity("Custody.CourtOrders.EnteredCourtOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1944,6 +1982,21 @@ namespace Custody.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Custody.Corrections.Correction", b =>
                 {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.CourtOrders.CourtOrderConflict", b =>
+                {
+                    b.HasOne("Custody.CourtOrders.EnteredCourtOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CourtOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -391,6 +391,44 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.ToTable("Corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.CourtOrders.CourtOrderConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Copy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourtOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Import")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtOrderId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("CourtOrderConflicts", (string)null);
+                });
+
             modelBuilder.Entity("Custody.CourtOrders.EnteredCourtOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1935,6 +1973,21 @@ namespace Custody.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Custody.Corrections.Correction", b =>
                 {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.CourtOrders.CourtOrderConflict", b =>
+                {
+                    b.HasOne("Custody.CourtOrders.EnteredCourtOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CourtOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

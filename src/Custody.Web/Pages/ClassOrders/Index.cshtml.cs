@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.ClassOrders;
 
-public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.CourtOrderCommands courtOrders, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The form's fields; lists are codes separated by spaces or commas, left empty when not stated.</summary>
     public sealed class ClassOrderForm
@@ -34,6 +34,9 @@ public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationServic
 
     /// <summary>Bundle copies that differ from a court's record: for legal review.</summary>
     public IReadOnlyList<ClassOrderConflictView> Conflicts { get; private set; } = [];
+
+    /// <summary>Bundle copies that differ from a court order entered in Custody: for legal review too.</summary>
+    public IReadOnlyList<Custody.CourtOrders.CourtOrderCopyView> CourtOrderConflicts { get; private set; } = [];
 
     public bool MayDecide { get; private set; }
 
@@ -94,6 +97,7 @@ public sealed class IndexModel(ClassOrderCommands commands, IAuthorizationServic
     {
         Orders = await commands.ListAsync(cancellationToken);
         Conflicts = await commands.ConflictsAsync(cancellationToken);
+        CourtOrderConflicts = await courtOrders.ConflictsAsync(cancellationToken);
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded;
     }
 
