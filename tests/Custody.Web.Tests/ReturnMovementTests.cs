@@ -49,8 +49,14 @@ public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixtu
         await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{home}/people/{ids[0]}/boarding", new { outcome = "boarded", identifier = "A" + x }));
         await OkAsync(supervisor.PostAsJsonAsync($"/api/manifests/{home}/depart", new { }));
         await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{home}/arrive", new { }));
-        await OkAsync(escort.PostAsync($"/api/manifests/{home}/people/{ids[0]}/dispatch", null));
-        var received = await OkAsync(reception.PostAsync($"/api/manifests/{home}/people/{ids[0]}/receive", null));
+        // The sides swap on a return: the holding state hands over, the sending state's officer takes the person back.
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync($"/api/manifests/{home}/people/{ids[0]}/dispatch", null)).StatusCode);
+        await OkAsync(reception.PostAsync($"/api/manifests/{home}/people/{ids[0]}/dispatch", null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsync($"/api/manifests/{home}/people/{ids[0]}/receive", null)).StatusCode);
+        var wrongSide = await reception.PostAsync($"/api/manifests/{home}/people/{ids[0]}/receive", null);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongSide.StatusCode);
+        Assert.Contains("transfer-supervisor", (await wrongSide.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var received = await OkAsync(supervisor.PostAsync($"/api/manifests/{home}/people/{ids[0]}/receive", null));
 
         Assert.Equal("return", received["direction"]!.GetValue<string>());
         Assert.Equal("handed-over", PersonOn(received, ids[0])["status"]!.GetValue<string>());
@@ -68,6 +74,27 @@ public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixtu
         Assert.Contains("return-counsel", notices);
         Assert.Contains("return-family", notices);
         await TransferScenario.AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task Transfer_HandOverSides_ReceptionCannotDispatch_EscortCannotReceive()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var escort = await factory.BearerAsync(Roles.EscortOfficer);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var x = Unique("SIDE-X");
+        var ids = await ImportAsync(factory, EligiblePerson(x));
+        var manifest = await CreateManifestAsync(supervisor);
+        await LockedAndBoardedAsync(supervisor, escort, manifest, [(ids[0], x)]);
+        await OkAsync(supervisor.PostAsJsonAsync($"/api/manifests/{manifest}/depart", new { }));
+        await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{manifest}/arrive", new { }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reception.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/dispatch", null)).StatusCode);
+        await OkAsync(escort.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/dispatch", null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/receive", null)).StatusCode);
+        var received = await OkAsync(reception.PostAsync($"/api/manifests/{manifest}/people/{ids[0]}/receive", null));
+
+        Assert.Equal("handed-over", PersonOn(received, ids[0])["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed record DiscrepancyRequest(Guid? PersonId, string? Kind, string? No
 /// official acknowledges, then a different, receiving official; only the second acknowledgement
 /// passes custody to the receiving state — held on behalf of the sending state, funded by it.
 /// Both acknowledgements screen again; a blocked or "return required" person is not handed over.
+/// Which roles acknowledge which side depends on the direction (<see cref="HandOverSides"/>).
 /// </summary>
 public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
 {
@@ -55,6 +56,10 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return refusal;
             }
+            if (HandOverSides.Refuse(session.Manifest.Direction, receiving: false, viewer) is { } wrongSide)
+            {
+                return wrongSide;
+            }
             if (await ScreenAsync(session, personId, now, viewer.Actor, cancellationToken) is { } blocked)
             {
                 return blocked;
@@ -70,6 +75,10 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             if (await RefuseAsync(session, manifestId, personId, ManifestPersonStatuses.Dispatched, cancellationToken) is { } refusal)
             {
                 return refusal;
+            }
+            if (HandOverSides.Refuse(session.Manifest.Direction, receiving: true, viewer) is { } wrongSide)
+            {
+                return wrongSide;
             }
             if (session.Person(personId)!.DispatchedBy == viewer.Actor)
             {

@@ -56,9 +56,9 @@ public static class TransfersApi
             (Guid id, DepartRequest? request, BoardingCommands c, HttpContext http, CancellationToken ct) => c.DepartAsync(id, request ?? new DepartRequest(null), ApiResults.ViewerOf(http.User), ct));
         Post(manifests, "/{id:guid}/arrive", Policies.ArriveManifests, "Record arrival.",
             (Guid id, ArriveRequest? request, HandOverCommands c, HttpContext http, CancellationToken ct) => c.ArriveAsync(id, request ?? new ArriveRequest(null), ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/dispatch", Policies.EscortManifests, "The sending official's hand-over acknowledgement (screened; refused while return is required).",
+        Post(manifests, "/{id:guid}/people/{personId:guid}/dispatch", Policies.DispatchPeople, "The handing-over official's acknowledgement (the sending state's on a transfer, the holding state's on a return; screened; refused while return is required).",
             (Guid id, Guid personId, HandOverCommands c, HttpContext http, CancellationToken ct) => c.DispatchAsync(id, personId, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/receive", Policies.ReceivePeople, "The receiving official's acknowledgement (another user): custody passes to the receiving state, on behalf of the sending state.",
+        Post(manifests, "/{id:guid}/people/{personId:guid}/receive", Policies.ReceivePeople, "The taking official's acknowledgement (another user): on a transfer custody passes to the receiving state on behalf of the sending state; on a return, back to the sending state.",
             (Guid id, Guid personId, HandOverCommands c, HttpContext http, CancellationToken ct) => c.ReceiveAsync(id, personId, ApiResults.ViewerOf(http.User), ct));
         Post(manifests, "/{id:guid}/discrepancies", Policies.RecordIncidents, "Record a discrepancy (missing, extra, injured, identity doubt): kept as recorded.",
             (Guid id, DiscrepancyRequest request, HandOverCommands c, HttpContext http, CancellationToken ct) => c.RecordDiscrepancyAsync(id, request, ApiResults.ViewerOf(http.User), ct));

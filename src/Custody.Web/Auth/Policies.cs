@@ -71,7 +71,10 @@ public static class Policies
     /// <summary>Record boarding and disembarkation, arrival, and the sending side's hand-over acknowledgement: escort officers and transfer supervisors.</summary>
     public const string EscortManifests = "manifests.escort";
 
-    /// <summary>The receiving side's hand-over acknowledgement and arrival: reception officers.</summary>
+    /// <summary>The first hand-over acknowledgement: the state handing over (escorts and supervisors on a transfer; reception, directors and escorts on a return).</summary>
+    public const string DispatchPeople = "manifests.dispatch";
+
+    /// <summary>The second hand-over acknowledgement: the state taking the person (reception officers on a transfer; supervisors and escorts on a return).</summary>
     public const string ReceivePeople = "manifests.receive";
 
     /// <summary>Record that a movement arrived: either side's officers at the arrival point.</summary>
@@ -144,7 +147,9 @@ public static class Policies
             Roles.CaseOfficer, Roles.LegalReviewer, Roles.Inspector, Roles.CourtUser, Roles.Auditor));
         options.AddPolicy(BuildManifests, p => p.RequireRole(Roles.TransferSupervisor));
         options.AddPolicy(EscortManifests, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor));
-        options.AddPolicy(ReceivePeople, p => p.RequireRole(Roles.ReceptionOfficer));
+        // Which of these may act on a given movement depends on its direction: the command decides (HandOverSides).
+        options.AddPolicy(DispatchPeople, p => p.RequireRole(Transfers.HandOverSides.AllDispatchers));
+        options.AddPolicy(ReceivePeople, p => p.RequireRole(Transfers.HandOverSides.AllReceivers));
         options.AddPolicy(ArriveManifests, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer));
         options.AddPolicy(RecordIncidents, p => p.RequireRole(Roles.EscortOfficer, Roles.TransferSupervisor, Roles.ReceptionOfficer, Roles.FacilityDirector));
         options.AddPolicy(ReadNotifications, p => p.RequireRole(Roles.FacilityDirector, Roles.TransferSupervisor, Roles.LegalReviewer, Roles.Inspector, Roles.Auditor));

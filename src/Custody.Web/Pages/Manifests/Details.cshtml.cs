@@ -22,6 +22,8 @@ public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests,
 
     public bool MayEscort { get; private set; }
 
+    public bool MayDispatch { get; private set; }
+
     public bool MayReceive { get; private set; }
 
     public bool MayArrive { get; private set; }
@@ -70,7 +72,7 @@ public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests,
         RunAsync(id, Policies.ArriveManifests, () => handOver.ArriveAsync(id, new ArriveRequest(null), Viewer, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDispatchAsync(Guid id, Guid personId, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.EscortManifests, () => handOver.DispatchAsync(id, personId, Viewer, cancellationToken), cancellationToken);
+        RunAsync(id, Policies.DispatchPeople, () => handOver.DispatchAsync(id, personId, Viewer, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReceiveAsync(Guid id, Guid personId, CancellationToken cancellationToken) =>
         RunAsync(id, Policies.ReceivePeople, () => handOver.ReceiveAsync(id, personId, Viewer, cancellationToken), cancellationToken);
@@ -113,7 +115,9 @@ public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests,
         Manifest = manifest;
         MayBuild = (await authorization.AuthorizeAsync(User, Policies.BuildManifests)).Succeeded;
         MayEscort = (await authorization.AuthorizeAsync(User, Policies.EscortManifests)).Succeeded;
-        MayReceive = (await authorization.AuthorizeAsync(User, Policies.ReceivePeople)).Succeeded;
+        // The buttons of this movement's direction only: on a return the sides swap.
+        MayDispatch = (await authorization.AuthorizeAsync(User, Policies.DispatchPeople)).Succeeded && HandOverSides.Refuse(manifest.Direction, receiving: false, Viewer) is null;
+        MayReceive = (await authorization.AuthorizeAsync(User, Policies.ReceivePeople)).Succeeded && HandOverSides.Refuse(manifest.Direction, receiving: true, Viewer) is null;
         MayArrive = (await authorization.AuthorizeAsync(User, Policies.ArriveManifests)).Succeeded;
         MayRecord = (await authorization.AuthorizeAsync(User, Policies.RecordIncidents)).Succeeded;
         return true;
