@@ -38,6 +38,7 @@ builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
 builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
 builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();
 builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
+builder.Services.AddScoped<Custody.Facilities.HospitalEscorts>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
 builder.Services.AddScoped<Custody.Production.ProductionCommands>();

@@ -45,7 +45,8 @@ public sealed class DraftInvoice(CustodyDbContext db)
         var windowEnd = windowStart.AddDays(DateTime.DaysInMonth(year, number) + 2);
         var rows = await (from r in db.CustodyRecords.AsNoTracking()
                           join p in db.People.AsNoTracking() on r.PersonId equals p.Id
-                          where r.AgreementId == agreementId && r.OnBehalfOf != null && r.PlaceKind == CustodyPlaces.Facility && r.FacilityId != null
+                          where r.AgreementId == agreementId && r.OnBehalfOf != null
+                              && (r.PlaceKind == CustodyPlaces.Facility || r.PlaceKind == CustodyPlaces.Hospital) && r.FacilityId != null
                               && r.OccurredAt < windowEnd && (r.EndedAt == null || r.EndedAt > windowStart)
                           select new { r.PersonId, r.FacilityId, r.OccurredAt, r.EndedAt, p.ExternalId }).ToListAsync(cancellationToken);
         var spans = rows.Select(r => new CustodySpan(r.PersonId, r.FacilityId!, r.OccurredAt, r.EndedAt)).ToList();

@@ -19,7 +19,11 @@ public sealed record Occupancy(string FacilityId, DateTime At, int Occupants, in
     IReadOnlyList<UnitOccupancy> Units, IReadOnlyList<CellOccupancy> Cells);
 
 public sealed record HeldPerson(Guid PersonId, string ExternalId, string GivenName, string FamilyName, Guid AdmissionId, DateTime AdmittedAt, string? CellId,
-    string? Finding, DateTime? LastWelfareCheck, DateTime DispositionDue);
+    string? Finding, DateTime? LastWelfareCheck, DateTime DispositionDue)
+{
+    /// <summary>Where the person is while out under the facility's escort (the hospital and why); null while in the facility.</summary>
+    public string? InHospital { get; init; }
+}
 
 public sealed record AwaitingAdmission(Guid PersonId, string ExternalId, string GivenName, string FamilyName, DateTime HandedOverAt, Guid? ManifestId);
 
@@ -54,6 +58,8 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         var cells = await db.CellAssignments.AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Until == null).ToDictionaryAsync(c => c.PersonId, cancellationToken);
         var checks = (await db.WelfareChecks.AsNoTracking().Where(w => ids.Contains(w.PersonId)).Select(w => new { w.PersonId, w.SeenAt }).ToListAsync(cancellationToken))
             .GroupBy(w => w.PersonId).ToDictionary(g => g.Key, g => g.Max(w => w.SeenAt));
+        var inHospital = await db.CustodyRecords.AsNoTracking().Where(r => ids.Contains(r.PersonId) && r.IsCurrent && r.PlaceKind == CustodyPlaces.Hospital)
+            .ToDictionaryAsync(r => r.PersonId, r => r.Note ?? "", cancellationToken);
         var terms = new Dictionary<string, VersionTerms>(StringComparer.Ordinal);
         foreach (var agreementId in admissions.Select(x => x.a.AgreementId).Distinct())
         {
@@ -61,7 +67,10 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         }
         var held = admissions.Select(x => new HeldPerson(x.a.PersonId, x.ExternalId, x.GivenName, x.FamilyName, x.a.Id, x.a.AdmittedAt,
             cells.GetValueOrDefault(x.a.PersonId)?.CellId, cells.GetValueOrDefault(x.a.PersonId)?.Finding,
-            checks.TryGetValue(x.a.PersonId, out var seen) ? seen : null, x.a.AdmittedAt.AddDays(terms[x.a.AgreementId].CustodyTermDays ?? 365))).ToList();
+            checks.TryGetValue(x.a.PersonId, out var seen) ? seen : null, x.a.AdmittedAt.AddDays(terms[x.a.AgreementId].CustodyTermDays ?? 365))
+            {
+                InHospital = inHospital.GetValueOrDefault(x.a.PersonId),
+            }).ToList();
         var awaiting = await (from r in db.CustodyRecords.AsNoTracking()
                               join p in db.People.AsNoTracking() on r.PersonId equals p.Id
                               where r.IsCurrent && r.FacilityId == facilityId && r.Event == CustodyEvents.HandedOver

@@ -64,7 +64,8 @@ public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
             Stay? previous = null;
             foreach (var record in person)
             {
-                if (record.PlaceKind == CustodyPlaces.Facility && record.FacilityId is { } facility)
+                // A night in hospital under the facility's escort is a night held by that facility.
+                if (record.PlaceKind is CustodyPlaces.Facility or CustodyPlaces.Hospital && record.FacilityId is { } facility)
                 {
                     var agreement = record.Agreement ?? "(none)";
                     if (record.Event == CustodyEvents.HandedOver)
@@ -74,7 +75,7 @@ public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
                     CountNights(nights, (agreement, facility), record.OccurredAt, record.EndedAt ?? now);
                     (stayAt.TryGetValue(record.Person, out var list) ? list : stayAt[record.Person] = []).Add(record);
                 }
-                else if (previous is { PlaceKind: CustodyPlaces.Facility, FacilityId: { } from })
+                else if (previous is { PlaceKind: CustodyPlaces.Facility or CustodyPlaces.Hospital, FacilityId: { } from })
                 {
                     // An end of custody at a facility: the record that ends it names where the person went, the one before where they were.
                     var counts = At(previous.Agreement ?? "(none)", from, record.OccurredAt);

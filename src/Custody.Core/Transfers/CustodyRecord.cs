@@ -140,6 +140,8 @@ public static class CustodyEvents
     public const string Released = "released";
     public const string Returned = "returned";
     public const string TransferredOnward = "transferred-onward";
+    public const string TakenToHospital = "taken-to-hospital";
+    public const string BackFromHospital = "back-from-hospital";
 }
 
 
@@ -160,6 +162,8 @@ public static class CustodyPlaces
     public const string Returned = "returned";
     /// <summary>Handed to another state or authority, named in the record.</summary>
     public const string TransferredOnward = "transferred-onward";
+    /// <summary>In a hospital (named in the note) under the escort of the facility named, still on its register.</summary>
+    public const string Hospital = "hospital";
 
     /// <summary>Places where the person is no longer held by anyone (the locator says "not in custody").</summary>
     public static bool OutOfCustody(string placeKind) => placeKind is Deceased or Released;

@@ -82,8 +82,12 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                     request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, null, current.LegalAuthority, current.Funder,
                     $"incident:{id}", Later(occurredAt!.Value, current.OccurredAt), viewer.Actor);
             }
+            // The sending state is told by notice whenever another state holds the person (a return is escorted by the state that held them).
+            var holder = onManifest is null ? null : session.Work.Store.CurrentCustody(onManifest.PersonId)?.Custodian;
+            holder ??= session.Manifest.IsReturn ? session.Agreement.ReceivingState : session.Agreement.SendingState;
             await QueueNoticesAsync(session.Work, new IncidentPlace(session.Manifest.Id, $"in transit, {session.Manifest.Carrier} {session.Manifest.Movement}",
-                $"{session.Agreement.SendingState} ({session.Manifest.Carrier} {session.Manifest.Movement})"), id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
+                $"{holder} ({session.Manifest.Carrier} {session.Manifest.Movement})", holder == session.Agreement.SendingState ? null : session.Agreement.SendingState),
+                id, request, occurredAt!.Value, viewer.Actor, now, cancellationToken);
             return await session.ViewAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -131,7 +135,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                 // Held here: admitted, or handed over to this facility and not yet admitted (no one falls between the two).
                 admission = store.OpenAdmission(personId) is { } open && open.FacilityId == facilityId ? open : null;
                 custody = store.CurrentCustody(personId);
-                if (admission is null && (custody is not { PlaceKind: CustodyPlaces.Facility } || custody.FacilityId != facilityId))
+                if (admission is null && (custody is not { PlaceKind: CustodyPlaces.Facility or CustodyPlaces.Hospital } || custody.FacilityId != facilityId))
                 {
                     return new StateConflict($"Person {personId} is not held at {facilityId}.", "not-held-here");
                 }
@@ -155,10 +159,41 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
                     request.Kind == Incident.Death ? CustodyPlaces.Deceased : CustodyPlaces.AtLarge, request.Kind == Incident.Death ? null : facilityId, null,
                     current.AgreementId, current.LegalAuthority, current.Funder, $"incident:{id}", Later(occurredAt.Value, current.OccurredAt)).Record(work, viewer.Actor);
             }
-            await QueueNoticesAsync(work, new IncidentPlace(null, $"{facility.Name}, {facility.Address}", $"{facility.Name}, {facility.Telephone}", custody?.OnBehalfOf),
+            // In hospital the place is the hospital (the custody record's note), under the facility's escort.
+            var place = custody is { PlaceKind: CustodyPlaces.Hospital } ? $"{custody.Note} (in hospital under the escort of {facility.Name})" : $"{facility.Name}, {facility.Address}";
+            await QueueNoticesAsync(work, new IncidentPlace(null, place, $"{facility.Name}, {facility.Telephone}", custody?.OnBehalfOf),
                 id, request, occurredAt.Value, viewer.Actor, now, cancellationToken);
             return db.Incidents.Local.Single(i => i.Id == id);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An incident concerning a person, recorded wherever their current custody record says they
+    /// are — on a movement (in transit, or held pending return), handed over and awaiting
+    /// admission, admitted with or without a cell, or in hospital — through the same commands, so
+    /// the report, the next-of-kin notice and the sending state's notice are queued on every path.
+    /// </summary>
+    public async Task<Result<Incident>> RecordForPersonAsync(Guid personId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
+        {
+            return new NotFound($"No person {personId} in the register.");
+        }
+        var current = await db.CustodyRecords.AsNoTracking().SingleAsync(r => r.PersonId == personId && r.IsCurrent, cancellationToken);
+        request = request with { PersonId = personId };
+        switch (current)
+        {
+            case { PlaceKind: CustodyPlaces.Manifest, ManifestId: { } manifestId }:
+                var recorded = await RecordInTransitAsync(manifestId, request, viewer, cancellationToken);
+                return recorded.Failure is { } failure ? failure : await db.Incidents.AsNoTracking().Where(i => i.ManifestId == manifestId && i.PersonId == personId)
+                    .OrderByDescending(i => i.Seq).FirstAsync(cancellationToken);
+            case { PlaceKind: CustodyPlaces.Facility or CustodyPlaces.Hospital, FacilityId: { } facilityId }:
+                return await RecordInFacilityAsync(facilityId, request, viewer, cancellationToken);
+            default:
+                return new StateConflict($"The person's current custody record ({current.Event}, {current.PlaceKind}) names no place where Custody records incidents.", current.PlaceKind);
+        }
     }
 
     // A custody record never starts before the one it supersedes.

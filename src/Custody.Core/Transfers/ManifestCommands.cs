@@ -339,7 +339,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
     private async Task<int> CommittedAsync(Manifest manifest, CancellationToken cancellationToken)
     {
         var held = await db.CustodyRecords.CountAsync(r => r.AgreementId == manifest.AgreementId && r.IsCurrent && r.OnBehalfOf != null
-            && r.PlaceKind == CustodyPlaces.Facility, cancellationToken);
+            && (r.PlaceKind == CustodyPlaces.Facility || r.PlaceKind == CustodyPlaces.Hospital), cancellationToken);
         var pending = new[] { ManifestPersonStatuses.Listed, ManifestPersonStatuses.Boarded, ManifestPersonStatuses.Dispatched };
         var onManifests = await (from p in db.ManifestPeople
                                  join m in db.Manifests on p.ManifestId equals m.Id

@@ -113,6 +113,22 @@ public static class RegisterApi
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Release, return to the sending state, or onward transfer (refused while a court order concerning the person is active), with date, destination and authority.")
             .Produces<Admission>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/incidents", async (Guid id, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.RecordForPersonAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordIncidents)
+            .WithSummary("Record an incident concerning the person wherever their current custody record says they are (in transit, awaiting admission, admitted, in hospital); " +
+                "queues the report to the independent authority, the next-of-kin notice and the sending state's notice, with deadlines.")
+            .Produces<Incident>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/hospital", async (Guid id, TakeToHospitalRequest request, HospitalEscorts escorts, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await escorts.TakeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Take an admitted person to hospital under the facility's escort: the custody record names the hospital; the admission stays open.")
+            .Produces<CustodyRecord>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapPost("/hospital/return", async (Guid id, BackFromHospitalRequest request, HospitalEscorts escorts, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await escorts.BringBackAsync(id, request ?? new BackFromHospitalRequest(null), ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Record that a person in hospital is back at the facility.")
+            .Produces<CustodyRecord>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/welfare-checks", async (Guid id, WelfareCheckRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordWelfareCheckAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordWelfare)

@@ -12,7 +12,7 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents,
+public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents, HospitalEscorts hospitals,
     IAuthorizationService authorization) : PageModel
 {
     public FacilityRegisterView View { get; private set; } = null!;
@@ -53,6 +53,14 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
 
     public Task<IActionResult> OnPostAssignAsync(string id, Guid personId, string? cellId, CancellationToken cancellationToken) =>
         RunAsync(id, Policies.KeepRegister, async () => (await register.AssignAsync(personId, new AssignCellRequest(cellId), Viewer, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostHospitalAsync(string id, Guid personId, string? hospital, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await hospitals.TakeAsync(personId, new TakeToHospitalRequest(hospital, reason, null), Viewer, cancellationToken)).Failure,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostBackFromHospitalAsync(string id, Guid personId, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await hospitals.BringBackAsync(personId, new BackFromHospitalRequest(null), Viewer, cancellationToken)).Failure,
+            cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(string id, Guid personId, string? kind, string? destination, string? authority, CancellationToken cancellationToken) =>
         RunAsync(id, Policies.KeepRegister, async () => (await oversight.ReleaseAsync(personId, new ReleaseRequest(kind, null, destination, authority), Viewer, cancellationToken)).Failure,

@@ -1,0 +1,80 @@
+using Custody.Access;
+using Custody.Common;
+using Custody.Ledger;
+using Custody.Persistence;
+using Custody.Transfers;
+
+namespace Custody.Facilities;
+
+/// <summary>An admitted person taken out under escort: the hospital (name and town), why, and when (default now).</summary>
+public sealed record TakeToHospitalRequest(string? Hospital, string? Reason, string? At);
+
+/// <summary>When the person was back in the facility (default now).</summary>
+public sealed record BackFromHospitalRequest(string? At);
+
+/// <summary>
+/// A person held at a facility who is taken to hospital stays in its custody and on its register
+/// (the admission stays open, the days still count), but the custody record says where they are:
+/// a hospital, under the facility's escort. So a court asking for whereabouts, an incident there,
+/// and the person's timeline all name the hospital, and the return to the facility is recorded too.
+/// </summary>
+public sealed class HospitalEscorts(CustodyDbContext db, TimeProvider time)
+{
+    public async Task<Result<CustodyRecord>> TakeAsync(Guid personId, TakeToHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        TransferInput.Require(errors, "hospital", request.Hospital, 300);
+        TransferInput.Require(errors, "reason", request.Reason, 1000);
+        var at = TransferInput.Past(errors, "at", request.At, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await MoveAsync(personId, viewer, current => current.PlaceKind == CustodyPlaces.Facility ? null : "The person is not at the facility (the current custody record is "
+            + $"{current.Event}, {current.PlaceKind}).", at!.Value, CustodyEvents.TakenToHospital, CustodyPlaces.Hospital,
+            $"{request.Hospital!.Trim()}: {request.Reason!.Trim()}", cancellationToken);
+    }
+
+    public async Task<Result<CustodyRecord>> BringBackAsync(Guid personId, BackFromHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var errors = new List<FieldError>();
+        var at = TransferInput.Past(errors, "at", request.At, time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        return await MoveAsync(personId, viewer, current => current.PlaceKind == CustodyPlaces.Hospital ? null : "The person is not in hospital.", at!.Value,
+            CustodyEvents.BackFromHospital, CustodyPlaces.Facility, null, cancellationToken);
+    }
+
+    // Same custodian, on whose behalf, authority, funder and responsible facility: only the place changes.
+    private Task<Result<CustodyRecord>> MoveAsync(Guid personId, Viewer viewer, Func<CustodyRecord, string?> refuse, DateTime at, string custodyEvent,
+        string place, string? note, CancellationToken cancellationToken) =>
+        UnitOfWork.RunAsync<CustodyRecord>(db, time, async work =>
+        {
+            if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
+            {
+                return new NotFound($"No person {personId} in the register.");
+            }
+            if (work.Store.OpenAdmission(personId) is not { } admission)
+            {
+                return new StateConflict("The person is not admitted to a facility.", "not-admitted");
+            }
+            var current = work.Store.CurrentCustody(personId)!;
+            if (refuse(current) is { } refusal)
+            {
+                return new StateConflict(refusal, current.PlaceKind);
+            }
+            if (at < current.OccurredAt)
+            {
+                return new Invalid([new FieldError("at", $"After the current custody record began ({Instants.ToText(current.OccurredAt)}).")]);
+            }
+            new CustodyChange(personId, custodyEvent, current.Custodian, current.OnBehalfOf, place, admission.FacilityId, null, current.AgreementId,
+                current.LegalAuthority, current.Funder, note, at).Record(work, viewer.Actor);
+            return work.Store.CurrentCustody(personId)!;
+        }, cancellationToken);
+}
