@@ -14,7 +14,8 @@ namespace Custody.Persistence.Tests;
 
 /// <summary>
 /// Random sequences of manifest, boarding, hand-over, court-order (entered, or arriving in a
-/// re-imported bundle), incident and correction commands; after
+/// re-imported bundle), incident (in transit, or wherever the person is), correction, admission,
+/// hospital escort and return-movement commands; after
 /// every command, whether it succeeded or was refused: each person has exactly one current custody
 /// record, nobody blocked at a step passed it, and the ledger verifies.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class TransferPropertyTests
     private const int Ops = 30;
 
     // Operation codes, the forward steps (board, depart, arrive, dispatch, receive) more often, so sequences get far.
-    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12, 13, 14];
+    private static readonly int[] Weighted = [0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 11, 12, 13, 14, 17];
 
     private static readonly Viewer Supervisor = new("test:supervisor");
     private static readonly Viewer Escort = new("test:escort");
@@ -105,18 +106,152 @@ public sealed class TransferPropertyTests
                 11 => await manifests.UnlockAsync(manifest, new ReasonRequest("recheck"), Supervisor),
                 13 => await ToggleBundleStayAsync(db, bundleStays, p, prefix, Array.IndexOf(ids, p)),
                 14 => await CorrectLatestTimeAsync(db, p),
+                17 => Step(await incidents.RecordForPersonAsync(p, new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
+                    p, null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
                 _ => await ToggleStayAsync(courts, stays, p),
             };
             db.ChangeTracker.Clear();
             await AssertOneCurrentRecordEachAsync(db, ids);
-            if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is not null) { Console.Error.WriteLine($"op {op}: {(result.Succeeded ? "ok" : result.Failure!.GetType().Name + " " + result.Failure!.Message)}"); }
-            if (result.Succeeded && op is not (12 or 13 or 14))
+            // CUSTODY_TRACE_PROPERTY=FILE appends each command's outcome to FILE (the runner hides a passing test's output).
+            if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is { Length: > 0 } trace)
+            {
+                await File.AppendAllTextAsync(trace, $"op {op}: {(result.Succeeded ? "ok" : result.Failure!.GetType().Name + " " + result.Failure!.Message)}\n");
+            }
+            if (result.Succeeded && op is not (12 or 13 or 14 or 17))
             {
                 AssertNobodyBlockedPassed(op, p, q, blocked, before, await SnapshotAsync(db, manifest));
             }
             var verification = await new VerifyLedger(db).RunAsync();
             Assert.True(verification.Ok, $"{verification.Table} {verification.Key} {verification.FirstBadSeq}: {verification.Problem}");
         }
+    }
+
+    // After arrival: what happens to people once they are in the receiving state (admission, hospital, incidents
+    // wherever they are, release, corrections) and to one held pending return (the way home), in random order.
+    private static readonly int[] AfterArrival = [12, 14, 15, 15, 16, 16, 17, 18, 18, 19];
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RandomSequencesAfterArrival_KeepOneCustodyRecordEach_NeverAdmitOneHeldPendingReturn_AndVerify(string provider)
+    {
+        var database = await TestDatabases.CreateAsync(provider);
+        await using (var setup = database.NewContext())
+        {
+            await Samples.ImportOkAsync(setup, Samples.Agreement);
+            var facilities = new FacilityCommands(setup, TimeProvider.System);
+            Assert.True((await facilities.RegisterAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
+            Assert.True((await facilities.RegisterAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
+        }
+        var run = 0;
+        await Gen.Select(Gen.Int[0, AfterArrival.Length - 1].Select(i => AfterArrival[i]), Gen.Int[0, People - 1], Gen.Int[0, People - 1]).Array[Ops]
+            .SampleAsync(async ops => await RunAfterArrivalAsync(database, ++run, ops), iter: provider == TestDatabases.Sqlite ? 8 : 4, threads: 1);
+    }
+
+    private static async Task RunAfterArrivalAsync(TestDatabase database, int run, (int Op, int A, int B)[] ops)
+    {
+        await using var db = database.NewContext();
+        var prefix = $"Q{run}-{Guid.NewGuid():N}"[..14];
+        await Samples.ImportOkAsync(db, EligiblePerson.Bundle(Enumerable.Range(0, People).Select(i => EligiblePerson.Create($"{prefix}-{i}", "Prop", $"{prefix}-{i}"))));
+        var ids = await db.People.Where(p => p.ExternalId.StartsWith(prefix)).OrderBy(p => p.ExternalId).Select(p => p.Id).ToArrayAsync();
+        var time = TimeProvider.System;
+        var manifests = new ManifestCommands(db, time);
+        var boarding = new BoardingCommands(db, time);
+        var handOver = new HandOverCommands(db, time);
+        var incidents = new IncidentCommands(db, time, new IncidentOptions());
+        var courts = new CourtOrderCommands(db, time);
+        var register = new RegisterCommands(db, time);
+        var hospitals = new HospitalEscorts(db, time);
+        var oversight = new OversightCommands(db, time);
+        // Everyone travels; a court stays the last person's removal in flight, so they arrive held pending return; the others are handed over.
+        var manifest = (await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
+            Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor)).Value!.Id;
+        var stays = new Dictionary<Guid, Guid>();
+        foreach (var id in ids)
+        {
+            Assert.True((await manifests.AddPersonAsync(manifest, new AddToManifestRequest(id, ManifestRoles.Principal), Supervisor)).Succeeded);
+        }
+        Assert.True((await manifests.LockAsync(manifest, Supervisor)).Succeeded);
+        foreach (var id in ids)
+        {
+            Assert.True((await boarding.BoardAsync(manifest, id, new BoardingRequest("boarded", $"A{await ExternalAsync(db, id)}", null, null), Escort)).Succeeded);
+        }
+        Assert.True((await boarding.DepartAsync(manifest, new DepartRequest(null), Supervisor)).Succeeded);
+        await ToggleStayAsync(courts, stays, ids[^1]);
+        Assert.True((await handOver.ArriveAsync(manifest, new ArriveRequest(null), Escort)).Succeeded);
+        foreach (var id in ids[..^1])
+        {
+            Assert.True((await handOver.DispatchAsync(manifest, id, Escort)).Succeeded);
+            Assert.True((await handOver.ReceiveAsync(manifest, id, Reception)).Succeeded);
+        }
+        foreach (var (op, a, b) in ops)
+        {
+            db.ChangeTracker.Clear();
+            var pendingReturn = (await db.ManifestPeople.AsNoTracking().Where(x => x.ManifestId == manifest && x.Alert == ManifestAlerts.ReturnRequired)
+                .Select(x => x.PersonId).ToListAsync()).ToHashSet();
+            var p = ids[a];
+            var result = op switch
+            {
+                12 => await ToggleStayAsync(courts, stays, p),
+                14 => await CorrectLatestTimeAsync(db, p),
+                15 => Step(await register.AdmitAsync(p, new AdmitRequest(Admission.RequiredFields.ToDictionary(f => f, _ => new RegisterField("as recorded", null)), null), Reception)),
+                16 => Step(await db.CustodyRecords.AnyAsync(r => r.PersonId == p && r.IsCurrent && r.PlaceKind == CustodyPlaces.Hospital)
+                    ? await hospitals.BringBackAsync(p, new BackFromHospitalRequest(null), Reception)
+                    : await hospitals.TakeAsync(p, new TakeToHospitalRequest("Hospital Rosales", "random", null), Reception)),
+                17 => Step(await incidents.RecordForPersonAsync(p, new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
+                    p, null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
+                18 => await ReturnAsync(db, p, prefix + a),
+                _ => Step(await oversight.ReleaseAsync(p, new ReleaseRequest(b % 2 == 0 ? CustodyEvents.Released : CustodyEvents.Returned, null, "Airport", "Court 3"), Reception)),
+            };
+            db.ChangeTracker.Clear();
+            if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is { Length: > 0 } trace)
+            {
+                await File.AppendAllTextAsync(trace, $"after-arrival op {op}: {result.Failure!.Message}\n");
+            }
+            await AssertOneCurrentRecordEachAsync(db, ids);
+            Assert.False(op == 15 && pendingReturn.Contains(p) && result.Failure!.Message == "done", $"a person held pending return {p} was admitted");
+            // Nobody is out in hospital without being on a facility's register, and nobody dead or at large is still on one.
+            var current = await db.CustodyRecords.AsNoTracking().Where(r => ids.Contains(r.PersonId) && r.IsCurrent).ToListAsync();
+            var admitted = (await db.Admissions.AsNoTracking().Where(x => ids.Contains(x.PersonId) && x.EndedAt == null).Select(x => x.PersonId).ToListAsync()).ToHashSet();
+            Assert.All(current.Where(r => r.PlaceKind == CustodyPlaces.Hospital), r => Assert.Contains(r.PersonId, admitted));
+            Assert.All(current.Where(r => r.PlaceKind is CustodyPlaces.Deceased or CustodyPlaces.AtLarge or CustodyPlaces.Released), r => Assert.DoesNotContain(r.PersonId, admitted));
+            var verification = await new VerifyLedger(db).RunAsync();
+            Assert.True(verification.Ok, $"{verification.Table} {verification.Key} {verification.FirstBadSeq}: {verification.Problem}");
+        }
+    }
+
+    // The outcome of a command that is not a manifest step, for the trace (the invariants are checked after every command all the same).
+    private static Result<ManifestView> Step<T>(Result<T> result) => new Conflict(result.Succeeded ? "done" : result.Failure!.Message);
+
+    // Carries a person held pending return home on a return movement, step by step; stops at the first refusal.
+    private static async Task<Result<ManifestView>> ReturnAsync(CustodyDbContext db, Guid person, string prefix)
+    {
+        var time = TimeProvider.System;
+        var manifests = new ManifestCommands(db, time);
+        var created = await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Return Air", "R" + prefix, "sv-prison", "us-centre",
+            Instants.ToText(Instants.Now(time).AddHours(1)), ManifestDirections.Return), Supervisor);
+        var home = created.Value!.Id;
+        var boarding = new BoardingCommands(db, time);
+        var handOver = new HandOverCommands(db, time);
+        var steps = new Func<Task<Result<ManifestView>>>[]
+        {
+            () => manifests.AddPersonAsync(home, new AddToManifestRequest(person, ManifestRoles.Principal), Supervisor),
+            () => manifests.LockAsync(home, Supervisor),
+            async () => await boarding.BoardAsync(home, person, new BoardingRequest("boarded", $"A{await ExternalAsync(db, person)}", null, null), Escort),
+            () => boarding.DepartAsync(home, new DepartRequest(null), Supervisor),
+            () => handOver.ArriveAsync(home, new ArriveRequest(null), Escort),
+            () => handOver.DispatchAsync(home, person, Reception),
+            () => handOver.ReceiveAsync(home, person, Supervisor),
+        };
+        foreach (var step in steps)
+        {
+            db.ChangeTracker.Clear();
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return new Conflict("return stopped: " + result.Failure!.Message);
+            }
+        }
+        return new Conflict("returned");
     }
 
     private static async Task<Result<ManifestView>> ToggleStayAsync(CourtOrderCommands courts, Dictionary<Guid, Guid> stays, Guid person)
