@@ -75,6 +75,76 @@ public sealed class CorrectionApiTests(CustodyWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task CustodyRecordField_LegalAuthorityCorrectedAfterApproval_TimelineShowsTheFirstRecordedValue()
+    {
+        var person = await HandedOverAsync("CORFLD");
+        var caseOfficer = await factory.BearerAsync(Roles.CaseOfficer);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var handOver = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!;
+        var number = handOver["number"]!.GetValue<int>();
+        var first = handOver["legalAuthority"]!.GetValue<string>();
+
+        var unknownField = await reception.PostAsJsonAsync($"/api/people/{person}/corrections", new { custodyRecordNumber = number, field = "custodian", value = "GT", reason = "x" });
+        var noValue = await reception.PostAsJsonAsync($"/api/people/{person}/corrections", new { custodyRecordNumber = number, field = "legalAuthority", reason = "x" });
+        var proposed = await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/corrections",
+            new { custodyRecordNumber = number, field = "legalAuthority", value = "agreement:us-sv-2025 art. 4", reason = "The article was left out" }));
+        var pending = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!;
+        await OkAsync(director.PostAsJsonAsync($"/api/corrections/{proposed["id"]}/decision", new { approve = true }));
+        var after = (await caseOfficer.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Contains("field", (await unknownField.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, noValue.StatusCode);
+        Assert.Contains("value", (await noValue.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(first, pending["legalAuthority"]!.GetValue<string>());
+        Assert.Equal("agreement:us-sv-2025 art. 4", after["legalAuthority"]!.GetValue<string>());
+        var corrected = Assert.Single(after["correctedFields"]!.AsArray())!;
+        Assert.Equal("legalAuthority", corrected["field"]!.GetValue<string>());
+        Assert.Equal(first, corrected["firstRecorded"]!.GetValue<string>());
+        var page = await (await factory.SignedInAsync(Roles.CaseOfficer)).GetStringAsync($"/People/Details/{person}");
+        Assert.Contains("data-field=\"legalAuthority\"", page, StringComparison.Ordinal);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task CorrectionsPage_ProposeByOneOfficer_ApproveByASecondOfTheResponsibleSide_ErrorsNamed()
+    {
+        var person = await HandedOverAsync("CORPAGE");
+        var reception = await factory.SignedInAsync(Roles.ReceptionOfficer);
+        var director = await factory.SignedInAsync(Roles.FacilityDirector);
+        var api = await factory.BearerAsync(Roles.CaseOfficer);
+        var number = (await api.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!["number"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var form = await reception.GetStringAsync($"/People/Corrections/{person}");
+        FormUrlEncodedContent Propose(string reason) => new(new Dictionary<string, string>
+        {
+            ["Form.CustodyRecordNumber"] = number, ["Form.What"] = "note", ["Form.Value"] = "Handed over at gate 2", ["Form.Reason"] = reason,
+            ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        });
+
+        var noReason = await reception.PostAsync($"/People/Corrections/{person}?handler=Propose", Propose(""));
+        var proposed = await reception.PostAsync($"/People/Corrections/{person}?handler=Propose", Propose("Gate was not recorded"));
+        var ownList = await reception.GetStringAsync($"/People/Corrections/{person}");
+        var list = await director.GetStringAsync($"/People/Corrections/{person}");
+        var id = System.Text.RegularExpressions.Regex.Match(list, "data-correction=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var approved = await director.PostAsync($"/People/Corrections/{person}?handler=Decide", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["correctionId"] = id, ["approve"] = "true", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(list),
+        }));
+        var after = (await api.GetFromJsonAsync<JsonArray>($"/api/people/{person}/custody"))![^1]!;
+
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("reason:", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        // The proposer sees no approve button on their own correction; the second user does.
+        Assert.DoesNotContain("class=\"approve\"", ownList, StringComparison.Ordinal);
+        Assert.Contains("class=\"approve\"", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("Handed over at gate 2", after["note"]!.GetValue<string>());
+        Assert.Equal("note", Assert.Single(after["correctedFields"]!.AsArray())!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RegisterField_CorrectedByTheFacilityAfterApproval_RejectedOnesChangeNothing()
     {
         var person = await HandedOverAsync("CORREG");

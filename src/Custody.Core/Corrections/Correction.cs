@@ -17,6 +17,10 @@ public sealed class Correction
 {
     public const string CustodyRecordTime = "custody-record-time";
     public const string RegisterField = "register-field";
+    public const string CustodyRecordField = "custody-record-field";
+
+    /// <summary>The fields of a custody record that a correction may change besides its time (where and under whom it says the person was are events, not corrections).</summary>
+    public static readonly IReadOnlyList<string> CustodyRecordFields = ["legalAuthority", "funder", "note"];
     public const string Proposed = "proposed";
     public const string Approved = "approved";
     public const string Rejected = "rejected";
@@ -25,13 +29,13 @@ public sealed class Correction
 
     public Guid PersonId { get; set; }
 
-    /// <summary><see cref="CustodyRecordTime"/> (a custody record's or hand-over's time) or <see cref="RegisterField"/> (an admission's register field).</summary>
+    /// <summary><see cref="CustodyRecordTime"/> (a custody record's or hand-over's time), <see cref="CustodyRecordField"/> (its legal authority, funder or note) or <see cref="RegisterField"/> (an admission's register field).</summary>
     public string Target { get; set; } = "";
 
     /// <summary>The custody record or admission corrected.</summary>
     public Guid TargetId { get; set; }
 
-    /// <summary>The register field corrected; null for a custody record's time.</summary>
+    /// <summary>The register or custody-record field corrected; null for a custody record's time.</summary>
     public string? Field { get; set; }
 
     public string OldValue { get; set; } = "";
@@ -124,6 +128,18 @@ public static class CorrectionsProjector
             if (correction.PreviousRecordId is { } previous)
             {
                 (store.Find<CustodyRecord>(previous) ?? throw new InvalidOperationException($"custody record {previous} does not exist")).EndedAt = record.OccurredAt;
+            }
+            return;
+        }
+        if (correction.Target == Correction.CustodyRecordField)
+        {
+            var record = store.Find<CustodyRecord>(correction.TargetId) ?? throw new InvalidOperationException($"custody record {correction.TargetId} does not exist");
+            switch (correction.Field)
+            {
+                case "legalAuthority": record.LegalAuthority = correction.NewValue; break;
+                case "funder": record.Funder = correction.NewValue; break;
+                case "note": record.Note = correction.NewValue; break;
+                default: throw new InvalidOperationException($"custody-record field {correction.Field} is not correctable");
             }
             return;
         }

@@ -11,7 +11,9 @@ namespace Custody.Corrections;
 
 /// <summary>
 /// A proposed correction: of a custody record's time (<c>custodyRecordNumber</c> and <c>occurredAt</c>,
-/// RFC 3339), or of a field of the person's admission register (<c>field</c> and <c>value</c>); always with a reason.
+/// RFC 3339) or of one of its fields (<c>custodyRecordNumber</c>, <c>field</c> legalAuthority, funder or
+/// note, and <c>value</c>), or of a field of the person's admission register (<c>field</c> and <c>value</c>);
+/// always with a reason.
 /// </summary>
 public sealed record ProposeCorrectionRequest(int? CustodyRecordNumber = null, string? OccurredAt = null, string? Field = null, string? Value = null, string? Reason = null);
 
@@ -56,19 +58,27 @@ public sealed class CorrectionCommands(CustodyDbContext db, TimeProvider time)
             errors.Add(new FieldError("reason", "Say why the record is wrong."));
         }
         var ofRecord = request.CustodyRecordNumber is not null;
-        if (ofRecord == (request.Field is not null))
+        var ofRecordTime = ofRecord && request.Field is null;
+        if (!ofRecord && request.Field is null)
         {
-            errors.Add(new FieldError("custodyRecordNumber", "Correct either a custody record's time (custodyRecordNumber, occurredAt) or a register field (field, value)."));
+            errors.Add(new FieldError("custodyRecordNumber", "Correct a custody record's time (custodyRecordNumber, occurredAt) or field (custodyRecordNumber, field, value), or a register field (field, value)."));
         }
         DateTime corrected = default;
-        if (ofRecord && (!Instants.TryParseRfc3339(request.OccurredAt, out var at) || (corrected = Instants.Utc(at)) > now))
+        if (ofRecordTime && (!Instants.TryParseRfc3339(request.OccurredAt, out var at) || (corrected = Instants.Utc(at)) > now))
         {
             errors.Add(new FieldError("occurredAt", "Give the correct time, RFC 3339, not in the future."));
         }
-        if (!ofRecord && request.Field is { } field && (!Admission.RequiredFields.Contains(field) || string.IsNullOrWhiteSpace(request.Value)))
+        if (request.Field is { } field)
         {
-            errors.Add(new FieldError(Admission.RequiredFields.Contains(field) ? "value" : "field",
-                Admission.RequiredFields.Contains(field) ? "Give the correct value." : $"'{field}' is not a register field."));
+            var fields = ofRecord ? Correction.CustodyRecordFields : Admission.RequiredFields;
+            if (!fields.Contains(field))
+            {
+                errors.Add(new FieldError("field", ofRecord ? $"A custody record's correctable fields are {string.Join(", ", fields)} (and its time, as occurredAt)." : $"'{field}' is not a register field."));
+            }
+            else if (string.IsNullOrWhiteSpace(request.Value) || request.Value.Trim().Length > 1000)
+            {
+                errors.Add(new FieldError("value", "Give the correct value (at most 1,000 characters)."));
+            }
         }
         if (errors.Count > 0)
         {
@@ -89,13 +99,19 @@ public sealed class CorrectionCommands(CustodyDbContext db, TimeProvider time)
                 {
                     return new Invalid([new FieldError("custodyRecordNumber", $"The person has no custody record {request.CustodyRecordNumber}.")]);
                 }
+                var side = target.Custodian == CustodyRecord.SendingState ? Sending : Receiving;
+                if (!ofRecordTime)
+                {
+                    work.Record(new CorrectionProposed(id, personId, Correction.CustodyRecordField, target.Id, FieldOf(target, request.Field!) ?? "", request.Value!.Trim(),
+                        request.Reason!.Trim(), side, request.Field), viewer.Actor);
+                    return CorrectionView.Of(work.Store.Find<Correction>(id)!);
+                }
                 var previous = records.LastOrDefault(r => r.Number < target.Number);
                 var next = records.FirstOrDefault(r => r.Number > target.Number);
                 if ((previous is not null && corrected < previous.OccurredAt) || (next is not null && corrected > next.OccurredAt))
                 {
                     return new Invalid([new FieldError("occurredAt", "A corrected time stays between the records before and after it; correct those first.")]);
                 }
-                var side = target.Custodian == CustodyRecord.SendingState ? Sending : Receiving;
                 work.Record(new CorrectionProposed(id, personId, Correction.CustodyRecordTime, target.Id, Instants.ToText(target.OccurredAt), Instants.ToText(corrected),
                     request.Reason!.Trim(), side, null, previous?.Id), viewer.Actor);
             }
@@ -113,6 +129,13 @@ public sealed class CorrectionCommands(CustodyDbContext db, TimeProvider time)
             return CorrectionView.Of(work.Store.Find<Correction>(id)!);
         }, cancellationToken);
     }
+
+    private static string? FieldOf(CustodyRecord record, string field) => field switch
+    {
+        "legalAuthority" => record.LegalAuthority,
+        "funder" => record.Funder,
+        _ => record.Note,
+    };
 
     public async Task<Result<CorrectionView>> DecideAsync(Guid correctionId, DecideCorrectionRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,14 @@ namespace Custody.Transfers;
 
 public sealed record CustodyRecordView(int Number, string Event, string Custodian, string? OnBehalfOf, string PlaceKind, string? FacilityId, string? FacilityName,
     string? FacilityAddress, string? FacilityTelephone, Guid? ManifestId, string? AgreementId, string LegalAuthority, string Funder, string? Note,
-    DateTime OccurredAt, DateTime RecordedAt, DateTime? EndedAt, bool IsCurrent, string? CorrectedFrom = null, string? CorrectionReason = null);
+    DateTime OccurredAt, DateTime RecordedAt, DateTime? EndedAt, bool IsCurrent, string? CorrectedFrom = null, string? CorrectionReason = null)
+{
+    /// <summary>Approved corrections of the record's fields (legal authority, funder, note): each with the value first recorded and why it changed.</summary>
+    public IReadOnlyList<CorrectedField> CorrectedFields { get; init; } = [];
+}
+
+/// <summary>A field of a custody record as first recorded, now corrected (the record shows the corrected value).</summary>
+public sealed record CorrectedField(string Field, string FirstRecorded, string Reason);
 
 /// <summary>A person's custody timeline, oldest first; the last record is the current one.</summary>
 public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
@@ -38,11 +45,15 @@ public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
                                   r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent, null, null),
                           }).ToListAsync(cancellationToken);
         // A corrected time is shown beside the time first recorded, marked: corrections never hide the original.
-        var corrections = await db.Corrections.AsNoTracking()
-            .Where(c => c.PersonId == personId && c.Target == Corrections.Correction.CustodyRecordTime && c.Status == Corrections.Correction.Approved)
+        var approved = await db.Corrections.AsNoTracking()
+            .Where(c => c.PersonId == personId && (c.Target == Corrections.Correction.CustodyRecordTime || c.Target == Corrections.Correction.CustodyRecordField)
+                && c.Status == Corrections.Correction.Approved)
             .OrderBy(c => c.DecidedAt).ToListAsync(cancellationToken);
-        return rows.Select(r => corrections.FirstOrDefault(c => c.TargetId == r.Id) is { } c
-            ? r.View with { CorrectedFrom = c.OldValue, CorrectionReason = c.Reason }
-            : r.View).ToList();
+        var times = approved.Where(c => c.Target == Corrections.Correction.CustodyRecordTime).ToList();
+        // The first correction of a field holds the value first recorded.
+        var fields = approved.Where(c => c.Target == Corrections.Correction.CustodyRecordField).GroupBy(c => (c.TargetId, c.Field))
+            .Select(g => (g.Key.TargetId, Field: new CorrectedField(g.Key.Field!, g.First().OldValue, g.Last().Reason))).ToLookup(f => f.TargetId, f => f.Field);
+        return rows.Select(r => (times.FirstOrDefault(c => c.TargetId == r.Id) is { } c ? r.View with { CorrectedFrom = c.OldValue, CorrectionReason = c.Reason } : r.View)
+            with { CorrectedFields = fields[r.Id].ToList() }).ToList();
     }
 }

@@ -12,7 +12,7 @@ public static class CorrectionsApi
                 ApiResults.From(await corrections.ProposeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Corrections")
             .RequireAuthorization(Policies.CorrectRecords)
-            .WithSummary("Propose a correction of a custody record's time (custodyRecordNumber, occurredAt) or of a register field (field, value), with a reason. Nothing changes until a second user of the responsible side approves.")
+            .WithSummary("Propose a correction of a custody record's time (custodyRecordNumber, occurredAt) or field (custodyRecordNumber, field legalAuthority/funder/note, value), or of a register field (field, value), with a reason. Nothing changes until a second user of the responsible side approves.")
             .Produces<CorrectionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/people/{id:guid}/corrections", async (Guid id, CorrectionCommands corrections, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await corrections.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
