@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Custody.Web.Tests;
 
-public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class BillingApiTests(CustodyWebFactory factory)
 {
     [Fact]
     public async Task IssuedInvoice_CannotBeChangedThroughAnyEndpoint()
@@ -86,3 +86,7 @@ public sealed class BillingApiTests(CustodyWebFactory factory) : IClassFixture<C
         Assert.NotEqual(HttpStatusCode.OK, (await escort.GetAsync("/Invoices")).StatusCode);
     }
 }
+
+public sealed class BillingApiOnSqliteTests(CustodyWebFactory factory) : BillingApiTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class BillingApiOnPostgresTests(PostgresWebFactory factory) : BillingApiTests(factory), IClassFixture<PostgresWebFactory>;

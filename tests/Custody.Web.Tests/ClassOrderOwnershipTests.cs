@@ -15,7 +15,7 @@ namespace Custody.Web.Tests;
 /// its differing copy is kept for legal review and reported. Own app: these orders cover nobody
 /// elsewhere, but the counts of conflicts must be this class's.
 /// </summary>
-public sealed class ClassOrderOwnershipTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class ClassOrderOwnershipTests(CustodyWebFactory factory)
 {
     private static StringContent Json(JsonNode json) => new(json.ToJsonString(), Encoding.UTF8, "application/json");
 
@@ -113,3 +113,7 @@ public sealed class ClassOrderOwnershipTests(CustodyWebFactory factory) : IClass
         Assert.Contains($"href=\"#{Id}\"", page, StringComparison.Ordinal);
     }
 }
+
+public sealed class ClassOrderOwnershipOnSqliteTests(CustodyWebFactory factory) : ClassOrderOwnershipTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class ClassOrderOwnershipOnPostgresTests(PostgresWebFactory factory) : ClassOrderOwnershipTests(factory), IClassFixture<PostgresWebFactory>;

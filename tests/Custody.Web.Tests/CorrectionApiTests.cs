@@ -13,7 +13,7 @@ namespace Custody.Web.Tests;
 /// new entry with a reason, takes effect only when a second user of the responsible side approves it,
 /// and the timeline shows both the time first recorded and the corrected one.
 /// </summary>
-public sealed class CorrectionApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class CorrectionApiTests(CustodyWebFactory factory)
 {
     private static readonly Dictionary<string, object> FullRegister = Custody.Facilities.Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
 
@@ -171,3 +171,7 @@ public sealed class CorrectionApiTests(CustodyWebFactory factory) : IClassFixtur
         await AssertLedgerVerifiesAsync(factory);
     }
 }
+
+public sealed class CorrectionApiOnSqliteTests(CustodyWebFactory factory) : CorrectionApiTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class CorrectionApiOnPostgresTests(PostgresWebFactory factory) : CorrectionApiTests(factory), IClassFixture<PostgresWebFactory>;

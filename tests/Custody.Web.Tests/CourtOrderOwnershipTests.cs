@@ -13,7 +13,7 @@ namespace Custody.Web.Tests;
 /// differing copy is kept for legal review — in the import's output, on the person's page and on
 /// the class-orders page — and screening reads the court's record alone.
 /// </summary>
-public sealed class CourtOrderOwnershipTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class CourtOrderOwnershipTests(CustodyWebFactory factory)
 {
     private const string Court = "US Court of Appeals for the Ninth Circuit";
 
@@ -142,3 +142,7 @@ public sealed class CourtOrderOwnershipTests(CustodyWebFactory factory) : IClass
         Assert.Contains($"/People/Details/{id}#entered-court-orders", classOrders, StringComparison.Ordinal);
     }
 }
+
+public sealed class CourtOrderOwnershipOnSqliteTests(CustodyWebFactory factory) : CourtOrderOwnershipTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class CourtOrderOwnershipOnPostgresTests(PostgresWebFactory factory) : CourtOrderOwnershipTests(factory), IClassFixture<PostgresWebFactory>;

@@ -33,6 +33,9 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>Whether disposing removes the data directory; false for a node a test restarts.</summary>
     public bool DeleteDataOnDispose { get; init; } = true;
 
+    /// <summary>The app's database: a SQLite file in the data directory unless a subclass says otherwise.</summary>
+    protected virtual string ConnectionString => Path.Combine(DataDirectory, "custody.db");
+
     /// <summary>The app's clock; null means the system clock. A test that must cross an instant (midnight, a deadline) supplies a fake one.</summary>
     protected virtual TimeProvider? Clock => null;
 
@@ -43,7 +46,7 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Custody", Path.Combine(DataDirectory, "custody.db"));
+        builder.UseSetting("ConnectionStrings:Custody", ConnectionString);
         builder.UseSetting("Custody:DemoPassword", Password);
         builder.UseSetting("Custody:DataDirectory", DataDirectory);
         // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.

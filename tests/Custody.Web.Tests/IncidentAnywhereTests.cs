@@ -17,7 +17,7 @@ namespace Custody.Web.Tests;
 /// and every path queues the independent report, the next-of-kin notice and the sending state's
 /// notice, with deadlines.
 /// </summary>
-public sealed class IncidentAnywhereTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class IncidentAnywhereTests(CustodyWebFactory factory)
 {
     private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
 
@@ -128,3 +128,7 @@ public sealed class IncidentAnywhereTests(CustodyWebFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 }
+
+public sealed class IncidentAnywhereOnSqliteTests(CustodyWebFactory factory) : IncidentAnywhereTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class IncidentAnywhereOnPostgresTests(PostgresWebFactory factory) : IncidentAnywhereTests(factory), IClassFixture<PostgresWebFactory>;

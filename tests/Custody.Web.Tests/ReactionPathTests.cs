@@ -15,7 +15,7 @@ namespace Custody.Web.Tests;
 /// agency's own feeds (a re-imported case bundle, a new agreement version), through POST /api/imports.
 /// Own app: the agreement and class order these tests import would reach other tests' people.
 /// </summary>
-public sealed class ReactionPathTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class ReactionPathTests(CustodyWebFactory factory)
 {
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, JsonObject document) =>
@@ -138,3 +138,7 @@ public sealed class ReactionPathTests(CustodyWebFactory factory) : IClassFixture
         await AssertLedgerVerifiesAsync(factory);
     }
 }
+
+public sealed class ReactionPathOnSqliteTests(CustodyWebFactory factory) : ReactionPathTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class ReactionPathOnPostgresTests(PostgresWebFactory factory) : ReactionPathTests(factory), IClassFixture<PostgresWebFactory>;

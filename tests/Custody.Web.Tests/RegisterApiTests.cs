@@ -11,7 +11,7 @@ using static Custody.Web.Tests.TransferScenario;
 
 namespace Custody.Web.Tests;
 
-public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class RegisterApiTests(CustodyWebFactory factory)
 {
     private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
 
@@ -363,3 +363,7 @@ public sealed class RegisterApiTests(CustodyWebFactory factory) : IClassFixture<
         }
     }
 }
+
+public sealed class RegisterApiOnSqliteTests(CustodyWebFactory factory) : RegisterApiTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class RegisterApiOnPostgresTests(PostgresWebFactory factory) : RegisterApiTests(factory), IClassFixture<PostgresWebFactory>;

@@ -11,7 +11,7 @@ namespace Custody.Web.Tests;
 /// held pending return, never admitted, and carried back by a return movement with its own two-official
 /// hand-over, custody back to the sending state, notices to counsel and family; the court sees it all.
 /// </summary>
-public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+public abstract class ReturnMovementTests(CustodyWebFactory factory)
 {
 
     [Fact]
@@ -114,3 +114,7 @@ public sealed class ReturnMovementTests(CustodyWebFactory factory) : IClassFixtu
         Assert.Contains("destinationFacilityId", errors.Select(e => e.Key));
     }
 }
+
+public sealed class ReturnMovementOnSqliteTests(CustodyWebFactory factory) : ReturnMovementTests(factory), IClassFixture<CustodyWebFactory>;
+
+public sealed class ReturnMovementOnPostgresTests(PostgresWebFactory factory) : ReturnMovementTests(factory), IClassFixture<PostgresWebFactory>;
