@@ -258,6 +258,19 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     }
 
     [Fact]
+    public async Task OpenApi_EveryApiOperation_StatesWhatItReturnsOnSuccess_WithItsContent()
+    {
+        var document = await factory.Anonymous().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+
+        var operations = document!["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Route: $"{o.Key.ToUpperInvariant()} {p.Key}", Responses: o.Value!["responses"]!.AsObject()))).ToList();
+        var missing = operations.Where(o => !o.Responses.Any(r => r.Key.StartsWith('2') && (r.Key == "204" || r.Value?["content"] is JsonObject { Count: > 0 })))
+            .Select(o => o.Route).ToList();
+
+        Assert.True(missing.Count == 0, "No success response with its content: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public async Task PersonPage_ShowsFactsAndLedgerHistory()
     {
         var client = await factory.SignedInAsync(Roles.CourtUser);

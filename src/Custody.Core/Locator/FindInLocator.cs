@@ -12,24 +12,23 @@ namespace Custody.Locator;
 public sealed record LocatorQuery(string? Identifier, string? GivenName, string? FamilyName, string? CountryOfBirth);
 
 /// <summary>
-/// What the public may know of a person found: in custody or not, the custodian, the facility's
-/// name, address and telephone, and on whose behalf they are held (DOMAIN.md invariant 3 —
-/// people transferred abroad stay findable). Never a minor; never the legal file.
+/// What the public may know of a person found: in custody or not (null while information is
+/// restricted), one of <see cref="LocatorStatuses"/>, the custodian, the facility's name, address and
+/// telephone, and on whose behalf they are held (DOMAIN.md invariant 3 — people transferred abroad
+/// stay findable). Never a minor; never the legal file; never the person's fate (<see cref="PublicAnswer"/>).
 /// </summary>
-public sealed record LocatorResult(string GivenName, string FamilyName, string CountryOfBirth, bool InCustody, string Status, string Custodian,
+public sealed record LocatorResult(string GivenName, string FamilyName, string CountryOfBirth, bool? InCustody, string Status, string Custodian,
     string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime Since, Guid? PersonId = null);
 
 /// <summary>The public locator's lookup: one indexed query, no access-log entry (the answer is public by design).</summary>
 public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
 {
-    private sealed record Row(Guid PersonId, string GivenName, string FamilyName, string CountryOfBirth, string PlaceKind, string Event, string Custodian, string? OnBehalfOf,
-        DateTime OccurredAt, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState);
-
     // The public locator is the hottest read: one indexed statement on the context's own connection,
     // read straight into the result (EF's materializer was most of the time per request when measured).
     private const string Sql = """
-        SELECT p."Id", p."GivenName", p."FamilyName", p."CountryOfBirth", r."PlaceKind", r."Event", r."Custodian", r."OnBehalfOf", r."OccurredAt",
-               f."Name", f."Address", f."Telephone", f."State"
+        SELECT p."Id", p."GivenName", p."FamilyName", p."CountryOfBirth", r."PlaceKind", r."Custodian", r."OnBehalfOf", r."OccurredAt",
+               f."Name", f."Address", f."Telephone", f."State",
+               EXISTS (SELECT 1 FROM "InformationRestrictions" x WHERE x."PersonId" = p."Id" AND x."LiftedAt" IS NULL)
         FROM "LocatorKeys" k
         JOIN "People" p ON p."Id" = k."PersonId"
         JOIN "CustodyRecords" r ON r."PersonId" = p."Id" AND r."IsCurrent"
@@ -38,7 +37,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         LIMIT 20
         """;
 
-    private async Task<List<Row>> LookupAsync(string key, DateOnly adultBornBy, CancellationToken cancellationToken)
+    private async Task<List<LocatorRecord>> LookupAsync(string key, DateOnly adultBornBy, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -55,13 +54,13 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
             // SQLite keeps dates as ISO text (as EF maps DateOnly there); PostgreSQL as date.
             born.Value = db.Database.IsNpgsql() ? adultBornBy : adultBornBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             command.Parameters.Add(born);
-            var rows = new List<Row>(1);
+            var rows = new List<LocatorRecord>(1);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                rows.Add(new Row(reader.GetFieldValue<Guid>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                    reader.GetString(6), Text(7), DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(8), DateTimeKind.Utc), Text(9), Text(10), Text(11), Text(12)));
+                rows.Add(new LocatorRecord(reader.GetFieldValue<Guid>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                    Text(6), DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(7), DateTimeKind.Utc), Text(8), Text(9), Text(10), Text(11), reader.GetBoolean(12)));
             }
             return rows;
         }
@@ -116,8 +115,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var adultBornBy = today.AddYears(-18);
         var rows = await LookupAsync(key, adultBornBy, cancellationToken);
-        return rows.Select(r => new LocatorResult(r.GivenName, r.FamilyName, r.CountryOfBirth,
-            !CustodyPlaces.OutOfCustody(r.PlaceKind), r.Event, r.Custodian, r.OnBehalfOf, r.FacilityName, r.FacilityAddress, r.FacilityTelephone, r.FacilityState, r.OccurredAt,
-            withRecordIds ? r.PersonId : null)).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        return rows.Select(r => PublicAnswer.For(r, now, withRecordIds)).OfType<LocatorResult>().ToList();
     }
 }

@@ -52,6 +52,8 @@ public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
         var invoices = await db.Invoices.AsNoTracking().Select(i => new { i.Id, i.AgreementId, i.Month, i.Total, i.PayableDays }).ToListAsync(cancellationToken);
         var paid = (await db.Payments.AsNoTracking().GroupBy(p => p.InvoiceId).Select(g => new { Invoice = g.Key, Amount = g.Sum(p => p.Amount) }).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Invoice, p => p.Amount);
+        var zones = (await db.Facilities.AsNoTracking().Select(f => new { f.Id, f.TimeZone }).ToListAsync(cancellationToken))
+            .ToDictionary(f => f.Id, f => TimeZoneInfo.FindSystemTimeZoneById(f.TimeZone));
         await transaction.CommitAsync(cancellationToken);
 
         var rows = new Dictionary<(string Agreement, string Facility, string Month), Counts>();
@@ -72,7 +74,7 @@ public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
                     {
                         At(agreement, facility, record.OccurredAt).Transferred++;
                     }
-                    CountNights(nights, (agreement, facility), record.OccurredAt, record.EndedAt ?? now);
+                    CountNights(nights, (agreement, facility), record.OccurredAt, record.EndedAt ?? now, zones.GetValueOrDefault(facility, TimeZoneInfo.Utc));
                     (stayAt.TryGetValue(record.Person, out var list) ? list : stayAt[record.Person] = []).Add(record);
                 }
                 else if (previous is { PlaceKind: CustodyPlaces.Facility or CustodyPlaces.Hospital, FacilityId: { } from })
@@ -153,13 +155,20 @@ public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
     private static string Month(DateTime at) => at.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     // Held at a midnight = the stay began before it and had not ended by it: +1 on the first such night, −1 after the last.
-    private static void CountNights(Dictionary<(string, string), SortedDictionary<DateOnly, int>> nights, (string, string) key, DateTime from, DateTime until)
+    // The midnights held, in the facility's own time zone, counted as the invoice counts them
+    // (PersonDays: held at a midnight when from <= it < until), so person-nights agree with the invoices.
+    private static void CountNights(Dictionary<(string, string), SortedDictionary<DateOnly, int>> nights, (string, string) key, DateTime from, DateTime until,
+        TimeZoneInfo zone)
     {
-        var first = DateOnly.FromDateTime(from).AddDays(1);
-        var last = DateOnly.FromDateTime(until);
-        if (until.TimeOfDay == TimeSpan.Zero)
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(from, zone));
+        if (Billing.PersonDays.Midnight(first, zone) < from)
         {
-            last = last.AddDays(-1); // ended exactly at midnight: not held at it
+            first = first.AddDays(1);
+        }
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(until, zone));
+        if (Billing.PersonDays.Midnight(last, zone) >= until)
+        {
+            last = last.AddDays(-1); // ended at or before that midnight: not held at it
         }
         if (last < first)
         {

@@ -54,6 +54,13 @@ public static class ApiResults
         });
     }
 
+    /// <summary>Declares a file answer (a report, an export, a chart) in the OpenAPI document: binary content of these types.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType, params string[] more)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Produces<Stream>(StatusCodes.Status200OK, contentType, more);
+    }
+
     public static IResult From<T>(Result<T> result) => result.Failure is { } failure ? Problem(failure) : TypedResults.Ok(result.Value);
 
     /// <summary>

@@ -34,6 +34,8 @@ public static class AuthApi
             .WithTags("Auth")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
-            .WithSummary("Exchange an email and password for a bearer token (one hour).");
+            .WithSummary("Exchange an email and password for a bearer token (one hour).")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

@@ -33,12 +33,14 @@ public static class BillingApi
                 return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", ct) : ApiResults.Problem(result.Failure!);
             })
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("The draft as CSV, XLSX or PDF.");
+            .WithSummary("The draft as CSV, XLSX or PDF.")
+            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, CancellationToken ct) =>
                 await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice
                     ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, ct) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.");
+            .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.")
+            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         invoices.MapPost("/", async (IssueInvoiceRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
             {
                 var result = await commands.IssueAsync(request.AgreementId ?? "", request.Month, ApiResults.ViewerOf(http.User), ct);
@@ -113,7 +115,8 @@ public static class BillingApi
                 return Results.Text(Reports.OccupancyCharts.Spend(points, $"{agreement}: spend against the ceiling"), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("Spend against the funding ceiling over time, as SVG.");
+            .WithSummary("Spend against the funding ceiling over time, as SVG.")
+            .ProducesFile("image/svg+xml");
 
         var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
         holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>

@@ -18,28 +18,34 @@ public static class FactsApi
         person.MapPost("/fear-claims", async (Guid id, RaiseFearClaimRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.RaiseFearClaimAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordFacts)
-            .WithSummary("Raise a fear claim for a country (pending: it blocks removal there at once).");
+            .WithSummary("Raise a fear claim for a country (pending: it blocks removal there at once).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/notices", async (Guid id, RecordNoticeRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.RecordNoticeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordFacts)
-            .WithSummary("Record the service of a notice (default kind third-country-removal). Refused in a language the person does not speak; warns when counsel of record was not served.");
+            .WithSummary("Record the service of a notice (default kind third-country-removal). Refused in a language the person does not speak; warns when counsel of record was not served.")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/protections", async (Guid id, ReportProtectionRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.ReportProtectionAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordFacts)
-            .WithSummary("Report a protection (pending claim or granted) and the countries it covers (none: every country).");
+            .WithSummary("Report a protection (pending claim or granted) and the countries it covers (none: every country).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/proceedings", async (Guid id, ReportProceedingRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.ReportProceedingAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordFacts)
-            .WithSummary("Report a pending proceeding (habeas, appeal, motion to reopen).");
+            .WithSummary("Report a pending proceeding (habeas, appeal, motion to reopen).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         person.MapPost("/citizenship-claims", async (Guid id, CitizenshipClaimRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.AssertCitizenshipClaimAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordFacts)
-            .WithSummary("Record a claim to citizenship of a country (asserted; a claim to the sending state's blocks until resolved).");
+            .WithSummary("Record a claim to citizenship of a country (asserted; a claim to the sending state's blocks until resolved).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/citizenship-claims/resolve", async (Guid id, CitizenshipClaimRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.ResolveCitizenshipClaimAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.DecideFacts)
-            .WithSummary("Resolve an asserted citizenship claim as verified or rejected; supersedes the bundle's claims for that country.");
+            .WithSummary("Resolve an asserted citizenship claim as verified or rejected; supersedes the bundle's claims for that country.")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapGet("/designations", async (Guid id, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await facts.DesignationsAsync(id, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReadPeople)
@@ -48,11 +54,13 @@ public static class FactsApi
         person.MapPost("/designations/evidence", async (Guid id, DesignationEvidenceRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.AddDesignationEvidenceAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReviewDesignations)
-            .WithSummary("Add evidence to a designation (tattoos, clothing and the like corroborate; only a gang-offence conviction or a court finding validates).");
+            .WithSummary("Add evidence to a designation (tattoos, clothing and the like corroborate; only a gang-offence conviction or a court finding validates).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/designations/review", async (Guid id, DesignationReviewRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>
                 Created(await facts.ReviewDesignationAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReviewDesignations)
-            .WithSummary("Review a designation as the signed-in user; 409 if this user already did (a second review is someone else's).");
+            .WithSummary("Review a designation as the signed-in user; 409 if this user already did (a second review is someone else's).")
+            .Produces<FactOutcome>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var fact = api.MapGroup("/facts/{factId:guid}").WithTags("Legal facts").RequireAuthorization(Policies.DecideFacts);
         fact.MapPost("/interview", async (Guid factId, ScheduleInterviewRequest request, FactCommands facts, HttpContext http, CancellationToken ct) =>

@@ -40,7 +40,8 @@ public static class RegisterApi
                 return Results.Text(Reports.OccupancyCharts.OverTime(series, $"{facilityId}: people held, last {span} days"), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
-            .WithSummary("Occupancy over time (one point a day), counted from the register, against operational capacity, as SVG.");
+            .WithSummary("Occupancy over time (one point a day), counted from the register, against operational capacity, as SVG.")
+            .ProducesFile("image/svg+xml");
         facility.MapGet("/charts/space.svg", async (string facilityId, ReadRegister read, RegisterCommands register, TimeProvider time, CancellationToken ct) =>
             {
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
@@ -48,7 +49,8 @@ public static class RegisterApi
                 return Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, $"{facilityId}: m² per person across occupied cells"), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
-            .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.");
+            .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.")
+            .ProducesFile("image/svg+xml");
         facility.MapGet("/denied-visits", async (string facilityId, ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.DeniedVisitsAsync(facilityId, ct)))
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Visits denied to people held here, each a finding against the facility.");
@@ -89,7 +91,8 @@ public static class RegisterApi
                 await inspections.FindAsync(inspectionId, ct) is { } view ? Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf")
                     : ApiResults.Problem(new NotFound($"No inspection {inspectionId}.")))
             .WithTags("Facility register").RequireAuthorization(Policies.ReadRegister)
-            .WithSummary("The inspection report as PDF.");
+            .WithSummary("The inspection report as PDF.")
+            .ProducesFile("application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/inspection-actions/{actionId:guid}/complete", async (Guid actionId, InspectionCommands inspections, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await inspections.CompleteActionAsync(actionId, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Facility register").RequireAuthorization(Policies.KeepRegister)

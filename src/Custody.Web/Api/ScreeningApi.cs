@@ -57,7 +57,7 @@ public static class ScreeningApi
                     $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
             })
             .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesFile("text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The instant (default now) and filters of a screening query, each checked and named when wrong.</summary>

@@ -132,7 +132,8 @@ public static class TransparencyApi
             })
             .WithTags("Transparency log")
             .RequireAuthorization(Policies.DownloadEvidence)
-            .WithSummary("The person's ledger entries (exact bytes, salts included), each with its C2SP tlog-proof against the latest final, cosigned checkpoint; check it offline with custody verify bundle. The download is ledgered.");
+            .WithSummary("The person's ledger entries (exact bytes, salts included), each with its C2SP tlog-proof against the latest final, cosigned checkpoint; check it offline with custody verify bundle. The download is ledgered.")
+            .ProducesFile("application/json");
     }
 
     private static CheckpointView View(LedgerCheckpoint c, WitnessPolicy policy) =>
