@@ -86,6 +86,30 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
     }
 
     [Fact]
+    public async Task Occupancy_CountsTheAdmittedWithoutACell_AndAWaitOver24HoursIsAFinding()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var person = Custody.Demo.EligiblePerson.Create(Unique("WAITCELL"), "Reo", "Wait");
+        var ids = await ImportAsync(factory, person);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-2)),
+                "us-sv-2025", "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        }
+        var before = await OkAsync(reception.GetAsync("/api/facilities/sv-cecot/occupancy"));
+
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission",
+            new { register = FullRegister, admittedAt = DateTimeOffset.UtcNow.AddHours(-25).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }));
+        var after = await OkAsync(reception.GetAsync("/api/facilities/sv-cecot/occupancy"));
+        var page = await (await factory.SignedInAsync(Roles.FacilityDirector)).GetStringAsync("/Facilities/Register/sv-cecot");
+
+        Assert.Equal(before["occupants"]!.GetValue<int>() + 1, after["occupants"]!.GetValue<int>());
+        Assert.Equal(before["awaitingCell"]!.GetValue<int>() + 1, after["awaitingCell"]!.GetValue<int>());
+        Assert.Equal(before["awaitingCellOver24Hours"]!.GetValue<int>() + 1, after["awaitingCellOver24Hours"]!.GetValue<int>());
+        Assert.Contains("id=\"awaiting-cell-finding\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WelfareCheck_CapacityComesFromTheAccount_NotTheRequest_AndALateCheckIsKeptButNotPayable()
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);

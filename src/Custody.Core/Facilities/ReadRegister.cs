@@ -15,8 +15,19 @@ public sealed record CellOccupancy(string CellId, string Unit, string Number, de
 public sealed record UnitOccupancy(string Unit, int Cells, int Occupants, int DesignCapacity, int OperationalCapacity);
 
 /// <summary>Occupancy at an instant, counted from the register's assignments: per cell, per unit and for the facility, with rates against capacity.</summary>
+/// <summary>
+/// Everyone admitted at an instant: those in cells (by unit and cell) and those awaiting a cell, who
+/// count too (<see cref="Occupants"/> is both); <see cref="AwaitingCellOver24Hours"/> is a finding.
+/// </summary>
 public sealed record Occupancy(string FacilityId, DateTime At, int Occupants, int DesignCapacity, int OperationalCapacity, double DesignRate, double OperationalRate,
-    IReadOnlyList<UnitOccupancy> Units, IReadOnlyList<CellOccupancy> Cells);
+    IReadOnlyList<UnitOccupancy> Units, IReadOnlyList<CellOccupancy> Cells)
+{
+    /// <summary>Admitted and in no cell at that instant.</summary>
+    public int AwaitingCell { get; init; }
+
+    /// <summary>Of those, admitted more than <see cref="ReadRegister.AwaitingCellFindingHours"/> hours before: each a finding against the facility.</summary>
+    public int AwaitingCellOver24Hours { get; init; }
+}
 
 public sealed record HeldPerson(Guid PersonId, string ExternalId, string GivenName, string FamilyName, Guid AdmissionId, DateTime AdmittedAt, string? CellId,
     string? Finding, DateTime? LastWelfareCheck, DateTime DispositionDue)
@@ -38,6 +49,9 @@ public sealed record Article18Information(Guid PersonId, string GivenName, strin
 /// <summary>The register's reads: who is held where, occupancy at any instant, who has not been seen, whose term is ending, and the art. 18 subset.</summary>
 public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
 {
+    /// <summary>Waiting longer than this for a cell after admission is a finding.</summary>
+    public const int AwaitingCellFindingHours = 24;
+
     /// <summary>Dispositions appear this many days before the custody term ends.</summary>
     public const int DispositionNoticeDays = 30;
 
@@ -97,11 +111,21 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         }).ToList();
         var units = perCell.GroupBy(c => c.Unit).Select(g => new UnitOccupancy(g.Key, g.Count(), g.Sum(c => c.Occupants), g.Sum(c => c.DesignCapacity),
             g.Sum(c => c.OperationalCapacity))).ToList();
-        var occupants = perCell.Sum(c => c.Occupants);
+        // Everyone admitted counts, in a cell or not: a person awaiting a cell is held all the same.
+        var admitted = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.AdmittedAt <= at && (a.EndedAt == null || a.EndedAt > at))
+            .Select(a => new { a.PersonId, a.AdmittedAt }).ToListAsync(cancellationToken);
+        var inCells = (await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= at && (a.Until == null || a.Until > at))
+            .Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+        var awaiting = admitted.Where(a => !inCells.Contains(a.PersonId)).ToList();
+        var occupants = perCell.Sum(c => c.Occupants) + awaiting.Count;
         var design = perCell.Sum(c => c.DesignCapacity);
         var operational = perCell.Sum(c => c.OperationalCapacity);
         return new Occupancy(facilityId, at, occupants, design, operational, design == 0 ? 0 : (double)occupants / design,
-            operational == 0 ? 0 : (double)occupants / operational, units, perCell);
+            operational == 0 ? 0 : (double)occupants / operational, units, perCell)
+        {
+            AwaitingCell = awaiting.Count,
+            AwaitingCellOver24Hours = awaiting.Count(a => at - a.AdmittedAt > TimeSpan.FromHours(AwaitingCellFindingHours)),
+        };
     }
 
     /// <summary>People held whose last welfare check (or admission, if never seen) is more than the agreement's welfareCheckMaxAgeDays ago.</summary>
