@@ -74,7 +74,7 @@ public abstract class LocatorRulesTests(CustodyWebFactory factory)
         var (id, externalId) = await HandedOverAsync("LOC-RESTR");
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{id}/admission", new { register = FullRegister }));
         var before = (await LocateAsync(externalId)).Result;
-        await OkAsync(director.PostAsJsonAsync($"/api/people/{id}/restrictions", new { ground = "Court order 12/2026: protection of the investigation" }));
+        await OkAsync(director.PostAsJsonAsync($"/api/people/{id}/restrictions", new { ground = "Court order 12/2026: protection of the investigation", authority = "Juzgado 3", reviewBy = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));
 
         var (result, body) = await LocateAsync(externalId);
         var page = await factory.Anonymous().GetStringAsync($"/Locator?Identifier=A{externalId}&CountryOfBirth=SV");

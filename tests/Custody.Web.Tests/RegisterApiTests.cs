@@ -326,7 +326,7 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         Assert.Equal("Thin, no visible injuries", info["lastWelfareCondition"]!.GetValue<string>());
         Assert.Equal("healthAtAdmission as recorded", info["healthAtAdmission"]!.GetValue<string>());
 
-        await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/restrictions", new { ground = "Art. 20(1): criminal investigation under way" }));
+        await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/restrictions", new { ground = "Art. 20(1): criminal investigation under way", authority = "Fiscalía General", reviewBy = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));
         var restricted = await OkAsync(counsel.GetAsync($"/api/people/{ids[0]}/article-18"));
         Assert.True(restricted["restricted"]!.GetValue<bool>());
         Assert.Equal("Art. 20(1): criminal investigation under way", restricted["restrictionGrounds"]![0]!.GetValue<string>());

@@ -164,11 +164,26 @@ public sealed class InformationRestriction
 
     public string Ground { get; set; } = "";
 
+    /// <summary>Who imposed it (a court, a prosecutor, the facility's director); null on restrictions recorded before session 5.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>When it must be reviewed; past it and not lifted, it is listed as lapsed.</summary>
+    public DateOnly? ReviewBy { get; set; }
+
     public string RecordedBy { get; set; } = "";
 
     public DateTime RecordedAt { get; set; }
 
     public DateTime? LiftedAt { get; set; }
+
+    public string? LiftedBy { get; set; }
+
+    public string? LiftReason { get; set; }
+
+    /// <summary>The pending proceeding in which counsel asked a court to review it, if any.</summary>
+    public Guid? ReviewProceedingId { get; set; }
+
+    public string? ReviewCourt { get; set; }
 
     public long LastSeq { get; set; }
 }

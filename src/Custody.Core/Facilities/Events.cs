@@ -82,18 +82,29 @@ public sealed record PersonReleased(Guid Person, Guid Admission, string Kind, Da
     public string Subject() => "person:" + Person;
 }
 
-/// <summary>What relatives and counsel are told about a person was restricted, on a legal ground.</summary>
-public sealed record InformationRestricted(Guid Id, Guid Person, string Ground) : ILedgerEvent<InformationRestricted>
+/// <summary>
+/// What relatives and counsel are told about a person was restricted, on a legal ground, by an
+/// authority, until a review date (art. 20; the last two since session 5, absent from older entries).
+/// </summary>
+public sealed record InformationRestricted(Guid Id, Guid Person, string Ground, string? Authority = null, DateOnly? ReviewBy = null) : ILedgerEvent<InformationRestricted>
 {
     public static string EntryKind => "information.restricted";
 
     public string Subject() => "person:" + Person;
 }
 
-/// <summary>An information restriction was lifted.</summary>
-public sealed record InformationRestrictionLifted(Guid Id, Guid Person) : ILedgerEvent<InformationRestrictionLifted>
+/// <summary>An information restriction was lifted (by a court, or the authority that imposed it), and why.</summary>
+public sealed record InformationRestrictionLifted(Guid Id, Guid Person, string? Reason = null) : ILedgerEvent<InformationRestrictionLifted>
 {
     public static string EntryKind => "information.restriction-lifted";
+
+    public string Subject() => "person:" + Person;
+}
+
+/// <summary>Counsel (or the sending state's legal reviewer) asked a court to review a restriction: recorded as a pending proceeding, which it names.</summary>
+public sealed record InformationRestrictionReviewRequested(Guid Id, Guid Person, Guid Proceeding, string Court) : ILedgerEvent<InformationRestrictionReviewRequested>
+{
+    public static string EntryKind => "information.restriction-review-requested";
 
     public string Subject() => "person:" + Person;
 }
@@ -134,6 +145,7 @@ public sealed record InspectionActionCompleted(Guid Id, string Facility) : ILedg
 [JsonSerializable(typeof(PersonReleased))]
 [JsonSerializable(typeof(InformationRestricted))]
 [JsonSerializable(typeof(InformationRestrictionLifted))]
+[JsonSerializable(typeof(InformationRestrictionReviewRequested))]
 [JsonSerializable(typeof(PlannedAction))]
 [JsonSerializable(typeof(InspectionFinding))]
 [JsonSerializable(typeof(InspectionRecorded))]

@@ -34,6 +34,7 @@ public static class FacilitiesProjector
             .On<PersonReleased>(Apply)
             .On<InformationRestricted>(Apply)
             .On<InformationRestrictionLifted>(Apply)
+            .On<InformationRestrictionReviewRequested>(Apply)
             .On<InspectionRecorded>(Apply)
             .On<InspectionActionCompleted>(Apply);
     }
@@ -164,6 +165,8 @@ public static class FacilitiesProjector
             Id = e.Id,
             PersonId = e.Person,
             Ground = e.Ground,
+            Authority = e.Authority,
+            ReviewBy = e.ReviewBy,
             RecordedBy = entry.Actor,
             RecordedAt = entry.OccurredAt,
             LastSeq = entry.Seq,
@@ -173,6 +176,16 @@ public static class FacilitiesProjector
     {
         var restriction = store.Find<InformationRestriction>(e.Id) ?? throw Missing("restriction", e.Id);
         restriction.LiftedAt = entry.OccurredAt;
+        restriction.LiftedBy = entry.Actor;
+        restriction.LiftReason = e.Reason;
+        restriction.LastSeq = entry.Seq;
+    }
+
+    private static void Apply(InformationRestrictionReviewRequested e, LedgerEntry entry, IProjectionStore store)
+    {
+        var restriction = store.Find<InformationRestriction>(e.Id) ?? throw Missing("restriction", e.Id);
+        restriction.ReviewProceedingId = e.Proceeding;
+        restriction.ReviewCourt = e.Court;
         restriction.LastSeq = entry.Seq;
     }
 

@@ -23,7 +23,6 @@ public sealed record VisitRequest(string? Visitor, string? Role);
 
 public sealed record VisitDecision(bool Granted, string? Reason);
 
-public sealed record RestrictionRequest(string? Ground);
 
 /// <summary>
 /// What makes a person's detention visible and lawful to end: welfare checks, access visits (a
@@ -174,21 +173,6 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             }
             work.Record(new VisitDecided(visitId, visit.PersonId, decision.Granted, string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason.Trim()), viewer.Actor);
             return visit;
-        }, cancellationToken);
-    }
-
-    public async Task<Result<InformationRestriction>> RestrictAsync(Guid personId, RestrictionRequest r, Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        if (string.IsNullOrWhiteSpace(r.Ground) || r.Ground.Trim().Length > 1000)
-        {
-            return new Invalid([new FieldError("ground", "Required: the legal ground of the restriction (1 to 1000 characters).")]);
-        }
-        return await InPersonAsync<InformationRestriction>(personId, viewer, (work, _) =>
-        {
-            var id = Guid.CreateVersion7(time.GetUtcNow());
-            work.Record(new InformationRestricted(id, personId, r.Ground.Trim()), viewer.Actor);
-            return Task.FromResult(Result<InformationRestriction>.Ok(work.Store.Find<InformationRestriction>(id)!));
         }, cancellationToken);
     }
 

@@ -44,7 +44,11 @@ public sealed record FacilityRegisterView(FacilityView Facility, IReadOnlyList<H
 /// <summary>What relatives and counsel may know (art. 18): authority, dates and places, whereabouts, health, release or death — or that it is restricted, and on what ground.</summary>
 public sealed record Article18Information(Guid PersonId, string GivenName, string FamilyName, bool Restricted, IReadOnlyList<string> RestrictionGrounds,
     string? Custodian, string? HeldOnBehalfOf, string? LegalAuthority, string? Whereabouts, IReadOnlyList<CustodyRecordView> DatesAndPlaces,
-    string? HealthAtAdmission, string? LastWelfareCondition, DateTime? LastWelfareCheck, string? Release, string? Death);
+    string? HealthAtAdmission, string? LastWelfareCondition, DateTime? LastWelfareCheck, string? Release, string? Death)
+{
+    /// <summary>The restrictions in force, in full: ground, authority, review date.</summary>
+    public IReadOnlyList<RestrictionView> Restrictions { get; init; } = [];
+}
 
 /// <summary>The register's reads: who is held where, occupancy at any instant, who has not been seen, whose term is ending, and the art. 18 subset.</summary>
 public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
@@ -162,10 +166,16 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
             return new NotFound($"No person {personId} in the register.");
         }
         await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "article-18"), viewer.Actor, cancellationToken);
-        var restrictions = await db.InformationRestrictions.AsNoTracking().Where(r => r.PersonId == personId && r.LiftedAt == null).Select(r => r.Ground).ToListAsync(cancellationToken);
+        var restrictionRows = await db.InformationRestrictions.AsNoTracking().Where(r => r.PersonId == personId && r.LiftedAt == null).ToListAsync(cancellationToken);
+        var restrictions = restrictionRows.Select(r => r.Ground).ToList();
         if (restrictions.Count > 0)
         {
-            return new Article18Information(personId, person.GivenName, person.FamilyName, true, restrictions, null, null, null, null, [], null, null, null, null, null);
+            // Each with the authority that imposed it and the date by which a court reviews it (art. 20).
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            return new Article18Information(personId, person.GivenName, person.FamilyName, true, restrictions, null, null, null, null, [], null, null, null, null, null)
+            {
+                Restrictions = restrictionRows.Select(r => RestrictionView.Of(r, today)).ToList(),
+            };
         }
         var timeline = (await new ReadCustody(db, time).TimelineAsync(personId, viewer, logAccess: false, cancellationToken)).Value!;
         var current = timeline[^1];

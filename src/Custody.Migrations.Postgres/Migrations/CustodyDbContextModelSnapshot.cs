@@ -803,6 +803,9 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Authority")
+                        .HasColumnType("text");
+
                     b.Property<string>("Ground")
                         .IsRequired()
                         .HasColumnType("text");
@@ -810,8 +813,14 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.Property<long>("LastSeq")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("LiftReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("LiftedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -822,6 +831,15 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewCourt")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ReviewProceedingId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

@@ -798,6 +798,9 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Authority")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ground")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -805,7 +808,13 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LiftReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -816,6 +825,15 @@ namespace Custody.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewCourt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewProceedingId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

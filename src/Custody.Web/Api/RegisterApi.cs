@@ -142,11 +142,32 @@ public static class RegisterApi
             .RequireAuthorization(Policies.RecordWelfare)
             .WithSummary("Request an access visit.")
             .Produces<AccessVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        person.MapPost("/restrictions", async (Guid id, RestrictionRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
+        person.MapPost("/restrictions", async (Guid id, RestrictionRequest request, RestrictionCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RestrictAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.DecideAccess)
-            .WithSummary("Restrict the art. 18 information on a person, with its legal ground (shown as restricted, never as not found).")
-            .Produces<InformationRestriction>().ProducesValidationProblem();
+            .WithSummary("Restrict the art. 18 information on a person, with its legal ground, the authority imposing it and the date by which it is reviewed " +
+                $"(at most {RestrictionCommands.MaxDaysToReview} days ahead); shown as restricted, never as not found.")
+            .Produces<RestrictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapGet("/restrictions", async (Guid id, RestrictionCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("Every restriction on the person: ground, authority, review date (lapsed when past and not lifted), lift, review asked.")
+            .Produces<IReadOnlyList<RestrictionView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        var restrictions = api.MapGroup("/restrictions").WithTags("Facility register");
+        restrictions.MapGet("/lapsed", async (RestrictionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.LapsedAsync(ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Restrictions in force past their review date, oldest first.")
+            .Produces<IReadOnlyList<RestrictionView>>();
+        restrictions.MapPost("/{restrictionId:guid}/lift", async (Guid restrictionId, LiftRestrictionRequest request, RestrictionCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.LiftAsync(restrictionId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.DecideAccess)
+            .WithSummary("Lift a restriction, with the reason: a court, or the authority that imposed it (403 for anyone else; 409 once lifted).")
+            .Produces<RestrictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        restrictions.MapPost("/{restrictionId:guid}/review-request", async (Guid restrictionId, RestrictionReviewRequest request, RestrictionCommands commands, HttpContext http,
+                CancellationToken ct) => ApiResults.From(await commands.RequestReviewAsync(restrictionId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RequestRestrictionReview)
+            .WithSummary("Ask a court to review a restriction (counsel of record for their client, or the sending state's legal reviewer): recorded as a pending proceeding.")
+            .Produces<RestrictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapGet("/article-18", async (Guid id, ReadRegister read, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReadPeople)

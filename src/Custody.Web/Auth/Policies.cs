@@ -98,6 +98,9 @@ public static class Policies
     /// <summary>Grant or deny visits and restrict information (with its legal ground): facility directors; courts may restrict too.</summary>
     public const string DecideAccess = "access.decide";
 
+    /// <summary>Ask a court to review an information restriction: counsel (their clients) and the sending state's legal reviewers.</summary>
+    public const string RequestRestrictionReview = "restrictions.request-review";
+
     /// <summary>Record inspections: inspectors and monitors.</summary>
     public const string Inspect = "inspections.record";
 
@@ -159,6 +162,7 @@ public static class Policies
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
+        options.AddPolicy(RequestRestrictionReview, p => p.RequireRole(Roles.Counsel, Roles.LegalReviewer));
         options.AddPolicy(ReadFinance, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.ReceivingFinanceOfficer, Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(IssueInvoices, p => p.RequireRole(Roles.ReceivingFinanceOfficer));
         options.AddPolicy(PayInvoices, p => p.RequireRole(Roles.SendingFinanceOfficer));

@@ -12,7 +12,7 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents, HospitalEscorts hospitals,
+public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents, HospitalEscorts hospitals, RestrictionCommands restrictions,
     IAuthorizationService authorization) : PageModel
 {
     public FacilityRegisterView View { get; private set; } = null!;
@@ -38,6 +38,9 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
             cancellationToken);
 
     public bool MayKeep { get; private set; }
+
+    /// <summary>Restrictions on people held here that are past their review date (art. 20): for inspectors and courts to act on.</summary>
+    public IReadOnlyList<(HeldPerson Person, RestrictionView Restriction)> LapsedRestrictions { get; private set; } = [];
 
     public bool MayRecordWelfare { get; private set; }
 
@@ -100,6 +103,8 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
         Incidents = await read.IncidentsAsync(id, cancellationToken);
         DeniedVisits = await read.DeniedVisitsAsync(id, cancellationToken);
         PendingVisits = await read.PendingVisitsAsync(id, cancellationToken);
+        var held = view.Held.ToDictionary(h => h.PersonId);
+        LapsedRestrictions = (await restrictions.LapsedAsync(cancellationToken)).Where(r => held.ContainsKey(r.PersonId)).Select(r => (held[r.PersonId], r)).ToList();
         MayDecideAccess = (await authorization.AuthorizeAsync(User, Policies.DecideAccess)).Succeeded;
         MayKeep = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
         MayRecordWelfare = (await authorization.AuthorizeAsync(User, Policies.RecordWelfare)).Succeeded;
