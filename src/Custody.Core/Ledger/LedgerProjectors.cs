@@ -20,6 +20,7 @@ internal static class LedgerProjectors
         Facts.FactsEventsJson.Default,
         Production.ProductionEventsJson.Default,
         Corrections.CorrectionsEventsJson.Default,
+        InformationRequests.InformationRequestsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -37,5 +38,6 @@ internal static class LedgerProjectors
         Facts.FactsProjector.Register(registry);
         Production.ProductionProjector.Register(registry);
         Corrections.CorrectionsProjector.Register(registry);
+        InformationRequests.InformationRequestsProjector.Register(registry);
     }
 }

@@ -80,6 +80,9 @@ public static class NotificationKinds
     /// <summary>…and to the state on whose behalf the person is held.</summary>
     public const string ProductionOverdueSendingState = "production-overdue-sending-state";
 
+    /// <summary>A relative's information request was not answered by its deadline: escalated to the independent authority.</summary>
+    public const string InformationRequestOverdue = "information-request-overdue";
+
     public const string ReleaseCounsel = "release-counsel";
     public const string ReleaseFamily = "release-family";
     public const string ReturnCounsel = "return-counsel";

@@ -54,6 +54,12 @@ public static class NotificationTemplates
             "{person} was transferred at {at} UTC to {destination}, into the custody of {by}."),
         [(NotificationKinds.OnwardFamily, "es")] = ("{person} ha sido trasladado",
             "{person} fue trasladado a las {at} UTC a {destination}, bajo la custodia de {by}."),
+        [(NotificationKinds.InformationRequestOverdue, "en")] = ("Overdue: information request {reference}",
+            "Information request {reference}, filed {filedAt} UTC by a relative or counsel under art. 18, was due by {dueBy} UTC and the custodian ({facility}) "
+            + "has not answered. It stays open and listed as overdue until answered."),
+        [(NotificationKinds.InformationRequestOverdue, "es")] = ("Vencida: solicitud de información {reference}",
+            "La solicitud de información {reference}, presentada el {filedAt} UTC por un familiar o abogado conforme al art. 18, vencía el {dueBy} UTC y el custodio ({facility}) "
+            + "no ha respondido. Sigue abierta y figura como vencida hasta que se responda."),
         [(NotificationKinds.ProductionOverdueCourt, "en")] = ("Overdue: {kind} of {person} ordered by {court}",
             "The {kind} of {person} ordered by {court} was due by {deadline} UTC and the custodian ({custodian}) has not answered. "
             + "The request stays open and is listed as overdue until a declaration is recorded."),

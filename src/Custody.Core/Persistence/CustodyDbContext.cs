@@ -36,6 +36,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<CourtOrderConflict> CourtOrderConflicts => Set<CourtOrderConflict>();
 
+    public DbSet<InformationRequests.InformationRequest> InformationRequests => Set<InformationRequests.InformationRequest>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -183,6 +185,17 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<InformationRequests.InformationRequest>(e =>
+        {
+            e.ToTable("InformationRequests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.Property(x => x.Reference).HasMaxLength(16);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Status).HasMaxLength(16);
         });
         builder.Entity<CourtOrderConflict>(e =>
         {

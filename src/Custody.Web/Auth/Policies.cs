@@ -101,6 +101,9 @@ public static class Policies
     /// <summary>Ask a court to review an information restriction: counsel (their clients) and the sending state's legal reviewers.</summary>
     public const string RequestRestrictionReview = "restrictions.request-review";
 
+    /// <summary>List relatives' information requests: the custodian's staff, inspectors and courts.</summary>
+    public const string ReadInformationRequests = "information-requests.read";
+
     /// <summary>Record inspections: inspectors and monitors.</summary>
     public const string Inspect = "inspections.record";
 
@@ -162,6 +165,7 @@ public static class Policies
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
+        options.AddPolicy(ReadInformationRequests, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector, Roles.Inspector, Roles.CourtUser, Roles.Auditor));
         options.AddPolicy(RequestRestrictionReview, p => p.RequireRole(Roles.Counsel, Roles.LegalReviewer));
         options.AddPolicy(ReadFinance, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.ReceivingFinanceOfficer, Roles.Auditor, Roles.CourtUser));
         options.AddPolicy(IssueInvoices, p => p.RequireRole(Roles.ReceivingFinanceOfficer));

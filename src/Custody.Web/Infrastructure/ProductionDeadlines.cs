@@ -2,7 +2,7 @@ using Custody.Production;
 
 namespace Custody.Web.Infrastructure;
 
-/// <summary>Every minute, records the production requests whose deadline passed unanswered and tells the court and the sending state.</summary>
+/// <summary>Every minute, records the production requests and relatives' information requests whose deadline passed unanswered, and sends their notices.</summary>
 public sealed partial class ProductionDeadlines(IServiceScopeFactory scopes, TimeProvider time, ILogger<ProductionDeadlines> log) : BackgroundService
 {
     public const string Actor = "system:deadlines";
@@ -16,6 +16,7 @@ public sealed partial class ProductionDeadlines(IServiceScopeFactory scopes, Tim
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<ProductionCommands>().RecordOverdueAsync(Actor, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Custody.InformationRequests.InformationRequestCommands>().RecordOverdueAsync(Actor, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,22 @@
+using Custody.InformationRequests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.Requests;
+
+/// <summary>A request's status and answer, reached only through its secret link (404 when wrong or expired).</summary>
+public sealed class StatusModel(InformationRequestCommands requests) : PageModel
+{
+    public InformationRequestView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        var result = await requests.StatusAsync(token, cancellationToken);
+        if (result.Value is null)
+        {
+            return NotFound();
+        }
+        View = result.Value;
+        return Page();
+    }
+}
