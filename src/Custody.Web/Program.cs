@@ -29,6 +29,7 @@ builder.Services.AddScoped<Custody.Facilities.FacilityCommands>();
 builder.Services.AddScoped<Custody.Facilities.RegisterCommands>();
 builder.Services.AddScoped<Custody.Facilities.OversightCommands>();
 builder.Services.AddScoped<Custody.Facilities.RestrictionCommands>();
+builder.Services.AddScoped<Custody.Discipline.DisciplineCommands>();
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();

@@ -110,6 +110,49 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
     }
 
     [Fact]
+    public async Task Discipline_The16thConsecutiveDayOfSolitaryIsRefused_NamingTheRule_AndNothingIsWritten()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var ids = await HandedOverAsync(Unique("DISC"), 1);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister }));
+        object Solitary(string startsOn, int days) => new
+        {
+            offence = "Assault on a guard", hearingAt = Now(-60), hearingOutcome = "Heard with counsel; admitted the facts", sanction = "solitary-confinement",
+            startsOn, days, health = new { pregnant = false, disabilityWorsened = false },
+        };
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var next = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/disciplinary-measures", Solitary(today, 10)));
+        var sixteenth = await director.PostAsJsonAsync($"/api/people/{ids[0]}/disciplinary-measures", Solitary(next, 6));
+        var fifteenth = await director.PostAsJsonAsync($"/api/people/{ids[0]}/disciplinary-measures", Solitary(next, 5));
+        var collective = await director.PostAsJsonAsync($"/api/people/{ids[0]}/disciplinary-measures", new
+        {
+            offence = "Noise", hearingAt = Now(-60), hearingOutcome = "No hearing of the person", sanction = "loss-of-privileges", startsOn = today, days = 3, collective = true,
+        });
+        var measures = (await director.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/disciplinary-measures"))!;
+
+        Assert.Equal(HttpStatusCode.Conflict, sixteenth.StatusCode);
+        var problem = (await sixteenth.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("43(1)(b), 44", problem["breaches"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains("15 consecutive days", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, fifteenth.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, collective.StatusCode);
+        Assert.Equal(2, measures.Count);
+        // The page: the same refusal, named.
+        var page = await factory.SignedInAsync(Roles.FacilityDirector);
+        var form = await page.GetStringAsync($"/Facilities/Discipline/{ids[0]}");
+        var refused = await page.PostAsync($"/Facilities/Discipline/{ids[0]}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Offence"] = "Fight", ["Form.HearingAt"] = Now(-30), ["Form.HearingOutcome"] = "Heard", ["Form.Sanction"] = "reduction-of-food-or-water",
+            ["Form.StartsOn"] = today, ["Form.Days"] = "2", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        Assert.Contains("rule 43(1)(d)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
     public async Task WelfareCheck_CapacityComesFromTheAccount_NotTheRequest_AndALateCheckIsKeptButNotPayable()
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);

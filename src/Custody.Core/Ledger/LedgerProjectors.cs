@@ -21,6 +21,7 @@ internal static class LedgerProjectors
         Production.ProductionEventsJson.Default,
         Corrections.CorrectionsEventsJson.Default,
         InformationRequests.InformationRequestsEventsJson.Default,
+        Discipline.DisciplineEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -39,5 +40,6 @@ internal static class LedgerProjectors
         Production.ProductionProjector.Register(registry);
         Corrections.CorrectionsProjector.Register(registry);
         InformationRequests.InformationRequestsProjector.Register(registry);
+        Discipline.DisciplineProjector.Register(registry);
     }
 }

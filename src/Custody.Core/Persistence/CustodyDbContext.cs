@@ -38,6 +38,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<InformationRequests.InformationRequest> InformationRequests => Set<InformationRequests.InformationRequest>();
 
+    public DbSet<Discipline.DisciplinaryMeasure> DisciplinaryMeasures => Set<Discipline.DisciplinaryMeasure>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -185,6 +187,14 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<Discipline.DisciplinaryMeasure>(e =>
+        {
+            e.ToTable("DisciplinaryMeasures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<InformationRequests.InformationRequest>(e =>
         {

@@ -502,6 +502,56 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("CourtOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Discipline.DisciplinaryMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FacilityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("HearingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HearingOutcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Offence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sanction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DisciplinaryMeasures", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Facilities.AccessVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2107,6 +2157,15 @@ namespace Custody.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Custody.CourtOrders.EnteredCourtOrder", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Discipline.DisciplinaryMeasure", b =>
                 {
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()

@@ -26,6 +26,8 @@ public static class ApiResults
             }),
         Custody.Facilities.StandardsBreached breached => TypedResults.Problem(breached.Message, statusCode: StatusCodes.Status409Conflict, title: "Refused by the agreement's facility standards",
             extensions: new Dictionary<string, object?> { ["cell"] = breached.CellId, ["occupants"] = breached.Occupants, ["breaches"] = breached.Breaches }),
+        Custody.Discipline.RulesBreached rules => TypedResults.Problem(rules.Message, statusCode: StatusCodes.Status409Conflict, title: "Refused under the Nelson Mandela Rules",
+            extensions: new Dictionary<string, object?> { ["breaches"] = rules.Breaches }),
         Custody.Screening.Blocked blocked => TypedResults.Problem(blocked.Message, statusCode: StatusCodes.Status409Conflict, title: "Blocked by screening",
             extensions: new Dictionary<string, object?> { ["reasons"] = blocked.Decision.Reasons, ["decision"] = blocked.Decision }),
         // A failure type added without a mapping is a bug in this file, not the caller's fault.

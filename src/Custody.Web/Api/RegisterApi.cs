@@ -153,6 +153,18 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("Every restriction on the person: ground, authority, review date (lapsed when past and not lifted), lift, review asked.")
             .Produces<IReadOnlyList<RestrictionView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapPost("/disciplinary-measures", async (Guid id, Custody.Discipline.RecordMeasureRequest request, Custody.Discipline.DisciplineCommands commands, HttpContext http,
+                CancellationToken ct) => ApiResults.From(await commands.RecordAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Record a disciplinary measure: offence, hearing and its outcome, sanction, first day and days. Refused (409, naming each rule) when it breaches " +
+                "the Nelson Mandela Rules: solitary confinement over 15 consecutive days, for children, pregnant women or people whose disability it would worsen, " +
+                "or without a health assessment; dark or constantly lit cells, corporal punishment, reduced food or water, collective punishment.")
+            .Produces<Custody.Discipline.DisciplinaryMeasure>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        person.MapGet("/disciplinary-measures", async (Guid id, Custody.Discipline.DisciplineCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("The person's disciplinary measures, in order.")
+            .Produces<IReadOnlyList<Custody.Discipline.DisciplinaryMeasure>>().ProducesProblem(StatusCodes.Status404NotFound);
         var restrictions = api.MapGroup("/restrictions").WithTags("Facility register");
         restrictions.MapGet("/lapsed", async (RestrictionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.LapsedAsync(ct)))
             .RequireAuthorization(Policies.ReadRegister)
