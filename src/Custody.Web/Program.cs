@@ -30,6 +30,8 @@ builder.Services.AddScoped<Custody.Facilities.RegisterCommands>();
 builder.Services.AddScoped<Custody.Facilities.OversightCommands>();
 builder.Services.AddScoped<Custody.Facilities.RestrictionCommands>();
 builder.Services.AddScoped<Custody.Discipline.DisciplineCommands>();
+builder.Services.AddScoped<Custody.Complaints.ComplaintCommands>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Complaints").Get<Custody.Complaints.ComplaintOptions>() ?? new());
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();

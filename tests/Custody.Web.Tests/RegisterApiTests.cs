@@ -153,6 +153,59 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
     }
 
     [Fact]
+    public async Task Complaints_IllTreatmentIsReferredAtOnceWithItsDeadline_OthersAreAcknowledgedAndAnswered_LateOnesListed()
+    {
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var director = await factory.BearerAsync(Roles.FacilityDirector);
+        var counsel = await factory.BearerAsync(Roles.Counsel);
+        var ids = await HandedOverAsync(Unique("CMPL"), 1);
+        await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/admission", new { register = FullRegister }));
+
+        var invalid = await counsel.PostAsJsonAsync($"/api/people/{ids[0]}/complaints", new { filedBy = "neighbour", kind = "complaint" });
+        var illTreatment = await OkAsync(counsel.PostAsJsonAsync($"/api/people/{ids[0]}/complaints",
+            new { filedBy = "counsel", kind = "ill-treatment", text = "Beaten by two guards in block 3 on arrival" }));
+        var request = await OkAsync(reception.PostAsJsonAsync($"/api/people/{ids[0]}/complaints", new { filedBy = "person", kind = "request", text = "Asks for a blanket" }));
+        var notices = (await director.GetFromJsonAsync<JsonArray>("/api/notifications"))!
+            .Where(n => n!["personId"]?.GetValue<string>() == ids[0].ToString() && n["kind"]!.GetValue<string>() == "incident-report").ToList();
+        await OkAsync(director.PostAsync($"/api/complaints/{request["id"]}/acknowledge", null));
+        var ackAgain = await director.PostAsync($"/api/complaints/{request["id"]}/acknowledge", null);
+        var answered = await OkAsync(director.PostAsJsonAsync($"/api/complaints/{request["id"]}/answer", new { answer = "Two blankets issued" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var fields = (await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key).ToList();
+        Assert.Contains("filedBy", fields);
+        Assert.Contains("text", fields);
+        Assert.NotNull(illTreatment["referredAt"]);
+        var report = Assert.Single(notices)!;
+        Assert.Contains("Beaten by two guards", report["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(report["dueBy"]);
+        Assert.Null(request["referredAt"]);
+        Assert.Equal(HttpStatusCode.Conflict, ackAgain.StatusCode);
+        Assert.Equal("answered", answered["status"]!.GetValue<string>());
+
+        // Received eight days ago and never acknowledged: listed as late.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var then = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8));
+            var late = await new Custody.Complaints.ComplaintCommands(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), then, new(), new())
+                .FileAsync(ids[0], new("relative", "complaint", "No visits allowed for a month"), new Custody.Access.Viewer("test:reception"));
+            Assert.True(late.Succeeded, late.Failure?.Message);
+        }
+        var overdue = (await (await factory.BearerAsync(Roles.Inspector)).GetFromJsonAsync<JsonArray>("/api/complaints/overdue"))!;
+        Assert.Contains(overdue, c => c!["text"]!.GetValue<string>() == "No visits allowed for a month" && c["overdue"]!.GetValue<bool>());
+        // The page: a relative's complaint received by the facility, listed with its deadlines.
+        var page = await factory.SignedInAsync(Roles.ReceptionOfficer);
+        var form = await page.GetStringAsync($"/Facilities/Complaints/{ids[0]}");
+        var filed = await page.PostAsync($"/Facilities/Complaints/{ids[0]}?handler=File", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["filedBy"] = "relative", ["kind"] = "complaint", ["text"] = "Parcel not delivered", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        Assert.Contains("Parcel not delivered", await page.GetStringAsync($"/Facilities/Complaints/{ids[0]}"), StringComparison.Ordinal);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
     public async Task WelfareCheck_CapacityComesFromTheAccount_NotTheRequest_AndALateCheckIsKeptButNotPayable()
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);

@@ -22,6 +22,7 @@ internal static class LedgerProjectors
         Corrections.CorrectionsEventsJson.Default,
         InformationRequests.InformationRequestsEventsJson.Default,
         Discipline.DisciplineEventsJson.Default,
+        Complaints.ComplaintsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -41,5 +42,6 @@ internal static class LedgerProjectors
         Corrections.CorrectionsProjector.Register(registry);
         InformationRequests.InformationRequestsProjector.Register(registry);
         Discipline.DisciplineProjector.Register(registry);
+        Complaints.ComplaintsProjector.Register(registry);
     }
 }

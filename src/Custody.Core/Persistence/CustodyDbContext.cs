@@ -40,6 +40,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Discipline.DisciplinaryMeasure> DisciplinaryMeasures => Set<Discipline.DisciplinaryMeasure>();
 
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -187,6 +189,15 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<Complaints.Complaint>(e =>
+        {
+            e.ToTable("Complaints");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.AnsweredAt);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Discipline.DisciplinaryMeasure>(e =>
         {

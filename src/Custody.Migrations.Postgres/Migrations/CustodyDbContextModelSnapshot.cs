@@ -332,6 +332,73 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("PaymentHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AnswerBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FacilityId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Corrections.Correction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2128,6 +2195,15 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.HasOne("Custody.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -165,6 +165,32 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("The person's disciplinary measures, in order.")
             .Produces<IReadOnlyList<Custody.Discipline.DisciplinaryMeasure>>().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapPost("/complaints", async (Guid id, Custody.Complaints.FileComplaintRequest request, Custody.Complaints.ComplaintCommands commands, HttpContext http,
+                CancellationToken ct) => ApiResults.From(await commands.FileAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.FileComplaints)
+            .WithSummary("Receive a request or complaint (by the person, counsel or a relative), with deadlines to acknowledge and answer; a complaint of ill-treatment " +
+                "is referred at once to the independent authority (queued with its deadline, same transaction).")
+            .Produces<Custody.Complaints.ComplaintView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapGet("/complaints", async (Guid id, Custody.Complaints.ComplaintCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The person's requests and complaints, with their deadlines and answers.")
+            .Produces<IReadOnlyList<Custody.Complaints.ComplaintView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        var complaints = api.MapGroup("/complaints").WithTags("Facility register");
+        complaints.MapGet("/overdue", async (Custody.Complaints.ComplaintCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.OverdueAsync(ct)))
+            .RequireAuthorization(Policies.ReadRegister)
+            .WithSummary("Requests and complaints not acknowledged or not answered in time.")
+            .Produces<IReadOnlyList<Custody.Complaints.ComplaintView>>();
+        complaints.MapPost("/{complaintId:guid}/acknowledge", async (Guid complaintId, Custody.Complaints.ComplaintCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.AcknowledgeAsync(complaintId, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Acknowledge receipt (409 when already acknowledged or answered).")
+            .Produces<Custody.Complaints.ComplaintView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        complaints.MapPost("/{complaintId:guid}/answer", async (Guid complaintId, Custody.Complaints.AnswerComplaintRequest request, Custody.Complaints.ComplaintCommands commands,
+                HttpContext http, CancellationToken ct) => ApiResults.From(await commands.AnswerAsync(complaintId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.KeepRegister)
+            .WithSummary("Answer, with the answer given (409 once answered).")
+            .Produces<Custody.Complaints.ComplaintView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var restrictions = api.MapGroup("/restrictions").WithTags("Facility register");
         restrictions.MapGet("/lapsed", async (RestrictionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.LapsedAsync(ct)))
             .RequireAuthorization(Policies.ReadRegister)

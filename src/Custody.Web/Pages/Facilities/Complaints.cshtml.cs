@@ -1,0 +1,67 @@
+using Custody.Complaints;
+using Custody.Web.Api;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.Facilities;
+
+/// <summary>A person's requests and complaints: file one (ill-treatment goes at once to the independent authority), acknowledge, answer.</summary>
+public sealed class ComplaintsModel(ComplaintCommands complaints, IAuthorizationService authorization) : PageModel
+{
+    public Guid PersonId { get; private set; }
+
+    public IReadOnlyList<ComplaintView> Complaints { get; private set; } = [];
+
+    public bool MayFile { get; private set; }
+
+    public bool MayAnswer { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken) =>
+        await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFileAsync(Guid personId, string? filedBy, string? kind, string? text, CancellationToken cancellationToken) =>
+        await RunAsync(personId, Policies.FileComplaints, async () => (await complaints.FileAsync(personId, new FileComplaintRequest(filedBy, kind, text), ApiResults.ViewerOf(User),
+            cancellationToken)).Failure, cancellationToken);
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid personId, Guid complaintId, CancellationToken cancellationToken) =>
+        await RunAsync(personId, Policies.KeepRegister, async () => (await complaints.AcknowledgeAsync(complaintId, ApiResults.ViewerOf(User), cancellationToken)).Failure,
+            cancellationToken);
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid personId, Guid complaintId, string? answer, CancellationToken cancellationToken) =>
+        await RunAsync(personId, Policies.KeepRegister, async () => (await complaints.AnswerAsync(complaintId, new AnswerComplaintRequest(answer), ApiResults.ViewerOf(User),
+            cancellationToken)).Failure, cancellationToken);
+
+    private async Task<IActionResult> RunAsync(Guid personId, string policy, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, policy)).Succeeded)
+        {
+            return Forbid();
+        }
+        switch (await command())
+        {
+            case null:
+                return Redirect($"/Facilities/Complaints/{personId}");
+            case Custody.Common.NotFound:
+                return NotFound();
+            case { } failure:
+                PageErrors.Add(ModelState, failure);
+                return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var list = await complaints.ListAsync(personId, ApiResults.ViewerOf(User), cancellationToken);
+        if (list.Value is null)
+        {
+            return false;
+        }
+        PersonId = personId;
+        Complaints = list.Value;
+        MayFile = (await authorization.AuthorizeAsync(User, Policies.FileComplaints)).Succeeded;
+        MayAnswer = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
+        return true;
+    }
+}
