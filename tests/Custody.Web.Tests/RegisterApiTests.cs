@@ -422,6 +422,11 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         Assert.Equal("Thin, no visible injuries", info["lastWelfareCondition"]!.GetValue<string>());
         Assert.Equal("healthAtAdmission as recorded", info["healthAtAdmission"]!.GetValue<string>());
 
+        // The same, printable as a PDF in the reader's language.
+        var pdf = await counsel.GetAsync($"/api/people/{ids[0]}/article-18.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+
         await OkAsync(director.PostAsJsonAsync($"/api/people/{ids[0]}/restrictions", new { ground = "Art. 20(1): criminal investigation under way", authority = "Fiscalía General", reviewBy = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));
         var restricted = await OkAsync(counsel.GetAsync($"/api/people/{ids[0]}/article-18"));
         Assert.True(restricted["restricted"]!.GetValue<bool>());

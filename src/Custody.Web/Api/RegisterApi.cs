@@ -211,6 +211,13 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The art. 18 information for counsel and relatives: authority, dates and places, whereabouts, health, release or death — or the restriction and its ground.")
             .Produces<Article18Information>().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapGet("/article-18.pdf", async (Guid id, ReadRegister read, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
+                TimeProvider time, CancellationToken ct) => await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct) is { Value: { } info }
+                    ? Results.File(Reports.Article18Report.Pdf(info, key => localizer[key].Value, Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf")
+                    : ApiResults.Problem(new NotFound($"No person {id} in the register.")))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The art. 18 information as a PDF, in the reader's language (the UI culture).")
+            .ProducesFile("application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/visits/{visitId:guid}/decision", async (Guid visitId, VisitDecision decision, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.DecideVisitAsync(visitId, decision, ApiResults.ViewerOf(http.User), ct)))
