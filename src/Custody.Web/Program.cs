@@ -31,6 +31,7 @@ builder.Services.AddScoped<Custody.Facilities.OversightCommands>();
 builder.Services.AddScoped<Custody.Facilities.RestrictionCommands>();
 builder.Services.AddScoped<Custody.Discipline.DisciplineCommands>();
 builder.Services.AddScoped<Custody.Complaints.ComplaintCommands>();
+builder.Services.AddScoped<Custody.Hearings.HearingCommands>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Complaints").Get<Custody.Complaints.ComplaintOptions>() ?? new());
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();

@@ -23,6 +23,7 @@ internal static class LedgerProjectors
         InformationRequests.InformationRequestsEventsJson.Default,
         Discipline.DisciplineEventsJson.Default,
         Complaints.ComplaintsEventsJson.Default,
+        Hearings.HearingsEventsJson.Default,
     ];
 
     public static void RegisterAll(EventRegistry registry)
@@ -43,5 +44,6 @@ internal static class LedgerProjectors
         InformationRequests.InformationRequestsProjector.Register(registry);
         Discipline.DisciplineProjector.Register(registry);
         Complaints.ComplaintsProjector.Register(registry);
+        Hearings.HearingsProjector.Register(registry);
     }
 }

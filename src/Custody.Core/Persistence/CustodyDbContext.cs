@@ -42,6 +42,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
 
+    public DbSet<Hearings.Hearing> Hearings => Set<Hearings.Hearing>();
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
@@ -189,6 +191,14 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Court).HasMaxLength(200);
             e.Property(x => x.Docket).HasMaxLength(100);
             e.Property(x => x.DocumentReference).HasMaxLength(500);
+        });
+        builder.Entity<Hearings.Hearing>(e =>
+        {
+            e.ToTable("Hearings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Complaints.Complaint>(e =>
         {

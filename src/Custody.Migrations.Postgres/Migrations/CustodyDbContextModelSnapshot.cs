@@ -1101,6 +1101,51 @@ namespace Custody.Migrations.Postgres.Migrations
                     b.ToTable("EnteredFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("CounselPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Docket")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HeldRecordedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Hearings", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Owner")
@@ -2287,6 +2332,15 @@ namespace Custody.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Hearings.Hearing", b =>
                 {
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()

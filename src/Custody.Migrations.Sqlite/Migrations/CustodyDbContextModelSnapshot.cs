@@ -1096,6 +1096,51 @@ namespace Custody.Migrations.Sqlite.Migrations
                     b.ToTable("EnteredFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Custody.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CounselPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Docket")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Hearings", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Owner")
@@ -2278,6 +2323,15 @@ namespace Custody.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Custody.Facts.EnteredFact", b =>
+                {
+                    b.HasOne("Custody.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custody.Hearings.Hearing", b =>
                 {
                     b.HasOne("Custody.People.Person", null)
                         .WithMany()

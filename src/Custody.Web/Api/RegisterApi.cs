@@ -176,6 +176,21 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The person's requests and complaints, with their deadlines and answers.")
             .Produces<IReadOnlyList<Custody.Complaints.ComplaintView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapPost("/hearings", async (Guid id, Custody.Hearings.ScheduleHearingRequest request, Custody.Hearings.HearingCommands commands, HttpContext http,
+                CancellationToken ct) => ApiResults.From(await commands.ScheduleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordHearings)
+            .WithSummary("Record a hearing of the person's judicial process: court, date, purpose, docket.")
+            .Produces<Custody.Hearings.Hearing>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapGet("/hearings", async (Guid id, Custody.Hearings.HearingCommands commands, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The person's hearings, in date order, with counsel's presence and the outcome once held.")
+            .Produces<IReadOnlyList<Custody.Hearings.Hearing>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/hearings/{hearingId:guid}/outcome", async (Guid hearingId, Custody.Hearings.HearingOutcomeRequest request, Custody.Hearings.HearingCommands commands,
+                HttpContext http, CancellationToken ct) => ApiResults.From(await commands.RecordOutcomeAsync(hearingId, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithTags("Facility register").RequireAuthorization(Policies.RecordHearings)
+            .WithSummary("Record that a hearing was held: whether counsel was present, and the outcome (409 before its date, or once recorded).")
+            .Produces<Custody.Hearings.Hearing>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var complaints = api.MapGroup("/complaints").WithTags("Facility register");
         complaints.MapGet("/overdue", async (Custody.Complaints.ComplaintCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.OverdueAsync(ct)))
             .RequireAuthorization(Policies.ReadRegister)

@@ -107,6 +107,9 @@ public static class Policies
     /// <summary>File a request or complaint for a person held: the facility's staff (for the person or a relative), counsel (their clients), inspectors, the sending state's legal reviewers.</summary>
     public const string FileComplaints = "complaints.file";
 
+    /// <summary>Record hearings and their outcomes: courts, the sending state's legal reviewers, and the facility's staff who bring the person.</summary>
+    public const string RecordHearings = "hearings.record";
+
     /// <summary>Record inspections: inspectors and monitors.</summary>
     public const string Inspect = "inspections.record";
 
@@ -168,6 +171,7 @@ public static class Policies
         options.AddPolicy(RecordWelfare, p => p.RequireRole(Roles.Inspector, Roles.Counsel, Roles.LegalReviewer, Roles.FacilityDirector));
         options.AddPolicy(DecideAccess, p => p.RequireRole(Roles.FacilityDirector, Roles.CourtUser));
         options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
+        options.AddPolicy(RecordHearings, p => p.RequireRole(Roles.CourtUser, Roles.LegalReviewer, Roles.ReceptionOfficer, Roles.FacilityDirector));
         options.AddPolicy(FileComplaints, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector, Roles.Counsel, Roles.Inspector, Roles.LegalReviewer));
         options.AddPolicy(ReadInformationRequests, p => p.RequireRole(Roles.ReceptionOfficer, Roles.FacilityDirector, Roles.Inspector, Roles.CourtUser, Roles.Auditor));
         options.AddPolicy(RequestRestrictionReview, p => p.RequireRole(Roles.Counsel, Roles.LegalReviewer));

@@ -1,0 +1,60 @@
+using Custody.Hearings;
+using Custody.Web.Api;
+using Custody.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.People;
+
+/// <summary>A person's judicial process: hearings (court, date, purpose), then whether counsel was present and the outcome.</summary>
+public sealed class HearingsModel(HearingCommands hearings, IAuthorizationService authorization) : PageModel
+{
+    public Guid PersonId { get; private set; }
+
+    public IReadOnlyList<Hearing> Hearings { get; private set; } = [];
+
+    public bool MayRecord { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid id, string? court, string? at, string? purpose, string? docket, CancellationToken cancellationToken) =>
+        await RunAsync(id, async () => (await hearings.ScheduleAsync(id, new ScheduleHearingRequest(court, at, purpose, docket), ApiResults.ViewerOf(User), cancellationToken)).Failure,
+            cancellationToken);
+
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid hearingId, bool counselPresent, string? outcome, CancellationToken cancellationToken) =>
+        await RunAsync(id, async () => (await hearings.RecordOutcomeAsync(hearingId, new HearingOutcomeRequest(counselPresent, outcome), ApiResults.ViewerOf(User),
+            cancellationToken)).Failure, cancellationToken);
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RecordHearings)).Succeeded)
+        {
+            return Forbid();
+        }
+        switch (await command())
+        {
+            case null:
+                return Redirect($"/People/Hearings/{id}");
+            case Custody.Common.NotFound:
+                return NotFound();
+            case { } failure:
+                PageErrors.Add(ModelState, failure);
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var list = await hearings.ListAsync(id, ApiResults.ViewerOf(User), cancellationToken);
+        if (list.Value is null)
+        {
+            return false;
+        }
+        PersonId = id;
+        Hearings = list.Value;
+        MayRecord = (await authorization.AuthorizeAsync(User, Policies.RecordHearings)).Succeeded;
+        return true;
+    }
+}
