@@ -103,6 +103,7 @@ public sealed class RegisterTests
         db.ChangeTracker.Clear();
 
         var recount = await RecountAsync(db);
+        var admitted = await AdmittedRecountAsync(db);
         var read = new ReadRegister(db, time);
         foreach (var at in instants.Append(Instants.Now(time)))
         {
@@ -111,9 +112,31 @@ public sealed class RegisterTests
             {
                 Assert.Equal(recount(cell, at), occupancy.Cells.Single(c => c.CellId == cell).Occupants);
             }
-            Assert.Equal(cells.Sum(c => recount(c, at)), occupancy.Occupants);
+            // Everyone admitted is held, in a cell or awaiting one.
+            Assert.Equal(admitted(at), occupancy.Occupants);
+            Assert.Equal(admitted(at) - cells.Sum(c => recount(c, at)), occupancy.AwaitingCell);
         }
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
+    }
+
+    // From the ledger alone: each admission counts from its instant until the person's release.
+    private static async Task<Func<DateTime, int>> AdmittedRecountAsync(CustodyDbContext db)
+    {
+        var spans = new Dictionary<Guid, (DateTime From, DateTime? Until)>();
+        foreach (var entry in await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == PersonAdmitted.EntryKind || e.Kind == PersonReleased.EntryKind).OrderBy(e => e.Seq).ToListAsync())
+        {
+            var payload = LedgerContent.Parse(entry.Content).Payload;
+            var person = Guid.Parse(payload["person"]!.GetValue<string>());
+            if (entry.Kind == PersonAdmitted.EntryKind)
+            {
+                spans[person] = (Instants.Parse(payload["admittedAt"]!.GetValue<string>()), null);
+            }
+            else
+            {
+                spans[person] = spans[person] with { Until = Instants.Parse(payload["at"]!.GetValue<string>()) };
+            }
+        }
+        return at => spans.Values.Count(s => s.From <= at && (s.Until is null || s.Until > at));
     }
 
     // From the ledger alone: each assignment counts from its instant until the person's next assignment or release.

@@ -29,8 +29,12 @@ public sealed partial class LocalizationCoverageTests
         var web = WebProject();
         var spanish = XDocument.Load(Path.Combine(web.FullName, "Resources", "SharedResource.es.resx")).Root!.Elements("data")
             .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = web.GetDirectories("Pages").Single().EnumerateFiles("*.cshtml", SearchOption.AllDirectories)
-            .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file.FullName)).Select(m => (File: file.Name, Key: Regex.Unescape(m.Groups[1].Value))))
+        var pages = web.GetDirectories("Pages").Single().EnumerateFiles("*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file.FullName)).Select(m => (File: file.Name, Key: Regex.Unescape(m.Groups[1].Value))));
+        // Charts and reports take their words through a text(...) function backed by the same localizer.
+        var reports = web.GetDirectories("Reports").Single().EnumerateFiles("*.cs")
+            .SelectMany(file => ReportKey().Matches(File.ReadAllText(file.FullName)).Select(m => (File: file.Name, Key: Regex.Unescape(m.Groups[1].Value))));
+        var missing = pages.Concat(reports)
             .Where(k => !spanish.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
 
         Assert.True(missing.Count == 0, "No Spanish for:\n" + string.Join("\n", missing));
@@ -48,4 +52,7 @@ public sealed partial class LocalizationCoverageTests
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("""\btext\("((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex ReportKey();
 }

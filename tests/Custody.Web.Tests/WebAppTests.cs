@@ -273,6 +273,20 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     }
 
     [Fact]
+    public async Task Charts_SpeakTheReadersLanguage()
+    {
+        var client = factory.Anonymous();
+        using var spanish = new HttpRequestMessage(HttpMethod.Get, "/statistics/held.svg");
+        spanish.Headers.AcceptLanguage.ParseAdd("es");
+
+        var es = await (await client.SendAsync(spanish)).Content.ReadAsStringAsync();
+        var en = await client.GetStringAsync("/statistics/held.svg");
+
+        Assert.Contains("Máximo de detenidos a medianoche", es, StringComparison.Ordinal);
+        Assert.Contains("Peak held at midnight", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonPage_ShowsFactsAndLedgerHistory()
     {
         var client = await factory.SignedInAsync(Roles.CourtUser);

@@ -108,11 +108,11 @@ public static class BillingApi
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits, payments, outstanding.")
             .Produces<BillingSummary>().ProducesProblem(StatusCodes.Status404NotFound);
-        invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
+        invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
                 var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
-                return Results.Text(Reports.OccupancyCharts.Spend(points, $"{agreement}: spend against the ceiling"), "image/svg+xml");
+                return Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, key => localizer[key].Value), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling over time, as SVG.")

@@ -28,7 +28,7 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Occupancy per cell, unit and facility at an instant (default now), counted from the register, with rates against design and operational capacity.")
             .Produces<Occupancy>().ProducesValidationProblem();
-        facility.MapGet("/charts/occupancy.svg", async (string facilityId, int? days, ReadRegister read, TimeProvider time, CancellationToken ct) =>
+        facility.MapGet("/charts/occupancy.svg", async (string facilityId, int? days, ReadRegister read, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 var span = Math.Clamp(days ?? 30, 1, 366);
@@ -37,16 +37,18 @@ public static class RegisterApi
                 {
                     series.Add(await read.OccupancyAsync(facilityId, now.AddDays(-d), ct));
                 }
-                return Results.Text(Reports.OccupancyCharts.OverTime(series, $"{facilityId}: people held, last {span} days"), "image/svg+xml");
+                return Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId, span].Value, key => localizer[key].Value),
+                    "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Occupancy over time (one point a day), counted from the register, against operational capacity, as SVG.")
             .ProducesFile("image/svg+xml");
-        facility.MapGet("/charts/space.svg", async (string facilityId, ReadRegister read, RegisterCommands register, TimeProvider time, CancellationToken ct) =>
+        facility.MapGet("/charts/space.svg", async (string facilityId, ReadRegister read, RegisterCommands register, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
                 var (_, standards) = await register.FacilityStandardsAsync(facilityId, time.GetUtcNow(), ct);
-                return Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, $"{facilityId}: m² per person across occupied cells"), "image/svg+xml");
+                return Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId].Value,
+                    key => localizer[key].Value), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.")

@@ -67,8 +67,8 @@ public static class StatisticsApi
                     cited.Statistics.Fees.Select(r => (string[])[r.Agreement, r.Month, S(r.DaysInvoiced), S(r.DaysPaid), .. Cite(cited.Checkpoint)]), ct);
             })
             .WithSummary("Per agreement and month: days invoiced and days paid. Counts under 5 read 'fewer than 5'.");
-        statistics.MapGet("/held.svg", async (StatisticsCache cache, CancellationToken ct) =>
-                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities), "image/svg+xml"))
+        statistics.MapGet("/held.svg", async (StatisticsCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
+                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, key => localizer[key].Value), "image/svg+xml"))
             .WithSummary("Peak held at midnight by facility and month; months with fewer than 5 are left blank.");
     }
 
