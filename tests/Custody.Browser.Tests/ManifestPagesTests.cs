@@ -61,7 +61,7 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         await visitor.FillAsync("#l-country", "SV");
         await visitor.ClickAsync("#locator-form button[type=submit]");
         await Assertions.Expect(visitor.Locator("#locator-results")).ToContainTextAsync("Centro de Confinamiento del Terrorismo");
-        await Assertions.Expect(visitor.Locator("#locator-results")).ToContainTextAsync("Detenido por cuenta de US");
+        await Assertions.Expect(visitor.Locator("#locator-results")).ToContainTextAsync("Detenido por cuenta de Estados Unidos");
         if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
         {
             await reception.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "manifest.png"), FullPage = true });

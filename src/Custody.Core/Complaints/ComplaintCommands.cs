@@ -26,7 +26,7 @@ public sealed record ComplaintView(Guid Id, Guid PersonId, string? FacilityId, s
     public static ComplaintView Of(Complaint c, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var overdue = (c.AcknowledgedAt is null && now > c.AcknowledgeBy) || (c.AnsweredAt is null && now > c.AnswerBy);
+        var overdue = c.AnsweredAt is null && ((c.AcknowledgedAt is null && now > c.AcknowledgeBy) || now > c.AnswerBy);
         return new(c.Id, c.PersonId, c.FacilityId, c.FiledBy, c.Kind, c.Text, c.Status, c.ReceivedAt, c.AcknowledgeBy, c.AnswerBy, c.AcknowledgedAt, c.Answer,
             c.AnsweredAt, c.ReferredAt, overdue);
     }

@@ -33,12 +33,13 @@ public sealed record InformationRequestView(Guid Id, string Reference, string St
     public string? FacilityId { get; init; }
 }
 
-/// <summary>How long the custodian has to answer, by default and per agreement (the agreement format has no field for it).</summary>
+/// <summary>
+/// How long the custodian has to answer. One deadline for every request: a deadline that depended on
+/// the agreement the person is held under would tell the filer that the person exists.
+/// </summary>
 public sealed class InformationRequestOptions
 {
     public int AnswerHours { get; set; } = 48;
-
-    public Dictionary<string, int> AnswerHoursByAgreement { get; set; } = [];
 
     /// <summary>How long the status link works.</summary>
     public int LinkDays { get; set; } = 90;
@@ -83,8 +84,7 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
             var matches = await db.LocatorKeys.AsNoTracking().Where(k => k.Key == key).Select(k => k.PersonId).Distinct().Take(2).ToListAsync(cancellationToken);
             Guid? person = matches.Count == 1 ? matches[0] : null;
             var custody = person is { } p ? work.Store.CurrentCustody(p) : null;
-            var hours = custody?.AgreementId is { } agreement && options.AnswerHoursByAgreement.TryGetValue(agreement, out var h) ? h : options.AnswerHours;
-            var due = Instants.Utc(now).AddHours(hours);
+            var due = Instants.Utc(now).AddHours(options.AnswerHours);
             var keys = new JsonObject { ["countryOfBirth"] = country };
             if (!string.IsNullOrWhiteSpace(query.Identifier))
             {
@@ -127,8 +127,7 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
         {
             // Read as the custodian answering (the read is ledgered as theirs).
             var info = await new ReadRegister(db, time).Article18Async(person, new Viewer(viewer.Actor, Roles: viewer.Roles), cancellationToken);
-            answer = JsonSerializer.SerializeToNode(info.Value!, JsonSerializerOptions.Web)!.AsObject();
-            answer.Remove("personId");
+            answer = RequesterAnswer(info.Value!);
         }
         else
         {
@@ -201,6 +200,42 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
             db.ChangeTracker.Clear();
         }
         return missed.Count;
+    }
+
+    // Art. 18's list and nothing else: no register ids, no staff accounts, no notes (a hospital's reason), no names the filer did not give.
+    private static JsonObject RequesterAnswer(Article18Information info)
+    {
+        if (info.Restricted)
+        {
+            return new JsonObject
+            {
+                ["restricted"] = true,
+                ["restrictionGrounds"] = new JsonArray([.. info.Restrictions.Select(r => (JsonNode)JsonValue.Create(
+                    r.Authority is null ? r.Ground : $"{r.Ground} ({r.Authority}, review by {r.ReviewBy:yyyy-MM-dd})")!)]),
+            };
+        }
+        var answer = new JsonObject { ["restricted"] = false };
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                answer[name] = value;
+            }
+        }
+        Add("custodian", info.Custodian);
+        Add("heldOnBehalfOf", info.HeldOnBehalfOf);
+        Add("legalAuthority", info.LegalAuthority);
+        Add("whereabouts", info.Whereabouts);
+        Add("healthAtAdmission", info.HealthAtAdmission);
+        Add("lastWelfareCheck", info.LastWelfareCheck is { } seen ? Instants.ToText(seen) : null);
+        Add("lastWelfareCondition", info.LastWelfareCondition);
+        Add("release", info.Release);
+        Add("death", info.Death);
+        answer["datesAndPlaces"] = new JsonArray([.. info.DatesAndPlaces.Select(r => (JsonNode)new JsonObject
+        {
+            ["at"] = Instants.ToText(r.OccurredAt), ["event"] = r.Event, ["custodian"] = r.Custodian, ["place"] = r.FacilityName ?? r.PlaceKind,
+        })]);
+        return answer;
     }
 
     private InformationRequestView PublicView(InformationRequest x) =>

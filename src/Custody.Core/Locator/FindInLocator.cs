@@ -18,7 +18,7 @@ public sealed record LocatorQuery(string? Identifier, string? GivenName, string?
 /// stay findable). Never a minor; never the legal file; never the person's fate (<see cref="PublicAnswer"/>).
 /// </summary>
 public sealed record LocatorResult(string GivenName, string FamilyName, string CountryOfBirth, bool? InCustody, string Status, string Custodian,
-    string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime Since, Guid? PersonId = null);
+    string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime? Since, Guid? PersonId = null);
 
 /// <summary>The public locator's lookup: one indexed query, no access-log entry (the answer is public by design).</summary>
 public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)

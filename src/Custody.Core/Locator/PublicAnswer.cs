@@ -36,7 +36,9 @@ public static class PublicAnswer
         var id = withRecordId ? record.PersonId : (Guid?)null;
         LocatorResult Answer(bool? inCustody, string status, bool withFacility) => new(record.GivenName, record.FamilyName, record.CountryOfBirth, inCustody, status,
             record.Custodian, withFacility ? record.OnBehalfOf : null, withFacility ? record.FacilityName : null, withFacility ? record.FacilityAddress : null,
-            withFacility ? record.FacilityTelephone : null, withFacility ? record.FacilityState : null, record.OccurredAt, id);
+            withFacility ? record.FacilityTelephone : null, withFacility ? record.FacilityState : null,
+            // When someone stopped being held would date a death or an escape: only the held and the released get a date.
+            status is LocatorStatuses.InCustody or LocatorStatuses.Released ? record.OccurredAt : null, id);
         if (record.Restricted)
         {
             return Answer(null, LocatorStatuses.Restricted, withFacility: false);

@@ -42,6 +42,7 @@ public sealed class PublicAnswerTests
         Assert.Null(answer.FacilityName);
         Assert.Null(answer.FacilityAddress);
         Assert.Null(answer.HeldOnBehalfOf);
+        Assert.Null(answer.Since); // the date would date the death or escape
     }
 
     [Theory]

@@ -97,8 +97,9 @@ public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.
     {
         Orders = await commands.ListAsync(cancellationToken);
         Conflicts = await commands.ConflictsAsync(cancellationToken);
-        CourtOrderConflicts = await courtOrders.ConflictsAsync(cancellationToken);
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded;
+        // Court orders name people: only courts and legal reviewers see the list (counsel see their clients' on the person page).
+        CourtOrderConflicts = MayDecide ? await courtOrders.ConflictsAsync(cancellationToken) : [];
     }
 
     private static void AddText(JsonObject order, string name, string? value)

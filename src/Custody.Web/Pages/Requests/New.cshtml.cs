@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Requests;
 
 /// <summary>A relative asks where a person is and how they are (art. 18): no account; the status link is shown once.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Api.FacilitiesApi.LocatorRateLimit)]
 public sealed class NewModel(InformationRequestCommands requests) : PageModel
 {
     [BindProperty]

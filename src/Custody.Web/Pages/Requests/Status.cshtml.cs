@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Requests;
 
 /// <summary>A request's status and answer, reached only through its secret link (404 when wrong or expired).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Api.FacilitiesApi.LocatorRateLimit)]
 public sealed class StatusModel(InformationRequestCommands requests) : PageModel
 {
     public InformationRequestView View { get; private set; } = null!;
