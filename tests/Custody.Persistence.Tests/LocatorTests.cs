@@ -26,7 +26,7 @@ public sealed class LocatorTests
         Assert.Equal("Prison", result.FacilityName);
         Assert.Equal("US", result.HeldOnBehalfOf);
         Assert.True(result.InCustody);
-        Assert.Equal(DateTimeKind.Utc, result.Since.Kind);
+        Assert.Equal(DateTimeKind.Utc, result.Since!.Value.Kind);
         Assert.Single(byName);
         Assert.Null(byName[0].PersonId);
         Assert.Empty(minor);
