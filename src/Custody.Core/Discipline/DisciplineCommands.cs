@@ -56,7 +56,7 @@ public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
             }
             var solitary = (await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId && m.Sanction == MandelaRules.SolitaryConfinement)
                 .Select(m => new { m.StartsOn, m.Days }).ToListAsync(cancellationToken)).Select(m => (m.StartsOn, m.StartsOn.AddDays(m.Days - 1)));
-            var age = startsOn.Year - person.DateOfBirth.Year - (startsOn < person.DateOfBirth.AddYears(startsOn.Year - person.DateOfBirth.Year) ? 1 : 0);
+            var age = MandelaRules.AgeOn(person.DateOfBirth, startsOn);
             var breaches = MandelaRules.Breaches(new Sanction(r.Sanction!, startsOn, r.Days!.Value, r.Collective), age, solitary, r.Health);
             if (breaches.Count > 0)
             {

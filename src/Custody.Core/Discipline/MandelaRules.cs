@@ -83,6 +83,14 @@ public static class MandelaRules
         return breaches;
     }
 
+    /// <summary>Age in whole years on a day; someone born on 29 February turns a year older on 1 March in a common year.</summary>
+    public static int AgeOn(DateOnly born, DateOnly day)
+    {
+        var age = day.Year - born.Year;
+        var birthday = born.Month == 2 && born.Day == 29 && !DateTime.IsLeapYear(day.Year) ? new DateOnly(day.Year, 3, 1) : new DateOnly(day.Year, born.Month, born.Day);
+        return day < birthday ? age - 1 : age;
+    }
+
     // The length of the unbroken run of solitary days that contains the new span, joining spans that touch or overlap it.
     private static int ConsecutiveDays(DateOnly first, DateOnly last, IEnumerable<(DateOnly First, DateOnly Last)> before)
     {

@@ -52,6 +52,15 @@ public sealed class MandelaRulesTests
     public void ForbiddenSanctions_AreRefusedNamingTheRule(string kind, string rule) =>
         Assert.Equal([rule], Rules(new Sanction(kind, Day, 1, false)));
 
+    [Theory]
+    [InlineData("2008-02-29", "2026-02-28", 17)]
+    [InlineData("2008-02-29", "2026-03-01", 18)]
+    [InlineData("2008-02-29", "2028-02-29", 20)]
+    [InlineData("2008-06-15", "2026-06-14", 17)]
+    [InlineData("2008-06-15", "2026-06-15", 18)]
+    public void AgeOn_TurnsOnTheBirthday_AndALeapDayBirthdayOnTheFirstOfMarch(string born, string day, int age) =>
+        Assert.Equal(age, MandelaRules.AgeOn(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void CollectivePunishment_IsRefused_AnOrdinarySanctionIsNot()
     {
