@@ -15,8 +15,6 @@ namespace Custody.Web.Tests;
 /// </summary>
 public abstract class CorrectionApiTests(CustodyWebFactory factory)
 {
-    private static readonly Dictionary<string, object> FullRegister = Custody.Facilities.Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
     private async Task<Guid> HandedOverAsync(string prefix)
     {
         var person = Custody.Demo.EligiblePerson.Create(Unique(prefix), "Reo", prefix);

@@ -19,18 +19,6 @@ namespace Custody.Web.Tests;
 /// </summary>
 public abstract class IncidentAnywhereTests(CustodyWebFactory factory)
 {
-    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
-    private async Task<Guid> HandedOverAsync(string prefix)
-    {
-        var person = EligiblePerson(Unique(prefix), "Reo", prefix);
-        var ids = await ImportAsync(factory, person);
-        using var scope = factory.Services.CreateScope();
-        await DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System, "us-sv-2025", "us-processing-centre", "sv-cecot",
-            [(ids[0], person["id"]!.GetValue<string>())]);
-        return ids[0];
-    }
-
     private static object Death(string details) => new
     {
         kind = "death", details, circumstances = "Found unresponsive", cause = "Pending autopsy", remainsDestination = "Instituto de Medicina Legal",
@@ -46,7 +34,7 @@ public abstract class IncidentAnywhereTests(CustodyWebFactory factory)
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
         var director = await factory.BearerAsync(Roles.FacilityDirector);
-        var person = await HandedOverAsync("HOSP");
+        var person = (await HandedOverAtCecotAsync(factory, "HOSP")).Id;
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/admission", new { register = FullRegister }));
 
         var taken = await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/hospital", new { hospital = "Hospital Rosales, San Salvador", reason = "Appendicitis" }));
@@ -71,7 +59,7 @@ public abstract class IncidentAnywhereTests(CustodyWebFactory factory)
     public async Task Hospital_RoundTrip_BackAtTheFacility_AndOnlyAnAdmittedPersonGoes()
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
-        var person = await HandedOverAsync("TRIP");
+        var person = (await HandedOverAtCecotAsync(factory, "TRIP")).Id;
 
         Assert.Equal(HttpStatusCode.Conflict, (await reception.PostAsJsonAsync($"/api/people/{person}/hospital", new { hospital = "H", reason = "R" })).StatusCode);
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/admission", new { register = FullRegister }));
@@ -93,8 +81,8 @@ public abstract class IncidentAnywhereTests(CustodyWebFactory factory)
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
         var director = await factory.BearerAsync(Roles.FacilityDirector);
-        var waiting = await HandedOverAsync("WAIT");
-        var admitted = await HandedOverAsync("NOCELL");
+        var waiting = (await HandedOverAtCecotAsync(factory, "WAIT")).Id;
+        var admitted = (await HandedOverAtCecotAsync(factory, "NOCELL")).Id;
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{admitted}/admission", new { register = FullRegister }));
 
         var injury = await OkAsync(director.PostAsJsonAsync($"/api/people/{waiting}/incidents", new { kind = "serious-injury", details = "Fell in the yard" }));

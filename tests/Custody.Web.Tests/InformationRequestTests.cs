@@ -18,8 +18,6 @@ namespace Custody.Web.Tests;
 /// </summary>
 public sealed class InformationRequestTests(DeadlineWebFactory factory) : IClassFixture<DeadlineWebFactory>
 {
-    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
     private async Task<(Guid Id, string ExternalId)> AdmittedAsync(string prefix)
     {
         var person = EligiblePerson(Unique(prefix), "Reo", prefix);

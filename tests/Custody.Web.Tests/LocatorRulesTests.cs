@@ -16,18 +16,6 @@ namespace Custody.Web.Tests;
 /// </summary>
 public abstract class LocatorRulesTests(CustodyWebFactory factory)
 {
-    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
-    private async Task<(Guid Id, string ExternalId)> HandedOverAsync(string prefix)
-    {
-        var person = EligiblePerson(Unique(prefix), "Reo", prefix);
-        var ids = await ImportAsync(factory, person);
-        using var scope = factory.Services.CreateScope();
-        await DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System, "us-sv-2025", "us-processing-centre", "sv-cecot",
-            [(ids[0], person["id"]!.GetValue<string>())]);
-        return (ids[0], person["id"]!.GetValue<string>());
-    }
-
     private async Task<(JsonObject Result, string Body)> LocateAsync(string externalId)
     {
         var body = await factory.Anonymous().GetStringAsync($"/api/locator?identifier=A{externalId}&countryOfBirth=SV");
@@ -38,7 +26,7 @@ public abstract class LocatorRulesTests(CustodyWebFactory factory)
     public async Task Deceased_ReadsNotInCustody_NamingTheAuthority_WithNoCauseNorPlace()
     {
         var director = await factory.BearerAsync(Roles.FacilityDirector);
-        var (id, externalId) = await HandedOverAsync("LOC-DEAD");
+        var (id, externalId) = await HandedOverAtCecotAsync(factory, "LOC-DEAD");
         await OkAsync(director.PostAsJsonAsync($"/api/people/{id}/incidents", new
         {
             kind = "death", details = "Collapsed", circumstances = "In the yard", cause = "Cardiac arrest", remainsDestination = "Instituto de Medicina Legal",
@@ -71,7 +59,7 @@ public abstract class LocatorRulesTests(CustodyWebFactory factory)
     {
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
         var director = await factory.BearerAsync(Roles.FacilityDirector);
-        var (id, externalId) = await HandedOverAsync("LOC-RESTR");
+        var (id, externalId) = await HandedOverAtCecotAsync(factory, "LOC-RESTR");
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{id}/admission", new { register = FullRegister }));
         var before = (await LocateAsync(externalId)).Result;
         await OkAsync(director.PostAsJsonAsync($"/api/people/{id}/restrictions", new { ground = "Court order 12/2026: protection of the investigation", authority = "Juzgado 3", reviewBy = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));

@@ -26,8 +26,6 @@ public sealed class DeadlineWebFactory : CustodyWebFactory
 /// </summary>
 public sealed class ProductionApiTests(DeadlineWebFactory factory) : IClassFixture<DeadlineWebFactory>
 {
-    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
     private string At(TimeSpan fromNow) => factory.Time.GetUtcNow().Add(fromNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private async Task<Guid> AdmittedAtCecotAsync(string prefix)

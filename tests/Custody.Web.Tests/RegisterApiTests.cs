@@ -13,8 +13,6 @@ namespace Custody.Web.Tests;
 
 public abstract class RegisterApiTests(CustodyWebFactory factory)
 {
-    private static readonly Dictionary<string, object> FullRegister = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
-
     /// <summary>People imported and handed over at CECOT through the real commands (each test its own).</summary>
     private async Task<List<Guid>> HandedOverAsync(string prefix, int count, string agreement = "us-sv-2025")
     {

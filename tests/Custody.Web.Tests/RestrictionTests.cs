@@ -20,21 +20,11 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
 {
     private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<Guid> HeldAsync(string prefix)
-    {
-        var person = EligiblePerson(Unique(prefix), "Reo", prefix);
-        var ids = await ImportAsync(factory, person);
-        using var scope = factory.Services.CreateScope();
-        await DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System, "us-sv-2025", "us-processing-centre", "sv-cecot",
-            [(ids[0], person["id"]!.GetValue<string>())]);
-        return ids[0];
-    }
-
     [Fact]
     public async Task Restrict_NamesGroundAuthorityAndReviewDate_EachRequired()
     {
         var director = await factory.BearerAsync(Roles.FacilityDirector);
-        var person = await HeldAsync("RESTR-VAL");
+        var person = (await HandedOverAtCecotAsync(factory, "RESTR-VAL")).Id;
 
         var missing = await director.PostAsJsonAsync($"/api/people/{person}/restrictions", new { ground = "Investigation" });
         var past = await director.PostAsJsonAsync($"/api/people/{person}/restrictions", new { ground = "Investigation", authority = "Fiscalía", reviewBy = InDays(-1) });
@@ -58,7 +48,7 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
         var director = await factory.BearerAsync(Roles.FacilityDirector);
         var court = await factory.BearerAsync(Roles.CourtUser);
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
-        var person = await HeldAsync("RESTR-LIFT");
+        var person = (await HandedOverAtCecotAsync(factory, "RESTR-LIFT")).Id;
         var byDirector = await OkAsync(director.PostAsJsonAsync($"/api/people/{person}/restrictions", new { ground = "Security", authority = "Director", reviewBy = InDays(10) }));
         var byCourt = await OkAsync(court.PostAsJsonAsync($"/api/people/{person}/restrictions", new { ground = "Sealed case", authority = "Juzgado 3", reviewBy = InDays(10) }));
 
@@ -85,7 +75,7 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
     {
         var director = await factory.BearerAsync(Roles.FacilityDirector);
         var counsel = await factory.BearerAsync(Roles.Counsel);
-        var person = await HeldAsync("RESTR-REVIEW");
+        var person = (await HandedOverAtCecotAsync(factory, "RESTR-REVIEW")).Id;
         var restriction = await OkAsync(director.PostAsJsonAsync($"/api/people/{person}/restrictions", new { ground = "Investigation", authority = "Fiscalía", reviewBy = InDays(20) }));
 
         var asked = await OkAsync(counsel.PostAsJsonAsync($"/api/restrictions/{restriction["id"]}/review-request", new { court = "Juzgado Primero de Instrucción", docket = "RV-12" }));
@@ -102,7 +92,7 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
     [Fact]
     public async Task Article18Page_DirectorRestricts_CourtLifts_ErrorsNamed()
     {
-        var person = await HeldAsync("RESTR-PAGE");
+        var person = (await HandedOverAtCecotAsync(factory, "RESTR-PAGE")).Id;
         var director = await factory.SignedInAsync(Roles.FacilityDirector);
         var court = await factory.SignedInAsync(Roles.CourtUser);
         var form = await director.GetStringAsync($"/People/Article18/{person}");
@@ -132,7 +122,7 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
     [Fact]
     public async Task PastItsReviewDate_ARestrictionIsListedAsLapsed_OnTheApiAndTheRegisterPage()
     {
-        var person = await HeldAsync("RESTR-LAPSE");
+        var person = (await HandedOverAtCecotAsync(factory, "RESTR-LAPSE")).Id;
         var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
         await OkAsync(reception.PostAsJsonAsync($"/api/people/{person}/admission",
             new { register = Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = "as recorded" }) }));

@@ -33,6 +33,21 @@ internal static class TransferScenario
         return ids;
     }
 
+    /// <summary>Every admission register field with a value: an admission that passes.</summary>
+    public static readonly Dictionary<string, object> FullRegister =
+        Custody.Facilities.Admission.RequiredFields.ToDictionary(f => f, f => (object)new { value = $"{f} as recorded" });
+
+    /// <summary>An eligible person imported and handed over at CECOT through the real commands (now), with their register and bundle ids.</summary>
+    public static async Task<(Guid Id, string ExternalId)> HandedOverAtCecotAsync(CustodyWebFactory factory, string prefix)
+    {
+        var person = EligiblePerson(Unique(prefix), "Reo", prefix);
+        var ids = await ImportAsync(factory, person);
+        using var scope = factory.Services.CreateScope();
+        await Custody.Demo.DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System, "us-sv-2025",
+            "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        return (ids[0], person["id"]!.GetValue<string>());
+    }
+
     /// <summary>An instant minutes from now, as an RFC 3339 UTC text to the second.</summary>
     public static string Now(int minutes = 0) =>
         DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
