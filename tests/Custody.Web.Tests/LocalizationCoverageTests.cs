@@ -10,7 +10,7 @@ namespace Custody.Web.Tests;
 /// </summary>
 public sealed partial class LocalizationCoverageTests
 {
-    private static DirectoryInfo WebProject()
+    internal static DirectoryInfo WebProject()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -12,11 +12,11 @@ public static class BillingApi
     /// <summary>What is issued: the agreement and the calendar month (YYYY-MM).</summary>
     public sealed record IssueInvoiceRequest(string? AgreementId, string? Month);
 
-    private static async Task<IResult> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, CancellationToken ct) => format switch
+    private static async Task<IResult> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
     {
-        "csv" => Results.File(await Reports.InvoiceExport.CsvAsync(sheet, ct), "text/csv", name + ".csv"),
-        "xlsx" => Results.File(Reports.InvoiceExport.Xlsx(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-        _ => Results.File(Reports.InvoiceExport.Pdf(sheet), "application/pdf", name + ".pdf"),
+        "csv" => Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv"),
+        "xlsx" => Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+        _ => Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf"),
     };
 
     public static void MapBillingApi(this IEndpointRouteBuilder api)
@@ -27,17 +27,17 @@ public static class BillingApi
             .WithSummary("The month's invoice as the rules compute it now: a line per person and rate with payable and withheld days (no-recent-welfare-check, " +
                 "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.")
             .Produces<InvoiceDraft>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, CancellationToken ct) =>
+        invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var result = await draft.RunAsync(agreement, month, ct);
-                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", ct) : ApiResults.Problem(result.Failure!);
+                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : ApiResults.Problem(result.Failure!);
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The draft as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, CancellationToken ct) =>
+        invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice
-                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, ct) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, localizer.Words(), ct) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
@@ -112,7 +112,7 @@ public static class BillingApi
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
                 var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
-                return Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, key => localizer[key].Value), "image/svg+xml");
+                return Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling over time, as SVG.")

@@ -37,7 +37,7 @@ public static class RegisterApi
                 {
                     series.Add(await read.OccupancyAsync(facilityId, now.AddDays(-d), ct));
                 }
-                return Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId, span].Value, key => localizer[key].Value),
+                return Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId, span].Value, localizer.Words()),
                     "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
@@ -48,7 +48,7 @@ public static class RegisterApi
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
                 var (_, standards) = await register.FacilityStandardsAsync(facilityId, time.GetUtcNow(), ct);
                 return Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId].Value,
-                    key => localizer[key].Value), "image/svg+xml");
+                    localizer.Words()), "image/svg+xml");
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.")
@@ -230,7 +230,7 @@ public static class RegisterApi
             .Produces<Article18Information>().ProducesProblem(StatusCodes.Status404NotFound);
         person.MapGet("/article-18.pdf", async (Guid id, ReadRegister read, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
                 TimeProvider time, CancellationToken ct) => await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct) is { Value: { } info }
-                    ? Results.File(Reports.Article18Report.Pdf(info, key => localizer[key].Value, Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf")
+                    ? Results.File(Reports.Article18Report.Pdf(info, localizer.Words(), Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf")
                     : ApiResults.Problem(new NotFound($"No person {id} in the register.")))
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The art. 18 information as a PDF, in the reader's language (the UI culture).")

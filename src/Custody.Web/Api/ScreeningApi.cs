@@ -40,7 +40,8 @@ public static class ScreeningApi
             })
             .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.")
             .Produces<ScreeningSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        screenings.MapGet("/export.csv", async (string agreement, string? at, string? outcome, string? reason, CustodyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        screenings.MapGet("/export.csv", async (string agreement, string? at, string? outcome, string? reason, CustodyDbContext db, TimeProvider time, HttpContext http,
+                Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var query = ParseQuery(at, outcome, reason, null, null, time);
                 if (query.Failure is { } invalid)
@@ -53,10 +54,10 @@ public static class ScreeningApi
                 {
                     return ApiResults.Problem(failure);
                 }
-                return Results.Stream(async body => await WriteCsvAsync(body, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
+                return Results.Stream(async body => await WriteCsvAsync(body, Reports.ExportColumns.In(Reports.ExportColumns.Screening, localizer.Words()), register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
                     $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
             })
-            .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason).")
+            .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason); column names in the request's language.")
             .ProducesFile("text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -93,10 +94,10 @@ public static class ScreeningApi
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ScreenedPerson> decisions, ScreeningFilter filter, CancellationToken ct)
+    private static async Task WriteCsvAsync(Stream body, string[] header, IAsyncEnumerable<ScreenedPerson> decisions, ScreeningFilter filter, CancellationToken ct)
     {
         await using var csv = CsvWriter.Create(body, new CsvWriterOptions(), leaveOpen: true);
-        await csv.WriteRecordAsync(["person", "outcome", "reasons", "flags", "categories", "agreement", "version", "destination", "at"], ct);
+        await csv.WriteRecordAsync(header, ct);
         await foreach (var (_, d) in decisions.WithCancellation(ct))
         {
             if ((filter.Outcome is not null && d.Outcome != filter.Outcome) || (filter.Reason is not null && !d.Reasons.Contains(filter.Reason)))

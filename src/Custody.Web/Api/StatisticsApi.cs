@@ -49,26 +49,24 @@ public static class StatisticsApi
     public static void MapStatistics(this IEndpointRouteBuilder app)
     {
         var statistics = app.MapGroup("/statistics").WithTags("Public statistics").AllowAnonymous();
-        statistics.MapGet("/facilities.csv", async (StatisticsCache cache, HttpContext http, CancellationToken ct) =>
+        statistics.MapGet("/facilities.csv", async (StatisticsCache cache, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var cited = await cache.GetAsync(ct);
-                await WriteCsvAsync(http, "custody-statistics-facilities.csv",
-                    ["agreement", "facility", "month", "transferred", "personNights", "peakAtMidnight", "released", "returned", "deaths", "incidents",
-                        "facilityCapacity", "findingsCritical", "findingsSerious", "findingsMinor", "checkpointSize", "checkpointRoot"],
+                await WriteCsvAsync(http, "custody-statistics-facilities.csv", Reports.ExportColumns.In(Reports.ExportColumns.FacilityStatistics, localizer.Words()),
                     cited.Statistics.Facilities.Select(r => (string[])[r.Agreement, r.Facility, r.Month, S(r.Transferred), S(r.PersonNights), S(r.PeakAtMidnight),
                         S(r.Released), S(r.Returned), S(r.Deaths), S(r.Incidents), r.FacilityCapacity.ToString(CultureInfo.InvariantCulture),
                         S(r.FindingsCritical), S(r.FindingsSerious), S(r.FindingsMinor), .. Cite(cited.Checkpoint)]), ct);
             })
             .WithSummary("Per agreement, facility and month: people transferred, held at midnight (person-nights, peak), released, returned, deaths, incidents, capacity and findings by severity. Counts under 5 read 'fewer than 5'.");
-        statistics.MapGet("/fees.csv", async (StatisticsCache cache, HttpContext http, CancellationToken ct) =>
+        statistics.MapGet("/fees.csv", async (StatisticsCache cache, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var cited = await cache.GetAsync(ct);
-                await WriteCsvAsync(http, "custody-statistics-fees.csv", ["agreement", "month", "daysInvoiced", "daysPaid", "checkpointSize", "checkpointRoot"],
+                await WriteCsvAsync(http, "custody-statistics-fees.csv", Reports.ExportColumns.In(Reports.ExportColumns.FeeStatistics, localizer.Words()),
                     cited.Statistics.Fees.Select(r => (string[])[r.Agreement, r.Month, S(r.DaysInvoiced), S(r.DaysPaid), .. Cite(cited.Checkpoint)]), ct);
             })
             .WithSummary("Per agreement and month: days invoiced and days paid. Counts under 5 read 'fewer than 5'.");
         statistics.MapGet("/held.svg", async (StatisticsCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, key => localizer[key].Value), "image/svg+xml"))
+                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, localizer.Words()), "image/svg+xml"))
             .WithSummary("Peak held at midnight by facility and month; months with fewer than 5 are left blank.");
     }
 

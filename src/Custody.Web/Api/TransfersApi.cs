@@ -18,13 +18,13 @@ public static class TransfersApi
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("A manifest with its people (role, status, last screening, alerts, acknowledgements), discrepancies and reconciliation counts.")
             .Produces<ManifestView>().ProducesProblem(StatusCodes.Status404NotFound);
-        manifests.MapGet("/{id:guid}/reconciliation.csv", async (Guid id, ReadManifests read, CancellationToken ct) =>
-                await read.FindAsync(id, ct) is { } view ? Results.File(await ReconciliationReport.CsvAsync(view, ct), "text/csv", $"manifest-{id}-reconciliation.csv") : Results.NotFound())
+        manifests.MapGet("/{id:guid}/reconciliation.csv", async (Guid id, ReadManifests read, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
+                await read.FindAsync(id, ct) is { } view ? Results.File(await ReconciliationReport.CsvAsync(view, localizer.Words(), ct), "text/csv", $"manifest-{id}-reconciliation.csv") : Results.NotFound())
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The reconciliation report as CSV: one row per person, then the counts.")
             .ProducesFile("text/csv").Produces(StatusCodes.Status404NotFound);
-        manifests.MapGet("/{id:guid}/reconciliation.pdf", async (Guid id, ReadManifests read, CancellationToken ct) =>
-                await read.FindAsync(id, ct) is { } view ? Results.File(ReconciliationReport.Pdf(view), "application/pdf", $"manifest-{id}-reconciliation.pdf") : Results.NotFound())
+        manifests.MapGet("/{id:guid}/reconciliation.pdf", async (Guid id, ReadManifests read, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
+                await read.FindAsync(id, ct) is { } view ? Results.File(ReconciliationReport.Pdf(view, localizer.Words()), "application/pdf", $"manifest-{id}-reconciliation.pdf") : Results.NotFound())
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The reconciliation report as PDF.")
             .ProducesFile("application/pdf").Produces(StatusCodes.Status404NotFound);

@@ -38,48 +38,49 @@ public static class InvoiceExport
         return new($"{invoice.Number}", invoice.Currency, Money(invoice.Total), invoice.PayableDays, byReason, rows);
     }
 
-    public static async Task<byte[]> CsvAsync(Sheet sheet, CancellationToken cancellationToken)
+    public static async Task<byte[]> CsvAsync(Sheet sheet, Func<string, string> text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(text);
         using var stream = new MemoryStream();
         await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: true))
         {
-            await csv.WriteRecordAsync(["person", "version", "rate", "payableDays", "withheld", "amount"], cancellationToken);
+            await csv.WriteRecordAsync(ExportColumns.Invoice.In(text), cancellationToken);
             foreach (var r in sheet.Rows)
             {
                 await csv.WriteRecordAsync([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld, r.Amount], cancellationToken);
             }
-            await csv.WriteRecordAsync(["total", "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], cancellationToken);
+            await csv.WriteRecordAsync([ExportColumns.Label("total", text), "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], cancellationToken);
         }
         return stream.ToArray();
     }
 
-    public static byte[] Xlsx(Sheet sheet)
+    public static byte[] Xlsx(Sheet sheet, Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        var rows = sheet.Rows.Select(r => new Dictionary<string, object>
-        {
-            ["person"] = r.ExternalId, ["version"] = r.Version, ["rate"] = r.Rate, ["payableDays"] = r.PayableDays, ["withheld"] = r.Withheld, ["amount"] = r.Amount,
-        }).Append(new Dictionary<string, object>
-        {
-            ["person"] = "total", ["version"] = "", ["rate"] = sheet.Currency, ["payableDays"] = sheet.PayableDays, ["withheld"] = Withheld(sheet.WithheldByReason), ["amount"] = sheet.Total,
-        }).ToList();
+        ArgumentNullException.ThrowIfNull(text);
+        var columns = ExportColumns.Invoice.In(text);
+        // The header row is the dictionaries' keys, in the order of the columns.
+        Dictionary<string, object> Line(params object[] cells) => columns.Zip(cells).ToDictionary(c => c.First, c => c.Second);
+        var rows = sheet.Rows.Select(r => Line(r.ExternalId, r.Version, r.Rate, r.PayableDays, r.Withheld, r.Amount))
+            .Append(Line(ExportColumns.Label("total", text), "", sheet.Currency, sheet.PayableDays, Withheld(sheet.WithheldByReason), sheet.Total)).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "invoice", excelType: ExcelType.XLSX);
+        stream.SaveAs(rows, sheetName: ExportColumns.Label("invoice", text), excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
-    public static byte[] Pdf(Sheet sheet)
+    public static byte[] Pdf(Sheet sheet, Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(text);
         PdfFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        document.Info.Title = "Invoice " + sheet.Title;
+        document.Info.Title = $"{text("Invoice")} {sheet.Title}";
         var page = document.AddPage();
         var gfx = XGraphics.FromPdfPage(page);
         var title = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold);
         var bold = new XFont(PdfFonts.Family, 8, XFontStyleEx.Bold);
-        var text = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        var regular = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
         double y = 50;
         double[] x = [50, 150, 190, 250, 310, 500];
         void Row(string[] cells, XFont font)
@@ -97,16 +98,16 @@ public static class InvoiceExport
             }
             y += 12;
         }
-        gfx.DrawString("Invoice " + sheet.Title, title, XBrushes.Black, new XPoint(50, y));
+        gfx.DrawString(document.Info.Title, title, XBrushes.Black, new XPoint(50, y));
         y += 22;
-        Row(["Person", "Version", "Rate", "Payable days", "Withheld", $"Amount ({sheet.Currency})"], bold);
+        Row([text("Person"), text("Version"), text("Rate"), text("Payable days"), text("Withheld"), $"{text("Amount")} ({sheet.Currency})"], bold);
         foreach (var r in sheet.Rows)
         {
             Row([r.ExternalId, r.Version.ToString(CultureInfo.InvariantCulture), r.Rate, r.PayableDays.ToString(CultureInfo.InvariantCulture), r.Withheld,
-                r.Currency == sheet.Currency ? r.Amount : $"{r.Amount} {r.Currency}"], text);
+                r.Currency == sheet.Currency ? r.Amount : $"{r.Amount} {r.Currency}"], regular);
         }
         y += 6;
-        Row(["Total", "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], bold);
+        Row([text("Total"), "", "", sheet.PayableDays.ToString(CultureInfo.InvariantCulture), Withheld(sheet.WithheldByReason), sheet.Total], bold);
         gfx.Dispose();
         using var output = new MemoryStream();
         document.Save(output, false);

@@ -13,42 +13,40 @@ namespace Custody.Web.Reports;
 /// </summary>
 public static class ReconciliationReport
 {
-    // One shape for every row (RFC 4180): the first column says what the row is — a person, a count or a discrepancy.
-    private static readonly string[] Header =
-        ["row", "externalId", "givenName", "familyName", "role", "status", "statusReason", "identityCheckedAgainst", "screening", "alert", "dispatchedBy", "receivedBy", "receivedAt"];
-
-    public static async Task<byte[]> CsvAsync(ManifestView manifest, CancellationToken cancellationToken)
+    public static async Task<byte[]> CsvAsync(ManifestView manifest, Func<string, string> text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(text);
         using var stream = new MemoryStream();
         await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: true))
         {
-            await csv.WriteRecordAsync(Header, cancellationToken);
+            await csv.WriteRecordAsync(ExportColumns.Reconciliation.In(text), cancellationToken);
             foreach (var row in Rows(manifest))
             {
-                await csv.WriteRecordAsync(Pad(["person", .. row]), cancellationToken);
+                await csv.WriteRecordAsync(Pad([ExportColumns.Label("person", text), .. row]), cancellationToken);
             }
             foreach (var (name, value) in Counts(manifest))
             {
-                await csv.WriteRecordAsync(Pad(["count", name, value.ToString(CultureInfo.InvariantCulture)]), cancellationToken);
+                await csv.WriteRecordAsync(Pad([ExportColumns.Label("count", text), name, value.ToString(CultureInfo.InvariantCulture)]), cancellationToken);
             }
             foreach (var d in manifest.Discrepancies)
             {
-                await csv.WriteRecordAsync(Pad(["discrepancy", d.Kind, d.PersonId?.ToString() ?? "", d.Note, d.RecordedBy, Instants.ToText(d.RecordedAt)]), cancellationToken);
+                await csv.WriteRecordAsync(Pad([ExportColumns.Label("discrepancy", text), d.Kind, d.PersonId?.ToString() ?? "", d.Note, d.RecordedBy, Instants.ToText(d.RecordedAt)]), cancellationToken);
             }
         }
         return stream.ToArray();
     }
 
-    public static byte[] Pdf(ManifestView manifest)
+    public static byte[] Pdf(ManifestView manifest, Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(text);
         PdfFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        document.Info.Title = $"Reconciliation {manifest.Carrier} {manifest.Movement}";
+        document.Info.Title = $"{text("Reconciliation")} {manifest.Carrier} {manifest.Movement}";
         var title = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold);
         var bold = new XFont(PdfFonts.Family, 8, XFontStyleEx.Bold);
-        var text = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        var regular = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
         var page = document.AddPage();
         page.Orientation = PdfSharp.PageOrientation.Landscape;
         var gfx = XGraphics.FromPdfPage(page);
@@ -65,15 +63,15 @@ public static class ReconciliationReport
             }
             gfx.DrawString(s, font, XBrushes.Black, new XPoint(x, y));
         }
-        Line($"Reconciliation — {manifest.Carrier} {manifest.Movement} ({manifest.Status})", title);
+        Line($"{text("Reconciliation")} — {manifest.Carrier} {manifest.Movement} ({text(manifest.Status)})", title);
         y += 20;
-        Line($"Agreement {manifest.AgreementId}; {manifest.OriginFacilityId} → {manifest.DestinationFacilityId}; scheduled {Instants.ToText(manifest.ScheduledDeparture)}; " +
-            $"departed {(manifest.DepartedAt is { } left ? Instants.ToText(left) : "—")}; arrived {(manifest.ArrivedAt is { } a ? Instants.ToText(a) : "—")}", text);
+        Line($"{text("Agreement")} {manifest.AgreementId}; {manifest.OriginFacilityId} → {manifest.DestinationFacilityId}; {text("scheduled")} {Instants.ToText(manifest.ScheduledDeparture)}; " +
+            $"{text("departed")} {(manifest.DepartedAt is { } left ? Instants.ToText(left) : "—")}; {text("arrived")} {(manifest.ArrivedAt is { } a ? Instants.ToText(a) : "—")}", regular);
         y += 16;
-        Line(string.Join("   ", Counts(manifest).Select(c => $"{c.Name}: {c.Value}")), bold);
+        Line(string.Join("   ", Counts(manifest).Select(c => $"{text(c.Name)}: {c.Value}")), bold);
         y += 18;
         double[] columns = [40, 110, 230, 290, 360, 520, 620];
-        string[] heads = ["Record", "Name", "Role", "Status", "Reason", "Identity check", "Received by"];
+        string[] heads = [text("Record"), text("Name"), text("Role"), text("Status"), text("Reason"), text("Identity check"), text("Received by")];
         for (var i = 0; i < heads.Length; i++)
         {
             Line(heads[i], bold, columns[i]);
@@ -84,20 +82,20 @@ public static class ReconciliationReport
             string[] cells = [p.ExternalId, $"{p.GivenName} {p.FamilyName}", p.Role, p.Status, p.StatusReason ?? p.Alert ?? "", p.IdentityCheckedAgainst ?? "", p.ReceivedBy ?? ""];
             for (var i = 0; i < cells.Length; i++)
             {
-                Line(Clip(cells[i], i == 4 ? 30 : 24), text, columns[i]);
+                Line(Clip(cells[i], i == 4 ? 30 : 24), regular, columns[i]);
             }
         }
         y += 20;
-        Line("Discrepancies", bold);
+        Line(text("Discrepancies"), bold);
         foreach (var d in manifest.Discrepancies)
         {
             y += 12;
-            Line($"{Instants.ToText(d.RecordedAt)}  {d.Kind}  {d.Note}  ({d.RecordedBy})", text);
+            Line($"{Instants.ToText(d.RecordedAt)}  {d.Kind}  {d.Note}  ({d.RecordedBy})", regular);
         }
         if (manifest.Discrepancies.Count == 0)
         {
             y += 12;
-            Line("None recorded.", text);
+            Line(text("None recorded."), regular);
         }
         gfx.Dispose();
         using var output = new MemoryStream();
@@ -105,7 +103,7 @@ public static class ReconciliationReport
         return output.ToArray();
     }
 
-    private static string[] Pad(string[] fields) => [.. fields, .. Enumerable.Repeat("", Header.Length - fields.Length)];
+    private static string[] Pad(string[] fields) => [.. fields, .. Enumerable.Repeat("", ExportColumns.Reconciliation.Length - fields.Length)];
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
