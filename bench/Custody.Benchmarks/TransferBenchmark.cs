@@ -39,9 +39,12 @@ public sealed class TransferBenchmark(string database, string folder)
 
         var queries = await QueriesAsync(target);
         var bare = await BareLoadAsync(target, queries);
-        var app = await AppLoadAsync(queries);
+        var (app, timing) = await AppLoadAsync(queries);
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| public locator `GET /api/locator`, {Connections} connections, {Duration.TotalSeconds:N0} s | {app.Rate:N0} req/s, p99 {app.P99:F1} ms | {bare.Rate:N0} req/s, p99 {bare.P99:F1} ms (bare endpoint, same lookup) | {app.Rate / bare.Rate:P0} | ≥ 50%, p99 < 10 ms |");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| locator answer time, one connection, {TimingRounds:N0} of each interleaved: matches someone / matches nobody | median {timing.Found.Median:F3} / {timing.Nobody.Median:F3} ms, " +
+            $"p90 {timing.Found.P90:F3} / {timing.Nobody.P90:F3} ms | spread (p25–p75) {timing.Found.Spread:F3} / {timing.Nobody.Spread:F3} ms | — | medians differ by less than the spread |");
     }
 
     /// <summary>Imports 300 eligible people, puts them on a manifest, times the lock, then boards, departs, arrives and hands everyone over.</summary>
@@ -123,7 +126,8 @@ public sealed class TransferBenchmark(string database, string folder)
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var app = builder.Build();
         var sql = """
-            SELECT p."GivenName", p."FamilyName", p."CountryOfBirth", r."PlaceKind", r."Event", r."Custodian", r."OnBehalfOf", r."OccurredAt", f."Name", f."Address", f."Telephone", f."State"
+            SELECT p."GivenName", p."FamilyName", p."CountryOfBirth", r."PlaceKind", r."Event", r."Custodian", r."OnBehalfOf", r."OccurredAt", f."Name", f."Address", f."Telephone", f."State",
+                   EXISTS (SELECT 1 FROM "InformationRestrictions" x WHERE x."PersonId" = p."Id" AND x."LiftedAt" IS NULL)
             FROM "LocatorKeys" k JOIN "People" p ON p."Id" = k."PersonId" JOIN "CustodyRecords" r ON r."PersonId" = p."Id"
             LEFT JOIN "Facilities" f ON f."Id" = r."FacilityId"
             WHERE k."Key" = @key AND r."IsCurrent" AND p."DateOfBirth" <= @born LIMIT 20
@@ -147,7 +151,7 @@ public sealed class TransferBenchmark(string database, string folder)
                 reader.GetValues(values);
                 rows.Add(values);
             }
-            return Results.Ok(rows.Select(r => new { givenName = r[0], familyName = r[1], countryOfBirth = r[2], placeKind = r[3], status = r[4], custodian = r[5], onBehalfOf = r[6], since = r[7], facilityName = r[8], facilityAddress = r[9], facilityTelephone = r[10], facilityState = r[11] }));
+            return Results.Ok(rows.Select(r => new { givenName = r[0], familyName = r[1], countryOfBirth = r[2], placeKind = r[3], status = r[4], custodian = r[5], onBehalfOf = r[6], since = r[7], facilityName = r[8], facilityAddress = r[9], facilityTelephone = r[10], facilityState = r[11], restricted = r[12] }));
         });
         await app.StartAsync();
         var load = await DriveAsync($"http://127.0.0.1:{port}/bare?", queries);
@@ -163,8 +167,9 @@ public sealed class TransferBenchmark(string database, string folder)
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>The real web app as its own process, as deployed: every middleware, the rate limiter (limit raised), the query through EF Core.</summary>
-    private async Task<Load> AppLoadAsync(string[] queries)
+    /// <summary>The real web app as its own process, as deployed: every middleware, the rate limiter (limit raised), the query through EF Core;
+    /// then the answer time of queries that match someone against queries that match nobody.</summary>
+    private async Task<(Load Load, Timing Timing)> AppLoadAsync(string[] queries)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
@@ -197,7 +202,8 @@ public sealed class TransferBenchmark(string database, string folder)
                 }
                 await Task.Delay(200);
             }
-            return await DriveAsync($"http://127.0.0.1:{port}/api/locator?", queries);
+            var load = await DriveAsync($"http://127.0.0.1:{port}/api/locator?", queries);
+            return (load, await TimeAnswersAsync($"http://127.0.0.1:{port}/api/locator?", queries));
         }
         finally
         {
@@ -207,6 +213,50 @@ public sealed class TransferBenchmark(string database, string folder)
     }
 
     private sealed record Load(double Rate, double P99);
+
+    private sealed record Latencies(double Median, double P90, double Spread)
+    {
+        public static Latencies Of(List<double> ms)
+        {
+            ms.Sort();
+            double At(double q) => ms[(int)(ms.Count * q)];
+            return new(At(0.5), At(0.9), At(0.75) - At(0.25));
+        }
+    }
+
+    private sealed record Timing(Latencies Found, Latencies Nobody);
+
+    private const int TimingRounds = 2000;
+
+    /// <summary>
+    /// No enumeration by timing: on one connection, one request at a time, a query that matches a
+    /// person and a query that matches nobody alternate (so drift on the machine hits both alike).
+    /// </summary>
+    private static async Task<Timing> TimeAnswersAsync(string prefix, string[] queries)
+    {
+        using var client = new HttpClient();
+        var found = queries.Where((_, i) => i % 10 != 9).ToArray();
+        var nobody = queries.Where((_, i) => i % 10 == 9).ToArray();
+        var times = (Found: new List<double>(TimingRounds), Nobody: new List<double>(TimingRounds));
+        for (var round = -200; round < TimingRounds; round++)
+        {
+            foreach (var (query, into) in new[] { (found[Math.Abs(round) % found.Length], times.Found), (nobody[Math.Abs(round) % nobody.Length], times.Nobody) })
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(prefix + query, HttpCompletionOption.ResponseContentRead);
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{prefix}: {(int)response.StatusCode}");
+                }
+                if (round >= 0)
+                {
+                    into.Add(elapsed);
+                }
+            }
+        }
+        return new(Latencies.Of(times.Found), Latencies.Of(times.Nobody));
+    }
 
     /// <summary>Warms up for 2 s, then {Connections} workers send requests back to back for {Duration}; rate and 99th-percentile latency.</summary>
     private static async Task<Load> DriveAsync(string prefix, string[] queries)

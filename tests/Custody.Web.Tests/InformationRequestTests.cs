@@ -120,6 +120,41 @@ public sealed class InformationRequestTests(DeadlineWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task SeveralPeopleMatching_GetARequestForAnIdentifier_AndSomeoneRegisteredAfterFiling_IsFoundWhenAnswered()
+    {
+        var family = "Gemelo" + Guid.NewGuid().ToString("N")[..6];
+        var anonymous = factory.Anonymous();
+        var byName = new { requesterName = "Rosa Gemelo", relationship = "sister", contact = "rosa@example.org", givenName = "Reo", familyName = family, countryOfBirth = "SV" };
+        var early = await FileAsync(anonymous, byName);
+        await ImportAsync(factory, EligiblePerson(Unique("IR-TWIN-A"), "Reo", family));
+        var one = await FileAsync(anonymous, byName);
+        await ImportAsync(factory, EligiblePerson(Unique("IR-TWIN-B"), "Reo", family));
+        var two = await FileAsync(anonymous, byName);
+        var reception = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var open = (await reception.GetFromJsonAsync<JsonArray>("/api/information-requests"))!;
+        string IdOf(JsonObject filed) => open.Single(r => r!["reference"]!.GetValue<string>() == filed["reference"]!.GetValue<string>())!["id"]!.GetValue<string>();
+
+        await OkAsync(reception.PostAsync($"/api/information-requests/{IdOf(one)}/answer", null));
+        await OkAsync(reception.PostAsync($"/api/information-requests/{IdOf(two)}/answer", null));
+        await OkAsync(reception.PostAsync($"/api/information-requests/{IdOf(early)}/answer", null));
+        var answerOne = (await OkAsync(anonymous.GetAsync($"/api/information-requests/status/{Token(one)}")))["answer"]!;
+        var answerTwo = (await OkAsync(anonymous.GetAsync($"/api/information-requests/status/{Token(two)}")))["answer"]!;
+        var answerEarly = (await OkAsync(anonymous.GetAsync($"/api/information-requests/status/{Token(early)}")))["answer"]!;
+        var page = await anonymous.GetStringAsync(two["statusPath"]!.GetValue<string>());
+
+        // Filed when one person matched, answered after a second arrived: that one person's information, as filed.
+        Assert.NotNull(answerOne["custodian"]);
+        Assert.Null(answerOne["ambiguous"]);
+        Assert.True(answerTwo["ambiguous"]!.GetValue<bool>());
+        Assert.Null(answerTwo["custodian"]);
+        Assert.Contains("identifier", answerTwo["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Filed before anyone matched: looked up again when answered, and now two match.
+        Assert.True(answerEarly["ambiguous"]!.GetValue<bool>());
+        Assert.Contains("answer-ambiguous", page, StringComparison.Ordinal);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
     public async Task Filing_NamesEachMissingField()
     {
         var response = await factory.Anonymous().PostAsJsonAsync("/api/information-requests", new { relationship = "brother", countryOfBirth = "SV" });

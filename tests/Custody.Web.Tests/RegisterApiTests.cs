@@ -140,8 +140,8 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         Assert.Equal(2, measures.Count);
         // The page: the same refusal, named.
         var page = await factory.SignedInAsync(Roles.FacilityDirector);
-        var form = await page.GetStringAsync($"/Facilities/Discipline/{ids[0]}");
-        var refused = await page.PostAsync($"/Facilities/Discipline/{ids[0]}", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = await page.GetStringAsync($"/People/Discipline/{ids[0]}");
+        var refused = await page.PostAsync($"/People/Discipline/{ids[0]}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Form.Offence"] = "Fight", ["Form.HearingAt"] = Now(-30), ["Form.HearingOutcome"] = "Heard", ["Form.Sanction"] = "reduction-of-food-or-water",
             ["Form.StartsOn"] = today, ["Form.Days"] = "2", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
@@ -193,13 +193,23 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         Assert.Contains(overdue, c => c!["text"]!.GetValue<string>() == "No visits allowed for a month" && c["overdue"]!.GetValue<bool>());
         // The page: a relative's complaint received by the facility, listed with its deadlines.
         var page = await factory.SignedInAsync(Roles.ReceptionOfficer);
-        var form = await page.GetStringAsync($"/Facilities/Complaints/{ids[0]}");
-        var filed = await page.PostAsync($"/Facilities/Complaints/{ids[0]}?handler=File", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = await page.GetStringAsync($"/People/Complaints/{ids[0]}");
+        var filed = await page.PostAsync($"/People/Complaints/{ids[0]}?handler=File", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["filedBy"] = "relative", ["kind"] = "complaint", ["text"] = "Parcel not delivered", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
-        Assert.Contains("Parcel not delivered", await page.GetStringAsync($"/Facilities/Complaints/{ids[0]}"), StringComparison.Ordinal);
+        Assert.Contains("Parcel not delivered", await page.GetStringAsync($"/People/Complaints/{ids[0]}"), StringComparison.Ordinal);
+        // Counsel of record reads and files on the client's pages (they sit with the person's file, not the facility's register).
+        var counselPage = await factory.SignedInAsync(Roles.Counsel);
+        var counselForm = await counselPage.GetStringAsync($"/People/Complaints/{ids[0]}");
+        var byCounsel = await counselPage.PostAsync($"/People/Complaints/{ids[0]}?handler=File", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["filedBy"] = "counsel", ["kind"] = "request", ["text"] = "Legal visit on Monday", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(counselForm),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, byCounsel.StatusCode);
+        Assert.Contains("Parcel not delivered", counselForm, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await counselPage.GetAsync($"/People/Discipline/{ids[0]}")).StatusCode);
         await AssertLedgerVerifiesAsync(factory);
     }
 

@@ -105,8 +105,9 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
     {
         var cells = await db.Cells.AsNoTracking().Where(c => c.FacilityId == facilityId).ToListAsync(cancellationToken);
         var cellIds = cells.Select(c => c.Id).ToList();
-        var counts = (await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= at && (a.Until == null || a.Until > at))
-            .Select(a => a.CellId).ToListAsync(cancellationToken)).CountBy(c => c).ToDictionary(c => c.Key, c => c.Value);
+        var inCells = await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= at && (a.Until == null || a.Until > at))
+            .Select(a => new { a.CellId, a.PersonId }).ToListAsync(cancellationToken);
+        var counts = inCells.CountBy(a => a.CellId).ToDictionary(c => c.Key, c => c.Value);
         var perCell = cells.OrderBy(c => c.Unit, StringComparer.Ordinal).ThenBy(c => c.Number, StringComparer.Ordinal).Select(c =>
         {
             var n = counts.GetValueOrDefault(c.Id);
@@ -118,9 +119,8 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         // Everyone admitted counts, in a cell or not: a person awaiting a cell is held all the same.
         var admitted = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.AdmittedAt <= at && (a.EndedAt == null || a.EndedAt > at))
             .Select(a => new { a.PersonId, a.AdmittedAt }).ToListAsync(cancellationToken);
-        var inCells = (await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= at && (a.Until == null || a.Until > at))
-            .Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
-        var awaiting = admitted.Where(a => !inCells.Contains(a.PersonId)).ToList();
+        var inACell = inCells.Select(a => a.PersonId).ToHashSet();
+        var awaiting = admitted.Where(a => !inACell.Contains(a.PersonId)).ToList();
         var occupants = perCell.Sum(c => c.Occupants) + awaiting.Count;
         var design = perCell.Sum(c => c.DesignCapacity);
         var operational = perCell.Sum(c => c.OperationalCapacity);
@@ -128,6 +128,7 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
             operational == 0 ? 0 : (double)occupants / operational, units, perCell)
         {
             AwaitingCell = awaiting.Count,
+            // A person leaves a cell only for another or on release, so the wait runs from admission.
             AwaitingCellOver24Hours = awaiting.Count(a => at - a.AdmittedAt > TimeSpan.FromHours(AwaitingCellFindingHours)),
         };
     }
@@ -166,6 +167,18 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
             return new NotFound($"No person {personId} in the register.");
         }
         await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "article-18"), viewer.Actor, cancellationToken);
+        return await Article18Of(person, viewer, cancellationToken);
+    }
+
+    /// <summary>
+    /// The art. 18 subset of a person the viewer may see, read without ledgering the read: for a
+    /// command that records the read in its own unit of work, so the answer and what it was read
+    /// from are one transaction.
+    /// </summary>
+    public async Task<Article18Information> Article18Of(People.Person person, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var personId = person.Id;
         var restrictionRows = await db.InformationRestrictions.AsNoTracking().Where(r => r.PersonId == personId && r.LiftedAt == null).ToListAsync(cancellationToken);
         var restrictions = restrictionRows.Select(r => r.Ground).ToList();
         if (restrictions.Count > 0)

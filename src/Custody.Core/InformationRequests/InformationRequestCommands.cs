@@ -78,10 +78,10 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
         var now = time.GetUtcNow();
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var id = Guid.CreateVersion7(now);
-        var filed = await UnitOfWork.RunAsync<FiledInformationRequest>(db, time, async work =>
+        return await UnitOfWork.RunAsync<FiledInformationRequest>(db, time, async work =>
         {
             // Relatives may ask about minors too (the public locator never shows them); one match only, or none.
-            var matches = await db.LocatorKeys.AsNoTracking().Where(k => k.Key == key).Select(k => k.PersonId).Distinct().Take(2).ToListAsync(cancellationToken);
+            var matches = await MatchesAsync(key, cancellationToken);
             Guid? person = matches.Count == 1 ? matches[0] : null;
             var custody = person is { } p ? work.Store.CurrentCustody(p) : null;
             var due = Instants.Utc(now).AddHours(options.AnswerHours);
@@ -99,16 +99,18 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
             work.Record(new InformationRequestFiled(id, reference, Hash(token), Instants.Utc(now).AddDays(options.LinkDays),
                 new Requester(r.RequesterName!.Trim(), r.Relationship!.Trim(), r.Contact!.Trim(), r.Language ?? "en"), keys, due, person,
                 custody?.FacilityId), viewer.Actor);
+            // Counsel of record (signed in, and this person's) get the art. 18 information at once, in the same transaction.
+            if (viewer.CounselEmail is not null && person is { } client && await viewer.FindPersonAsync(db, client, cancellationToken) is not null)
+            {
+                await AnswerInAsync(work, work.Store.Find<InformationRequest>(id)!, viewer, cancellationToken);
+            }
             return new FiledInformationRequest(reference, "/Requests/Status/" + token, due);
         }, cancellationToken);
-        // Counsel of record (signed in, and this person's) get the art. 18 information at once.
-        if (filed.Succeeded && viewer.CounselEmail is not null && (await db.InformationRequests.AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken)).PersonId is { } client
-            && await viewer.FindPersonAsync(db, client, cancellationToken) is not null)
-        {
-            await AnswerAsync(id, viewer, cancellationToken);
-        }
-        return filed;
     }
+
+    // Distinct people under a locator key, at most two (enough to tell one from several).
+    private async Task<List<Guid>> MatchesAsync(string key, CancellationToken cancellationToken) =>
+        await db.LocatorKeys.AsNoTracking().Where(k => k.Key == key).Select(k => k.PersonId).Distinct().Take(2).ToListAsync(cancellationToken);
 
     /// <summary>
     /// The custodian's answer, taken from the register now: the art. 18 subset, or the restriction
@@ -117,33 +119,55 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
     public async Task<Result<InformationRequestView>> AnswerAsync(Guid requestId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var request = await db.InformationRequests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, cancellationToken);
-        if (request is null)
+        return await UnitOfWork.RunAsync<InformationRequestView>(db, time, async work =>
         {
-            return new NotFound($"No information request {requestId}.");
-        }
+            if (work.Store.Find<InformationRequest>(requestId) is not { } current)
+            {
+                return new NotFound($"No information request {requestId}.");
+            }
+            if (current.Status == InformationRequest.Answered)
+            {
+                return new Conflict($"Request {current.Reference} was already answered.");
+            }
+            await AnswerInAsync(work, current, viewer, cancellationToken);
+            return StaffView(current);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers in the caller's transaction, from the register as it stands in it (a restriction
+    /// recorded a moment before is seen). A request filed before the person was registered, or
+    /// whose keys matched several people, is looked up again now: several still give no answer
+    /// about anyone, only a request for an identifier.
+    /// </summary>
+    private async Task AnswerInAsync(UnitOfWork work, InformationRequest request, Viewer viewer, CancellationToken cancellationToken)
+    {
+        List<Guid> matches = request.PersonId is { } known ? [known] : await MatchesAsync(KeyOf(JsonNode.Parse(request.Query)!.AsObject()), cancellationToken);
         JsonObject answer;
-        if (request.PersonId is { } person)
+        if (matches.Count > 1)
         {
-            // Read as the custodian answering (the read is ledgered as theirs).
-            var info = await new ReadRegister(db, time).Article18Async(person, new Viewer(viewer.Actor, Roles: viewer.Roles), cancellationToken);
-            answer = RequesterAnswer(info.Value!);
+            answer = new JsonObject { ["found"] = false, ["ambiguous"] = true, ["message"] = SeveralMatch };
+        }
+        else if (matches.Count == 1 && await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == matches[0], cancellationToken) is { } person)
+        {
+            // Read as the custodian answering; the read is ledgered as theirs, in this transaction.
+            work.Record(new PersonViewed(person.Id, "article-18"), viewer.Actor);
+            answer = RequesterAnswer(await new ReadRegister(db, time).Article18Of(person, new Viewer(viewer.Actor, Roles: viewer.Roles), cancellationToken));
         }
         else
         {
-            answer = new JsonObject { ["found"] = false, ["message"] = "No one matching this description is held by either state under the agreement." };
+            answer = new JsonObject { ["found"] = false, ["message"] = NoOneHeld };
         }
-        return await UnitOfWork.RunAsync<InformationRequestView>(db, time, work =>
-        {
-            var current = work.Store.Find<InformationRequest>(requestId)!;
-            if (current.Status == InformationRequest.Answered)
-            {
-                return Task.FromResult(Result<InformationRequestView>.Fail(new Conflict($"Request {current.Reference} was already answered.")));
-            }
-            work.Record(new InformationRequestAnswered(requestId, answer), viewer.Actor);
-            return Task.FromResult(Result<InformationRequestView>.Ok(StaffView(current)));
-        }, cancellationToken);
+        work.Record(new InformationRequestAnswered(request.Id, answer), viewer.Actor);
     }
+
+    private const string NoOneHeld = "No one matching this description is held by either state under the agreement.";
+
+    private const string SeveralMatch = "More than one person matches this description. Please file again with an identifier (such as an A-number or identity document number) and the country of birth.";
+
+    private static string KeyOf(JsonObject keys) => keys["identifier"] is { } identifier
+        ? LocatorKey.ByIdentifier(identifier.GetValue<string>(), keys["countryOfBirth"]!.GetValue<string>())
+        : LocatorKey.ByName(keys["givenName"]!.GetValue<string>(), keys["familyName"]!.GetValue<string>(), keys["countryOfBirth"]!.GetValue<string>());
 
     /// <summary>The request behind a status link; not found when the secret is wrong or the link expired.</summary>
     public async Task<Result<InformationRequestView>> StatusAsync(string? token, CancellationToken cancellationToken = default)

@@ -164,8 +164,8 @@ public static class RegisterApi
             .Produces<Custody.Discipline.DisciplinaryMeasure>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapGet("/disciplinary-measures", async (Guid id, Custody.Discipline.DisciplineCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
-            .RequireAuthorization(Policies.ReadRegister)
-            .WithSummary("The person's disciplinary measures, in order.")
+            .RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The person's disciplinary measures, in order (counsel: their clients' only).")
             .Produces<IReadOnlyList<Custody.Discipline.DisciplinaryMeasure>>().ProducesProblem(StatusCodes.Status404NotFound);
         person.MapPost("/complaints", async (Guid id, Custody.Complaints.FileComplaintRequest request, Custody.Complaints.ComplaintCommands commands, HttpContext http,
                 CancellationToken ct) => ApiResults.From(await commands.FileAsync(id, request, ApiResults.ViewerOf(http.User), ct)))

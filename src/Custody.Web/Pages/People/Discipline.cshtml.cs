@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Custody.Web.Pages.Facilities;
+namespace Custody.Web.Pages.People;
 
 /// <summary>A person's disciplinary measures, and the form to record one; a sanction the Mandela Rules forbid is refused naming the rule.</summary>
 public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizationService authorization) : PageModel
@@ -47,7 +47,7 @@ public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizatio
         var result = await discipline.RecordAsync(personId, request, ApiResults.ViewerOf(User), cancellationToken);
         if (result.Succeeded)
         {
-            return Redirect($"/Facilities/Discipline/{personId}");
+            return Redirect($"/People/Discipline/{personId}");
         }
         if (result.Failure is Custody.Common.NotFound)
         {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Custody.Web.Pages.Facilities;
+namespace Custody.Web.Pages.People;
 
 /// <summary>A person's requests and complaints: file one (ill-treatment goes at once to the independent authority), acknowledge, answer.</summary>
 public sealed class ComplaintsModel(ComplaintCommands complaints, IAuthorizationService authorization) : PageModel
@@ -42,7 +42,7 @@ public sealed class ComplaintsModel(ComplaintCommands complaints, IAuthorization
         switch (await command())
         {
             case null:
-                return Redirect($"/Facilities/Complaints/{personId}");
+                return Redirect($"/People/Complaints/{personId}");
             case Custody.Common.NotFound:
                 return NotFound();
             case { } failure:
