@@ -21,7 +21,7 @@ public sealed record LiftHoldRequest(string? LiftedOn);
 /// </summary>
 public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<PaymentHold>> PlaceHoldAsync(PlaceHoldRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<PaymentHoldView>> PlaceHoldAsync(PlaceHoldRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (FinanceSides.BothSides(viewer) is { } both)
         {
@@ -39,7 +39,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<PaymentHold>(db, time, async work =>
+        return await UnitOfWork.RunAsync<PaymentHoldView>(db, time, async work =>
         {
             if (!await db.Agreements.AnyAsync(a => a.Id == r.AgreementId, cancellationToken))
             {
@@ -51,11 +51,11 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new PaymentHoldPlaced(id, r.AgreementId!, from, r.Reason!.Trim(), r.PersonId), viewer.Actor);
-            return work.Store.Find<PaymentHold>(id)!;
+            return PaymentHoldView.Of(work.Store.Find<PaymentHold>(id)!);
         }, cancellationToken);
     }
 
-    public async Task<Result<PaymentHold>> LiftHoldAsync(Guid holdId, LiftHoldRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<PaymentHoldView>> LiftHoldAsync(Guid holdId, LiftHoldRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (FinanceSides.BothSides(viewer) is { } both)
         {
@@ -67,7 +67,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("liftedOn", "The first date no longer held, YYYY-MM-DD.")]);
         }
-        return await UnitOfWork.RunAsync<PaymentHold>(db, time, async work =>
+        return await UnitOfWork.RunAsync<PaymentHoldView>(db, time, async work =>
         {
             var hold = await db.PaymentHolds.SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken);
             if (hold is null)
@@ -83,19 +83,19 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
                 return new Invalid([new FieldError("liftedOn", "A hold is lifted after the date it starts.")]);
             }
             work.Record(new PaymentHoldLifted(holdId, hold.AgreementId, liftedOn), viewer.Actor);
-            return hold;
+            return PaymentHoldView.Of(hold);
         }, cancellationToken);
     }
 
     /// <summary>Issues the month's invoice: the draft as computed inside the unit of work, numbered AGREEMENT-YYYY-MM.</summary>
-    public async Task<Result<Invoice>> IssueAsync(string agreementId, string? month, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<InvoiceView>> IssueAsync(string agreementId, string? month, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (FinanceSides.BothSides(viewer) is { } both)
         {
             return both;
         }
         ArgumentNullException.ThrowIfNull(viewer);
-        return await UnitOfWork.RunAsync<Invoice>(db, time, async work =>
+        return await UnitOfWork.RunAsync<InvoiceView>(db, time, async work =>
         {
             var draft = await new DraftInvoice(db).RunAsync(agreementId, month, cancellationToken);
             if (draft.Failure is { } failure)
@@ -116,7 +116,7 @@ public sealed class BillingCommands(CustodyDbContext db, TimeProvider time)
                 d.WithheldByReason, d.PaidBefore);
             work.Record(new InvoiceIssued(Guid.CreateVersion7(time.GetUtcNow()), $"{agreementId}-{d.Month}", agreementId, d.Month, d.Currency, d.Total, d.PayableDays,
                 d.WithheldByReason.Values.Sum(), document), viewer.Actor);
-            return db.Invoices.Local.Single(i => i.AgreementId == agreementId && i.Month == d.Month);
+            return InvoiceView.Of(db.Invoices.Local.Single(i => i.AgreementId == agreementId && i.Month == d.Month));
         }, cancellationToken);
     }
 }

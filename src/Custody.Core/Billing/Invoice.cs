@@ -30,6 +30,16 @@ public sealed class PaymentHold
     public long LastSeq { get; set; }
 }
 
+/// <summary>A <see cref="PaymentHold"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record PaymentHoldView(Guid Id, string AgreementId, Guid? PersonId, DateOnly From, string Reason, string PlacedBy, DateTime PlacedAt, DateOnly? LiftedOn, string? LiftedBy, long LastSeq)
+{
+    public static PaymentHoldView Of(PaymentHold x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.AgreementId, x.PersonId, x.From, x.Reason, x.PlacedBy, x.PlacedAt, x.LiftedOn, x.LiftedBy, x.LastSeq);
+    }
+}
+
 /// <summary>
 /// An issued invoice: numbered, immutable (no command changes it; corrections are credit notes),
 /// its lines and totals kept exactly as issued. Amounts are exact decimals, written to the ledger as strings.
@@ -61,4 +71,14 @@ public sealed class Invoice
     public DateTime IssuedAt { get; set; }
 
     public long Seq { get; set; }
+}
+
+/// <summary>A <see cref="Invoice"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record InvoiceView(Guid Id, string Number, string AgreementId, string Month, string Currency, decimal Total, int PayableDays, int WithheldDays, string Document, string IssuedBy, DateTime IssuedAt, long Seq)
+{
+    public static InvoiceView Of(Invoice x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.Number, x.AgreementId, x.Month, x.Currency, x.Total, x.PayableDays, x.WithheldDays, x.Document, x.IssuedBy, x.IssuedAt, x.Seq);
+    }
 }

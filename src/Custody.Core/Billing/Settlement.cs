@@ -50,6 +50,16 @@ public sealed class Dispute
     public long LastSeq { get; set; }
 }
 
+/// <summary>A <see cref="Dispute"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record DisputeView(Guid Id, Guid InvoiceId, string? ExternalId, string Reason, string RaisedBy, DateTime RaisedAt, string Status, string? Answer, bool? AnswerUpheld, decimal? AnswerCredit, string? AnsweredBy, DateTime? AnsweredAt, string? AnswerRejection, string? Resolution, string? ResolvedBy, DateTime? ResolvedAt, long LastSeq)
+{
+    public static DisputeView Of(Dispute x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.InvoiceId, x.ExternalId, x.Reason, x.RaisedBy, x.RaisedAt, x.Status, x.Answer, x.AnswerUpheld, x.AnswerCredit, x.AnsweredBy, x.AnsweredAt, x.AnswerRejection, x.Resolution, x.ResolvedBy, x.ResolvedAt, x.LastSeq);
+    }
+}
+
 /// <summary>A credit note against an issued invoice (never an edit of it).</summary>
 public sealed class CreditNote
 {
@@ -90,4 +100,14 @@ public sealed class Payment
     public DateTime RecordedAt { get; set; }
 
     public long Seq { get; set; }
+}
+
+/// <summary>A <see cref="Payment"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record PaymentView(Guid Id, Guid InvoiceId, decimal Amount, DateOnly PaidOn, string Reference, string RecordedBy, DateTime RecordedAt, long Seq)
+{
+    public static PaymentView Of(Payment x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.InvoiceId, x.Amount, x.PaidOn, x.Reference, x.RecordedBy, x.RecordedAt, x.Seq);
+    }
 }

@@ -36,7 +36,7 @@ public sealed record AgreementBalance(string AgreementId, string Currency, decim
 /// </summary>
 public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<Dispute>> RaiseDisputeAsync(Guid invoiceId, RaiseDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisputeView>> RaiseDisputeAsync(Guid invoiceId, RaiseDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -50,7 +50,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        return await UnitOfWork.RunAsync<DisputeView>(db, time, async work =>
         {
             var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
             if (invoice is null)
@@ -63,11 +63,11 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new DisputeRaised(id, invoiceId, r.Reason!.Trim(), r.ExternalId), viewer.Actor);
-            return work.Store.Find<Dispute>(id)!;
+            return DisputeView.Of(work.Store.Find<Dispute>(id)!);
         }, cancellationToken);
     }
 
-    public async Task<Result<Dispute>> ResolveDisputeAsync(Guid disputeId, ResolveDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisputeView>> ResolveDisputeAsync(Guid disputeId, ResolveDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -78,7 +78,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        return await UnitOfWork.RunAsync<DisputeView>(db, time, async work =>
         {
             var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
             if (dispute is null)
@@ -108,12 +108,12 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 }
                 await IssueCreditNoteAsync(work, invoice, amount, r.Resolution.Trim(), disputeId, viewer.Actor, cancellationToken);
             }
-            return dispute;
+            return DisputeView.Of(dispute);
         }, cancellationToken);
     }
 
     /// <summary>The payee answers an open or contested dispute. It settles nothing until the payer accepts it.</summary>
-    public async Task<Result<Dispute>> AnswerDisputeAsync(Guid disputeId, AnswerDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisputeView>> AnswerDisputeAsync(Guid disputeId, AnswerDisputeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -128,7 +128,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        return await UnitOfWork.RunAsync<DisputeView>(db, time, async work =>
         {
             var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
             if (dispute is null)
@@ -149,12 +149,12 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 return new Invalid([new FieldError("creditAmount", $"Credits would exceed the invoice: {invoice.Total} invoiced.")]);
             }
             work.Record(new DisputeAnswered(disputeId, invoice.Id, r.Upheld, r.Answer!.Trim(), credit), viewer.Actor);
-            return dispute;
+            return DisputeView.Of(dispute);
         }, cancellationToken);
     }
 
     /// <summary>The payer accepts the payee's answer (settling the dispute as answered, with its credit note) or rejects it (the dispute is contested: another answer, or a court).</summary>
-    public async Task<Result<Dispute>> RespondToAnswerAsync(Guid disputeId, AnswerResponseRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisputeView>> RespondToAnswerAsync(Guid disputeId, AnswerResponseRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -166,7 +166,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("reason", "Say why the answer is not accepted.")]);
         }
-        return await UnitOfWork.RunAsync<Dispute>(db, time, async work =>
+        return await UnitOfWork.RunAsync<DisputeView>(db, time, async work =>
         {
             var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
             if (dispute is null)
@@ -180,7 +180,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             if (!r.Accepted)
             {
                 work.Record(new DisputeAnswerRejected(disputeId, dispute.InvoiceId, r.Reason!.Trim()), viewer.Actor);
-                return dispute;
+                return DisputeView.Of(dispute);
             }
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
             work.Record(new DisputeResolved(disputeId, invoice.Id, dispute.AnswerUpheld == true, dispute.Answer!), viewer.Actor);
@@ -192,7 +192,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
                 }
                 await IssueCreditNoteAsync(work, invoice, amount, dispute.Answer!, disputeId, viewer.Actor, cancellationToken);
             }
-            return dispute;
+            return DisputeView.Of(dispute);
         }, cancellationToken);
     }
 
@@ -226,7 +226,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
     private async Task<decimal> CreditedAsync(Guid invoiceId, CancellationToken cancellationToken) =>
         (await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoiceId).Select(c => c.Amount).ToListAsync(cancellationToken)).Sum();
 
-    public async Task<Result<Payment>> RecordPaymentAsync(Guid invoiceId, RecordPaymentRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<PaymentView>> RecordPaymentAsync(Guid invoiceId, RecordPaymentRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -253,7 +253,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Payment>(db, time, async work =>
+        return await UnitOfWork.RunAsync<PaymentView>(db, time, async work =>
         {
             if (await BalanceOfAsync(invoiceId, cancellationToken) is not { } balance)
             {
@@ -270,7 +270,7 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new PaymentRecorded(id, invoiceId, amount!.Value, paidOn, r.Reference!.Trim()), viewer.Actor);
-            return db.Payments.Local.Single(p => p.Id == id);
+            return PaymentView.Of(db.Payments.Local.Single(p => p.Id == id));
         }, cancellationToken);
     }
 

@@ -32,6 +32,16 @@ public sealed class DisciplinaryMeasure
     public long Seq { get; set; }
 }
 
+/// <summary>A <see cref="DisciplinaryMeasure"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record DisciplinaryMeasureView(Guid Id, Guid PersonId, string FacilityId, string Offence, DateTime HearingAt, string HearingOutcome, string Sanction, DateOnly StartsOn, int Days, string RecordedBy, DateTime RecordedAt, long Seq)
+{
+    public static DisciplinaryMeasureView Of(DisciplinaryMeasure x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.FacilityId, x.Offence, x.HearingAt, x.HearingOutcome, x.Sanction, x.StartsOn, x.Days, x.RecordedBy, x.RecordedAt, x.Seq);
+    }
+}
+
 public sealed record DisciplinaryMeasureRecorded(Guid Id, Guid Person, string Facility, string Offence, DateTime HearingAt, string HearingOutcome, string Sanction,
     DateOnly StartsOn, int Days) : ILedgerEvent<DisciplinaryMeasureRecorded>
 {

@@ -19,7 +19,7 @@ public sealed record RulesBreached(string Message, IReadOnlyList<RuleBreach> Bre
 
 public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<DisciplinaryMeasure>> RecordAsync(Guid personId, RecordMeasureRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisciplinaryMeasureView>> RecordAsync(Guid personId, RecordMeasureRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -43,7 +43,7 @@ public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<DisciplinaryMeasure>(db, time, async work =>
+        return await UnitOfWork.RunAsync<DisciplinaryMeasureView>(db, time, async work =>
         {
             var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
             if (person is null)
@@ -65,17 +65,17 @@ public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new DisciplinaryMeasureRecorded(id, personId, admission.FacilityId, r.Offence!.Trim(), hearingAt!.Value, r.HearingOutcome!.Trim(), r.Sanction!,
                 startsOn, r.Days.Value), viewer.Actor);
-            return work.Store.Find<DisciplinaryMeasure>(id)!;
+            return DisciplinaryMeasureView.Of(work.Store.Find<DisciplinaryMeasure>(id)!);
         }, cancellationToken);
     }
 
-    public async Task<Result<IReadOnlyList<DisciplinaryMeasure>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<DisciplinaryMeasureView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        return await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.StartsOn).ToListAsync(cancellationToken);
+        return (await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.StartsOn).ToListAsync(cancellationToken)).Select(DisciplinaryMeasureView.Of).ToList();
     }
 }

@@ -50,6 +50,16 @@ public sealed class Admission
     public static readonly IReadOnlyList<string> EndKinds = ["released", "returned", "transferred-onward"];
 }
 
+/// <summary>A <see cref="Admission"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record AdmissionView(Guid Id, Guid PersonId, string FacilityId, Guid? ManifestId, string AgreementId, DateTime AdmittedAt, string AdmittedBy, string Register, DateTime? EndedAt, string? EndKind, string? EndDestination, string? EndAuthority, string? EndedBy, long LastSeq)
+{
+    public static AdmissionView Of(Admission x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.FacilityId, x.ManifestId, x.AgreementId, x.AdmittedAt, x.AdmittedBy, x.Register, x.EndedAt, x.EndKind, x.EndDestination, x.EndAuthority, x.EndedBy, x.LastSeq);
+    }
+}
+
 /// <summary>A welfare check: who saw the person, in what role, when, how they were, and whether they could speak privately.</summary>
 public sealed class WelfareCheck
 {
@@ -126,6 +136,16 @@ public sealed class WelfareCheck
         capacity == IndependentMonitor && identityConfirmedBy is not null && !late;
 }
 
+/// <summary>A <see cref="WelfareCheck"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record WelfareCheckView(Guid Id, Guid PersonId, string SeenBy, string Role, string? IdentityConfirmedBy, DateTime RecordedAt, bool Late, bool Payable, DateTime SeenAt, string Condition, bool PrivateConversation, string? Notes, string RecordedBy, long Seq)
+{
+    public static WelfareCheckView Of(WelfareCheck x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.SeenBy, x.Role, x.IdentityConfirmedBy, x.RecordedAt, x.Late, x.Payable, x.SeenAt, x.Condition, x.PrivateConversation, x.Notes, x.RecordedBy, x.Seq);
+    }
+}
+
 /// <summary>A request to visit a person; a denial is a finding against the facility.</summary>
 public sealed class AccessVisit
 {
@@ -153,6 +173,16 @@ public sealed class AccessVisit
     public int Revision { get; set; }
 
     public long LastSeq { get; set; }
+}
+
+/// <summary>A <see cref="AccessVisit"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record AccessVisitView(Guid Id, Guid PersonId, string Visitor, string Role, DateTime RequestedAt, string RequestedBy, string Status, string? Reason, string? DecidedBy, DateTime? DecidedAt, long LastSeq)
+{
+    public static AccessVisitView Of(AccessVisit x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.Visitor, x.Role, x.RequestedAt, x.RequestedBy, x.Status, x.Reason, x.DecidedBy, x.DecidedAt, x.LastSeq);
+    }
 }
 
 /// <summary>A restriction on what relatives and counsel are told (art. 18), with its legal ground; shown as restricted, never as "not found".</summary>

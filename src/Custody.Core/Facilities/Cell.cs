@@ -44,6 +44,16 @@ public sealed class Cell
     public static readonly IReadOnlyList<string> VentilationKinds = ["natural", "mechanical", "none"];
 }
 
+/// <summary>A <see cref="Cell"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record CellView(string Id, string FacilityId, string Unit, string Number, decimal FloorAreaM2, bool Shared, int Bunks, int Toilets, int Showers, decimal WaterLitresPerDay, int LightingHours, string Ventilation, int DesignCapacity, int OperationalCapacity, long Seq)
+{
+    public static CellView Of(Cell x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.FacilityId, x.Unit, x.Number, x.FloorAreaM2, x.Shared, x.Bunks, x.Toilets, x.Showers, x.WaterLitresPerDay, x.LightingHours, x.Ventilation, x.DesignCapacity, x.OperationalCapacity, x.Seq);
+    }
+}
+
 /// <summary>A person's place in a cell from one instant until the next move or the end of the admission.</summary>
 public sealed class CellAssignment
 {
@@ -65,4 +75,14 @@ public sealed class CellAssignment
     public string? Finding { get; set; }
 
     public long Seq { get; set; }
+}
+
+/// <summary>A <see cref="CellAssignment"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record CellAssignmentView(Guid Id, Guid PersonId, Guid AdmissionId, string CellId, DateTime From, DateTime? Until, string AssignedBy, string? Finding, long Seq)
+{
+    public static CellAssignmentView Of(CellAssignment x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.AdmissionId, x.CellId, x.From, x.Until, x.AssignedBy, x.Finding, x.Seq);
+    }
 }

@@ -3,6 +3,7 @@ using Custody.Common;
 using Custody.Ledger;
 using Custody.Persistence;
 using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Facilities;
 
@@ -20,7 +21,7 @@ public sealed record BackFromHospitalRequest(string? At);
 /// </summary>
 public sealed class HospitalEscorts(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<CustodyRecord>> TakeAsync(Guid personId, TakeToHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<Transfers.CustodyRecordView>> TakeAsync(Guid personId, TakeToHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -37,7 +38,7 @@ public sealed class HospitalEscorts(CustodyDbContext db, TimeProvider time)
             $"{request.Hospital!.Trim()}: {request.Reason!.Trim()}", cancellationToken);
     }
 
-    public async Task<Result<CustodyRecord>> BringBackAsync(Guid personId, BackFromHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<Transfers.CustodyRecordView>> BringBackAsync(Guid personId, BackFromHospitalRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -52,9 +53,9 @@ public sealed class HospitalEscorts(CustodyDbContext db, TimeProvider time)
     }
 
     // Same custodian, on whose behalf, authority, funder and responsible facility: only the place changes.
-    private Task<Result<CustodyRecord>> MoveAsync(Guid personId, Viewer viewer, Func<CustodyRecord, string?> refuse, DateTime at, string custodyEvent,
+    private Task<Result<Transfers.CustodyRecordView>> MoveAsync(Guid personId, Viewer viewer, Func<CustodyRecord, string?> refuse, DateTime at, string custodyEvent,
         string place, string? note, CancellationToken cancellationToken) =>
-        UnitOfWork.RunAsync<CustodyRecord>(db, time, async work =>
+        UnitOfWork.RunAsync<Transfers.CustodyRecordView>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
@@ -75,6 +76,8 @@ public sealed class HospitalEscorts(CustodyDbContext db, TimeProvider time)
             }
             new CustodyChange(personId, custodyEvent, current.Custodian, current.OnBehalfOf, place, admission.FacilityId, null, current.AgreementId,
                 current.LegalAuthority, current.Funder, note, at).Record(work, viewer.Actor);
-            return work.Store.CurrentCustody(personId)!;
+            var record = work.Store.CurrentCustody(personId)!;
+            // A hospital is no facility of the register: its contact stays with the facility that still holds the admission.
+            return Transfers.CustodyRecordView.Of(record, place == CustodyPlaces.Hospital ? null : await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == record.FacilityId, cancellationToken));
         }, cancellationToken);
 }

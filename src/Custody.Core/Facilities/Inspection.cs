@@ -55,6 +55,16 @@ public sealed class FollowUpAction
     public long LastSeq { get; set; }
 }
 
+/// <summary>A <see cref="FollowUpAction"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record FollowUpActionView(Guid Id, Guid InspectionId, string FacilityId, string Description, string Owner, DateOnly Deadline, DateTime? CompletedAt, string? CompletedBy, long LastSeq)
+{
+    public static FollowUpActionView Of(FollowUpAction x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.InspectionId, x.FacilityId, x.Description, x.Owner, x.Deadline, x.CompletedAt, x.CompletedBy, x.LastSeq);
+    }
+}
+
 /// <summary>What an inspector measured in a cell.</summary>
 public sealed record InspectionMeasurements(int? Occupants, decimal? WaterLitresPerPersonDay, int? Toilets, int? Showers, decimal? TemperatureC, int? LightingHours,
     bool LightsOn24Hours, bool NaturalLight, string? Ventilation, string? Sanitation, int? Mattresses);

@@ -16,7 +16,7 @@ public sealed record FollowUpRequest(string? Description, string? Owner, string?
 public sealed record RecordInspectionRequest(string? CellId, string? InspectedAt, InspectionMeasurements? Measurements, IReadOnlyList<FollowUpRequest>? Actions);
 
 public sealed record InspectionView(Guid Id, string FacilityId, string CellId, DateTime InspectedAt, string Inspector, JsonElement Measurements,
-    IReadOnlyList<InspectionFinding> Findings, IReadOnlyList<FollowUpAction> Actions);
+    IReadOnlyList<InspectionFinding> Findings, IReadOnlyList<FollowUpActionView> Actions);
 
 /// <summary>
 /// Inspections by inspectors and monitors: the findings are computed from the measured values
@@ -90,10 +90,10 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
         }, cancellationToken);
     }
 
-    public Task<Result<FollowUpAction>> CompleteActionAsync(Guid actionId, Viewer viewer, CancellationToken cancellationToken = default)
+    public Task<Result<FollowUpActionView>> CompleteActionAsync(Guid actionId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return UnitOfWork.RunAsync<FollowUpAction>(db, time, async work =>
+        return UnitOfWork.RunAsync<FollowUpActionView>(db, time, async work =>
         {
             var action = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
             if (action is null)
@@ -105,7 +105,7 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
                 return new StateConflict($"The action was completed at {Instants.ToText(done)} by {action.CompletedBy}.", action);
             }
             work.Record(new InspectionActionCompleted(actionId, action.FacilityId), viewer.Actor);
-            return action;
+            return FollowUpActionView.Of(action);
         }, cancellationToken);
     }
 
@@ -125,16 +125,16 @@ public sealed class InspectionCommands(CustodyDbContext db, TimeProvider time)
     }
 
     /// <summary>Actions past their deadline (in UTC days) and not completed.</summary>
-    public async Task<IReadOnlyList<FollowUpAction>> OverdueAsync(string facilityId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FollowUpActionView>> OverdueAsync(string facilityId, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return await db.FollowUpActions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.CompletedAt == null && a.Deadline < today)
-            .OrderBy(a => a.Deadline).ToListAsync(cancellationToken);
+        return (await db.FollowUpActions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.CompletedAt == null && a.Deadline < today)
+            .OrderBy(a => a.Deadline).ToListAsync(cancellationToken)).Select(FollowUpActionView.Of).ToList();
     }
 
     private static InspectionView View(Inspection i, IReadOnlyList<FollowUpAction> actions) =>
         new(i.Id, i.FacilityId, i.CellId, i.InspectedAt, i.Inspector, JsonDocument.Parse(i.Measurements).RootElement.Clone(),
-            JsonSerializer.Deserialize<List<InspectionFinding>>(i.Findings, InspectionJson.Options)!, actions);
+            JsonSerializer.Deserialize<List<InspectionFinding>>(i.Findings, InspectionJson.Options)!, [.. actions.Select(FollowUpActionView.Of)]);
 }
 
 internal static class InspectionJson

@@ -32,7 +32,7 @@ public sealed record VisitDecision(bool Granted, string? Reason);
 /// </summary>
 public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<Admission>> ReleaseAsync(Guid personId, ReleaseRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<AdmissionView>> ReleaseAsync(Guid personId, ReleaseRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -48,7 +48,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Admission>(db, time, async work =>
+        return await UnitOfWork.RunAsync<AdmissionView>(db, time, async work =>
         {
             var person = await viewer.FindPersonAsync(db, personId, cancellationToken);
             if (person is null)
@@ -86,7 +86,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             values["by"] = request.Authority.Trim();
             values["sendingState"] = agreement.SendingState;
             ContactNotices.Queue(work, person, null, NotificationKinds.MovementKinds(request.Kind!), values, at.Value, viewer.Actor, time.GetUtcNow());
-            return admission;
+            return AdmissionView.Of(admission);
         }, cancellationToken);
     }
 
@@ -100,7 +100,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
             .Select(o => $"{o.Kind}, {o.Court}").ToList();
     }
 
-    public async Task<Result<WelfareCheck>> RecordWelfareCheckAsync(Guid personId, WelfareCheckRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<WelfareCheckView>> RecordWelfareCheckAsync(Guid personId, WelfareCheckRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -116,21 +116,21 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await InPersonAsync<WelfareCheck>(personId, viewer, (work, admission) =>
+        return await InPersonAsync<WelfareCheckView>(personId, viewer, (work, admission) =>
         {
             if (seenAt < admission.AdmittedAt)
             {
-                return Task.FromResult<Result<WelfareCheck>>(new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]));
+                return Task.FromResult<Result<WelfareCheckView>>(new Invalid([new FieldError("seenAt", "A welfare check in this facility is after the admission.")]));
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
             // The capacity is the account's, never the request's: the payee's staff cannot vouch for its own invoice.
             work.Record(new WelfareChecked(id, personId, r.SeenBy!.Trim(), WelfareCheck.CapacityOf(viewer.Roles ?? []), seenAt!.Value, r.Condition!.Trim(),
                 r.PrivateConversation, string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim(), r.IdentityConfirmedBy), viewer.Actor, seenAt);
-            return Task.FromResult(Result<WelfareCheck>.Ok(work.Store.Find<WelfareCheck>(id)!));
+            return Task.FromResult(Result<WelfareCheckView>.Ok(WelfareCheckView.Of(work.Store.Find<WelfareCheck>(id)!)));
         }, cancellationToken);
     }
 
-    public async Task<Result<AccessVisit>> RequestVisitAsync(Guid personId, VisitRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<AccessVisitView>> RequestVisitAsync(Guid personId, VisitRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         var errors = new List<FieldError>();
@@ -143,16 +143,16 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await InPersonAsync<AccessVisit>(personId, viewer, (work, _) =>
+        return await InPersonAsync<AccessVisitView>(personId, viewer, (work, _) =>
         {
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new VisitRequested(id, personId, r.Visitor!.Trim(), r.Role!), viewer.Actor);
-            return Task.FromResult(Result<AccessVisit>.Ok(work.Store.Find<AccessVisit>(id)!));
+            return Task.FromResult(Result<AccessVisitView>.Ok(AccessVisitView.Of(work.Store.Find<AccessVisit>(id)!)));
         }, cancellationToken);
     }
 
     /// <summary>Grants or denies a requested visit; a denial needs its reason and is a finding.</summary>
-    public async Task<Result<AccessVisit>> DecideVisitAsync(Guid visitId, VisitDecision decision, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<AccessVisitView>> DecideVisitAsync(Guid visitId, VisitDecision decision, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -160,7 +160,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("reason", "Required when a visit is denied: why (a denial is recorded as a finding).")]);
         }
-        return await UnitOfWork.RunAsync<AccessVisit>(db, time, async work =>
+        return await UnitOfWork.RunAsync<AccessVisitView>(db, time, async work =>
         {
             var visit = await db.AccessVisits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
             if (visit is null)
@@ -172,7 +172,7 @@ public sealed class OversightCommands(CustodyDbContext db, TimeProvider time)
                 return new StateConflict($"The visit was already {visit.Status}.", visit.Status);
             }
             work.Record(new VisitDecided(visitId, visit.PersonId, decision.Granted, string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason.Trim()), viewer.Actor);
-            return visit;
+            return AccessVisitView.Of(visit);
         }, cancellationToken);
     }
 

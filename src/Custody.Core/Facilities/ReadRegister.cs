@@ -226,12 +226,12 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
     }
 
     /// <summary>Visits denied to people held at the facility: each is a finding against it.</summary>
-    public async Task<IReadOnlyList<AccessVisit>> DeniedVisitsAsync(string facilityId, CancellationToken cancellationToken = default) =>
-        await (from v in db.AccessVisits.AsNoTracking()
+    public async Task<IReadOnlyList<AccessVisitView>> DeniedVisitsAsync(string facilityId, CancellationToken cancellationToken = default) =>
+        (await (from v in db.AccessVisits.AsNoTracking()
                join a in db.Admissions.AsNoTracking() on v.PersonId equals a.PersonId
                where a.FacilityId == facilityId && v.Status == "denied" && v.RequestedAt >= a.AdmittedAt && (a.EndedAt == null || v.RequestedAt < a.EndedAt)
                orderby v.DecidedAt descending
-               select v).ToListAsync(cancellationToken);
+               select v).ToListAsync(cancellationToken)).Select(AccessVisitView.Of).ToList();
 
     /// <summary>Visit requests for people held at the facility that await a decision.</summary>
     public async Task<IReadOnlyList<AccessVisit>> PendingVisitsAsync(string facilityId, CancellationToken cancellationToken = default) =>

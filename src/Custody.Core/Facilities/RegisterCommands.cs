@@ -26,14 +26,14 @@ public sealed record AssignCellRequest(string? CellId);
 /// </summary>
 public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<Cell>> RegisterCellAsync(RegisterCellRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<CellView>> RegisterCellAsync(RegisterCellRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var cells = await RegisterCellsAsync([r], viewer, cancellationToken);
         return cells.Failure is { } failure ? failure : cells.Value![0];
     }
 
     /// <summary>Registers cells in one unit of work (all or none); errors name the cell's index when there are several.</summary>
-    public async Task<Result<IReadOnlyList<Cell>>> RegisterCellsAsync(IReadOnlyList<RegisterCellRequest> requests, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<CellView>>> RegisterCellsAsync(IReadOnlyList<RegisterCellRequest> requests, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -47,9 +47,9 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<IReadOnlyList<Cell>>(db, time, async work =>
+        return await UnitOfWork.RunAsync<IReadOnlyList<CellView>>(db, time, async work =>
         {
-            var cells = new List<Cell>();
+            var cells = new List<CellView>();
             foreach (var r in requests)
             {
                 if (!await db.Facilities.AnyAsync(f => f.Id == r.FacilityId, cancellationToken))
@@ -63,7 +63,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
                 }
                 work.Record(new CellRegistered(id, r.FacilityId!, r.Unit.Trim(), r.Number.Trim(), r.FloorAreaM2!.Value, r.Shared, r.Bunks!.Value, r.Toilets!.Value,
                     r.Showers!.Value, r.WaterLitresPerDay!.Value, r.LightingHours!.Value, r.Ventilation!, r.DesignCapacity!.Value, r.OperationalCapacity!.Value), viewer.Actor);
-                cells.Add(work.Store.Find<Cell>(id)!);
+                cells.Add(CellView.Of(work.Store.Find<Cell>(id)!));
             }
             return cells;
         }, cancellationToken);
@@ -93,7 +93,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
     }
 
     /// <summary>Admits a person whose hand-over to this state completed and who is not yet admitted; every register field is stated or marked declined/unknown.</summary>
-    public async Task<Result<Admission>> AdmitAsync(Guid personId, AdmitRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<AdmissionView>> AdmitAsync(Guid personId, AdmitRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -124,7 +124,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Admission>(db, time, async work =>
+        return await UnitOfWork.RunAsync<AdmissionView>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
@@ -145,12 +145,12 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
             }
             work.Record(new PersonAdmitted(Guid.CreateVersion7(time.GetUtcNow()), personId, custody.FacilityId, custody.AgreementId!, admittedAt!.Value, register,
                 custody.ManifestId), viewer.Actor, admittedAt);
-            return work.Store.OpenAdmission(personId)!;
+            return AdmissionView.Of(work.Store.OpenAdmission(personId)!);
         }, cancellationToken);
     }
 
     /// <summary>Assigns (or moves) an admitted person to a cell of their facility, checked against the agreement version's standards.</summary>
-    public async Task<Result<CellAssignment>> AssignAsync(Guid personId, AssignCellRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<CellAssignmentView>> AssignAsync(Guid personId, AssignCellRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -158,7 +158,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid([new FieldError("cellId", "Required: the cell, such as sv-cecot/A/01.")]);
         }
-        return await UnitOfWork.RunAsync<CellAssignment>(db, time, async work =>
+        return await UnitOfWork.RunAsync<CellAssignmentView>(db, time, async work =>
         {
             var cell = work.Store.Find<Cell>(request.CellId);
             if (cell is null)
@@ -190,7 +190,7 @@ public sealed class RegisterCommands(CustodyDbContext db, TimeProvider time)
             }
             work.Record(new CellAssigned(Guid.CreateVersion7(now), personId, admission.Id, cell.Id, Instants.Utc(now),
                 breaches.Count > 0 ? $"{occupants} people: " + string.Join("; ", breaches) : null), viewer.Actor);
-            return work.Store.OpenAssignment(personId)!;
+            return CellAssignmentView.Of(work.Store.OpenAssignment(personId)!);
         }, cancellationToken);
     }
 

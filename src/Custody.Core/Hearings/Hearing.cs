@@ -29,6 +29,16 @@ public sealed class Hearing
     public long LastSeq { get; set; }
 }
 
+/// <summary>A <see cref="Hearing"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record HearingView(Guid Id, Guid PersonId, string Court, string? Docket, DateTime At, string Purpose, bool? CounselPresent, string? Outcome, string ScheduledBy, string? HeldRecordedBy, long LastSeq)
+{
+    public static HearingView Of(Hearing x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.PersonId, x.Court, x.Docket, x.At, x.Purpose, x.CounselPresent, x.Outcome, x.ScheduledBy, x.HeldRecordedBy, x.LastSeq);
+    }
+}
+
 public sealed record HearingScheduled(Guid Id, Guid Person, string Court, DateTime At, string Purpose, string? Docket = null) : ILedgerEvent<HearingScheduled>
 {
     public static string EntryKind => "hearing.scheduled";

@@ -15,7 +15,7 @@ public sealed record HearingOutcomeRequest(bool? CounselPresent, string? Outcome
 /// <summary>The judicial process of a person held: hearings scheduled, then held with counsel present or not and their outcome.</summary>
 public sealed class HearingCommands(CustodyDbContext db, TimeProvider time)
 {
-    public async Task<Result<Hearing>> ScheduleAsync(Guid personId, ScheduleHearingRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<HearingView>> ScheduleAsync(Guid personId, ScheduleHearingRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -34,7 +34,7 @@ public sealed class HearingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Hearing>(db, time, async work =>
+        return await UnitOfWork.RunAsync<HearingView>(db, time, async work =>
         {
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
@@ -43,11 +43,11 @@ public sealed class HearingCommands(CustodyDbContext db, TimeProvider time)
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new HearingScheduled(id, personId, r.Court!.Trim(), Instants.Utc(at), r.Purpose!.Trim(), string.IsNullOrWhiteSpace(r.Docket) ? null : r.Docket.Trim()),
                 viewer.Actor);
-            return work.Store.Find<Hearing>(id)!;
+            return HearingView.Of(work.Store.Find<Hearing>(id)!);
         }, cancellationToken);
     }
 
-    public async Task<Result<Hearing>> RecordOutcomeAsync(Guid hearingId, HearingOutcomeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<HearingView>> RecordOutcomeAsync(Guid hearingId, HearingOutcomeRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -61,7 +61,7 @@ public sealed class HearingCommands(CustodyDbContext db, TimeProvider time)
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Hearing>(db, time, async work =>
+        return await UnitOfWork.RunAsync<HearingView>(db, time, async work =>
         {
             var hearing = work.Store.Find<Hearing>(hearingId);
             if (hearing is null || await viewer.FindPersonAsync(db, hearing.PersonId, cancellationToken) is null)
@@ -77,17 +77,17 @@ public sealed class HearingCommands(CustodyDbContext db, TimeProvider time)
                 return new Conflict($"The hearing is scheduled for {Instants.ToText(hearing.At)}; its outcome is recorded once it is held.");
             }
             work.Record(new HearingHeld(hearingId, hearing.PersonId, r.CounselPresent!.Value, r.Outcome!.Trim()), viewer.Actor);
-            return hearing;
+            return HearingView.Of(hearing);
         }, cancellationToken);
     }
 
-    public async Task<Result<IReadOnlyList<Hearing>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<HearingView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        return await db.Hearings.AsNoTracking().Where(h => h.PersonId == personId).OrderBy(h => h.At).ToListAsync(cancellationToken);
+        return (await db.Hearings.AsNoTracking().Where(h => h.PersonId == personId).OrderBy(h => h.At).ToListAsync(cancellationToken)).Select(HearingView.Of).ToList();
     }
 }

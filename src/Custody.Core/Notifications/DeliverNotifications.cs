@@ -70,7 +70,7 @@ public sealed class DeliverNotifications(CustodyDbContext db, TimeProvider time,
 /// <summary>Notices not delivered by their deadline.</summary>
 public sealed class ReadOutbox(CustodyDbContext db)
 {
-    public async Task<IReadOnlyList<Notification>> ListAsync(string? status, bool overdueOnly, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<NotificationView>> ListAsync(string? status, bool overdueOnly, DateTime now, CancellationToken cancellationToken = default)
     {
         var query = db.Notifications.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
@@ -81,6 +81,6 @@ public sealed class ReadOutbox(CustodyDbContext db)
         {
             query = query.Where(n => n.Status != NotificationStatuses.Delivered && n.DueBy != null && n.DueBy < now);
         }
-        return await query.OrderByDescending(n => n.QueuedAt).Take(500).ToListAsync(cancellationToken);
+        return (await query.OrderByDescending(n => n.QueuedAt).Take(500).ToListAsync(cancellationToken)).Select(NotificationView.Of).ToList();
     }
 }

@@ -53,6 +53,16 @@ public sealed class Notification
     public long LastSeq { get; set; }
 }
 
+/// <summary>A <see cref="Notification"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record NotificationView(Guid Id, string Kind, Guid? PersonId, Guid? ManifestId, Guid? IncidentId, string RecipientRole, string RecipientName, string? Address, string Language, string Subject, string Body, DateTime QueuedAt, DateTime? DueBy, string Status, int Attempts, string? Channel, string? LastError, DateTime? DeliveredAt, long LastSeq)
+{
+    public static NotificationView Of(Notification x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.Kind, x.PersonId, x.ManifestId, x.IncidentId, x.RecipientRole, x.RecipientName, x.Address, x.Language, x.Subject, x.Body, x.QueuedAt, x.DueBy, x.Status, x.Attempts, x.Channel, x.LastError, x.DeliveredAt, x.LastSeq);
+    }
+}
+
 public static class NotificationStatuses
 {
     public const string Queued = "queued";

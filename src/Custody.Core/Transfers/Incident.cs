@@ -48,3 +48,13 @@ public sealed class Incident
     /// <summary>Incidents in a facility (an escape there is also a disappearance until the person is found).</summary>
     public static readonly IReadOnlyList<string> FacilityKinds = [Death, SeriousInjury, Escape, UseOfForce, IllTreatmentAllegation];
 }
+
+/// <summary>A <see cref="Incident"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>
+public sealed record IncidentView(Guid Id, string Kind, Guid? ManifestId, string? FacilityId, Guid? PersonId, DateTime OccurredAt, string Details, string? Circumstances, string? Cause, string? RemainsDestination, string RecordedBy, DateTime RecordedAt, long Seq)
+{
+    public static IncidentView Of(Incident x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.Kind, x.ManifestId, x.FacilityId, x.PersonId, x.OccurredAt, x.Details, x.Circumstances, x.Cause, x.RemainsDestination, x.RecordedBy, x.RecordedAt, x.Seq);
+    }
+}

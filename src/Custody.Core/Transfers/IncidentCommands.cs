@@ -99,7 +99,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
     /// the sending state sees the incident on the incidents list of people held on its behalf.
     /// A death or disappearance ends the admission and moves the custody record.
     /// </summary>
-    public async Task<Result<Incident>> RecordInFacilityAsync(string facilityId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<IncidentView>> RecordInFacilityAsync(string facilityId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -119,7 +119,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         {
             return new Invalid(errors);
         }
-        return await UnitOfWork.RunAsync<Incident>(db, time, async work =>
+        return await UnitOfWork.RunAsync<IncidentView>(db, time, async work =>
         {
             var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
             if (facility is null)
@@ -163,7 +163,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
             var place = custody is { PlaceKind: CustodyPlaces.Hospital } ? $"{custody.Note} (in hospital under the escort of {facility.Name})" : $"{facility.Name}, {facility.Address}";
             await QueueNoticesAsync(work, new IncidentPlace(null, place, $"{facility.Name}, {facility.Telephone}", custody?.OnBehalfOf),
                 id, request, occurredAt.Value, viewer.Actor, now, cancellationToken);
-            return db.Incidents.Local.Single(i => i.Id == id);
+            return IncidentView.Of(db.Incidents.Local.Single(i => i.Id == id));
         }, cancellationToken);
     }
 
@@ -173,7 +173,7 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
     /// admission, admitted with or without a cell, or in hospital — through the same commands, so
     /// the report, the next-of-kin notice and the sending state's notice are queued on every path.
     /// </summary>
-    public async Task<Result<Incident>> RecordForPersonAsync(Guid personId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<IncidentView>> RecordForPersonAsync(Guid personId, RecordIncidentRequest request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -187,8 +187,8 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         {
             case { PlaceKind: CustodyPlaces.Manifest, ManifestId: { } manifestId }:
                 var recorded = await RecordInTransitAsync(manifestId, request, viewer, cancellationToken);
-                return recorded.Failure is { } failure ? failure : await db.Incidents.AsNoTracking().Where(i => i.ManifestId == manifestId && i.PersonId == personId)
-                    .OrderByDescending(i => i.Seq).FirstAsync(cancellationToken);
+                return recorded.Failure is { } failure ? failure : IncidentView.Of(await db.Incidents.AsNoTracking().Where(i => i.ManifestId == manifestId && i.PersonId == personId)
+                    .OrderByDescending(i => i.Seq).FirstAsync(cancellationToken));
             case { PlaceKind: CustodyPlaces.Facility or CustodyPlaces.Hospital, FacilityId: { } facilityId }:
                 return await RecordInFacilityAsync(facilityId, request, viewer, cancellationToken);
             default:

@@ -13,6 +13,14 @@ public sealed record CustodyRecordView(int Number, string Event, string Custodia
 {
     /// <summary>Approved corrections of the record's fields (legal authority, funder, note): each with the value first recorded and why it changed.</summary>
     public IReadOnlyList<CorrectedField> CorrectedFields { get; init; } = [];
+
+    /// <summary>A record just written, with its facility's contact (none for a hospital or a movement).</summary>
+    public static CustodyRecordView Of(CustodyRecord r, Facilities.Facility? facility)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Number, r.Event, r.Custodian, r.OnBehalfOf, r.PlaceKind, r.FacilityId, facility?.Name, facility?.Address, facility?.Telephone, r.ManifestId,
+            r.AgreementId, r.LegalAuthority, r.Funder, r.Note, r.OccurredAt, r.RecordedAt, r.EndedAt, r.IsCurrent);
+    }
 }
 
 /// <summary>A field of a custody record as first recorded, now corrected (the record shows the corrected value).</summary>

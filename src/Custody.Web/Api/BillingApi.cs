@@ -48,42 +48,42 @@ public static class BillingApi
             })
             .RequireAuthorization(Policies.IssueInvoices)
             .WithSummary("Issue a month's invoice once the month is over: numbered, stored as computed, never changed afterwards (409 for a second issue).")
-            .Produces<Invoice>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<InvoiceView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => agreement == null || i.AgreementId == agreement).OrderByDescending(i => i.Month).ToListAsync(ct)))
+                TypedResults.Ok((await db.Invoices.AsNoTracking().Where(i => agreement == null || i.AgreementId == agreement).OrderByDescending(i => i.Month).ToListAsync(ct)).Select(InvoiceView.Of).ToList()))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Issued invoices, newest month first.");
         invoices.MapGet("/{id:guid}", async (Guid id, CustodyDbContext db, CancellationToken ct) =>
-                await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice ? Results.Ok(invoice) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+                await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice ? Results.Ok(InvoiceView.Of(invoice)) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("An issued invoice with its lines as issued.")
-            .Produces<Invoice>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<InvoiceView>().ProducesProblem(StatusCodes.Status404NotFound);
 
         invoices.MapPost("/{id:guid}/disputes", async (Guid id, RaiseDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RaiseDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.PayInvoices)
             .WithSummary("The payer disputes a line (externalId) or the whole invoice; the invoice itself never changes.")
-            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/disputes/{id:guid}/answer", async (Guid id, AnswerDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.AnswerDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.IssueInvoices)
             .WithSummary("The payee answers an open or contested dispute: upheld (offering creditAmount) or rejected, and why. Nothing is settled until the payer accepts.")
-            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/disputes/{id:guid}/acceptance", async (Guid id, AnswerResponseRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RespondToAnswerAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.PayInvoices)
             .WithSummary("The payer accepts the answer (the dispute is settled as answered; an upheld answer's credit becomes a credit note) or rejects it with a reason (contested: another answer, or a court).")
-            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/disputes/{id:guid}/resolution", async (Guid id, ResolveDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ResolveDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.DecideDisputes)
             .WithSummary("A court settles a dispute the two sides did not: upheld with creditAmount issues a credit note referencing the invoice.")
-            .Produces<Dispute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/payments", async (Guid id, RecordPaymentRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordPaymentAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.PayInvoices)
             .WithSummary("Record a payment received against the invoice (never more than is outstanding).")
-            .Produces<Payment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PaymentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/agreements/{agreementId}/balance", async (string agreementId, SettlementCommands commands, CancellationToken ct) =>
                 ApiResults.From(await commands.BalanceAsync(agreementId, ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.ReadFinance)
@@ -123,14 +123,14 @@ public static class BillingApi
                 ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.HoldPayments)
             .WithSummary("Place a payment hold from a date, for a person or everyone under the agreement: the days it covers are withheld.")
-            .Produces<PaymentHold>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<PaymentHoldView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         holds.MapPost("/{id:guid}/lift", async (Guid id, LiftHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.LiftHoldAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.HoldPayments)
             .WithSummary("Lift a hold from a date (the first date no longer held).")
-            .Produces<PaymentHold>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PaymentHoldView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         holds.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.PaymentHolds.AsNoTracking().Where(h => agreement == null || h.AgreementId == agreement).OrderByDescending(h => h.From).ToListAsync(ct)))
+                TypedResults.Ok((await db.PaymentHolds.AsNoTracking().Where(h => agreement == null || h.AgreementId == agreement).OrderByDescending(h => h.From).ToListAsync(ct)).Select(PaymentHoldView.Of).ToList()))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Payment holds, newest first.");
     }

@@ -69,12 +69,12 @@ public static class RegisterApi
                 ApiResults.From(await commands.RegisterCellAsync(request with { FacilityId = facilityId }, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ManageFacilities)
             .WithSummary("Register a cell: floor area, single or shared, bunks, toilets, showers, water, lighting hours, ventilation, design and operational capacity.")
-            .Produces<Cell>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<CellView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         facility.MapPost("/incidents", async (string facilityId, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordInFacilityAsync(facilityId, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordIncidents)
             .WithSummary("Record an incident in the facility; queues at once the report to the independent authority and the next-of-kin notice, with deadlines.")
-            .Produces<Incident>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         facility.MapGet("/inspections", async (string facilityId, InspectionCommands inspections, CancellationToken ct) => TypedResults.Ok(await inspections.ListAsync(facilityId, ct)))
             .RequireAuthorization(Policies.ReadRegister)
@@ -99,7 +99,7 @@ public static class RegisterApi
                 ApiResults.From(await inspections.CompleteActionAsync(actionId, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Facility register").RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Record that a follow-up action was done (by the facility). 409 if it already was.")
-            .Produces<FollowUpAction>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<FollowUpActionView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var person = api.MapGroup("/people/{id:guid}").WithTags("Facility register");
         person.MapPost("/admission", async (Guid id, AdmitRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
@@ -107,43 +107,43 @@ public static class RegisterApi
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Admit a person whose hand-over completed. Every register field (identity, grounds and ordering authority, supervising authority, health at admission, " +
                 "visible injuries, complaints of ill-treatment, property inventory, family members, emergency contact) has a value or status declined/unknown.")
-            .Produces<Admission>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<AdmissionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/cell", async (Guid id, AssignCellRequest request, RegisterCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.AssignAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Assign or move to a cell, checked against the agreement's facility standards: refused naming the breached standard, or recorded with a finding (onExceed: warn).")
-            .Produces<CellAssignment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<CellAssignmentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/release", async (Guid id, ReleaseRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ReleaseAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Release, return to the sending state, or onward transfer (refused while a court order concerning the person is active), with date, destination and authority.")
-            .Produces<Admission>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<AdmissionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/incidents", async (Guid id, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordForPersonAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordIncidents)
             .WithSummary("Record an incident concerning the person wherever their current custody record says they are (in transit, awaiting admission, admitted, in hospital); " +
                 "queues the report to the independent authority, the next-of-kin notice and the sending state's notice, with deadlines.")
-            .Produces<Incident>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/hospital", async (Guid id, TakeToHospitalRequest request, HospitalEscorts escorts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await escorts.TakeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Take an admitted person to hospital under the facility's escort: the custody record names the hospital; the admission stays open.")
-            .Produces<CustodyRecord>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<Custody.Transfers.CustodyRecordView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/hospital/return", async (Guid id, BackFromHospitalRequest request, HospitalEscorts escorts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await escorts.BringBackAsync(id, request ?? new BackFromHospitalRequest(null), ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Record that a person in hospital is back at the facility.")
-            .Produces<CustodyRecord>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<Custody.Transfers.CustodyRecordView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/welfare-checks", async (Guid id, WelfareCheckRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RecordWelfareCheckAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordWelfare)
             .WithSummary("Record a welfare check: who saw the person, when, how identity was confirmed (verified-identifier, biometric-match, photograph-compared), condition, whether they spoke privately. The capacity is the account's (an inspector is an independent monitor; facility staff never make a day payable); a check seen more than 72 h before it is recorded is kept, marked late, and pays for nothing.")
-            .Produces<WelfareCheck>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<WelfareCheckView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/visits", async (Guid id, VisitRequest request, OversightCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RequestVisitAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordWelfare)
             .WithSummary("Request an access visit.")
-            .Produces<AccessVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<AccessVisitView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         person.MapPost("/restrictions", async (Guid id, RestrictionRequest request, RestrictionCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.RestrictAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.DecideAccess)
@@ -161,12 +161,12 @@ public static class RegisterApi
             .WithSummary("Record a disciplinary measure: offence, hearing and its outcome, sanction, first day and days. Refused (409, naming each rule) when it breaches " +
                 "the Nelson Mandela Rules: solitary confinement over 15 consecutive days, for children, pregnant women or people whose disability it would worsen, " +
                 "or without a health assessment; dark or constantly lit cells, corporal punishment, reduced food or water, collective punishment.")
-            .Produces<Custody.Discipline.DisciplinaryMeasure>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<Custody.Discipline.DisciplinaryMeasureView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         person.MapGet("/disciplinary-measures", async (Guid id, Custody.Discipline.DisciplineCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The person's disciplinary measures, in order (counsel: their clients' only).")
-            .Produces<IReadOnlyList<Custody.Discipline.DisciplinaryMeasure>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<Custody.Discipline.DisciplinaryMeasureView>>().ProducesProblem(StatusCodes.Status404NotFound);
         person.MapPost("/complaints", async (Guid id, Custody.Complaints.FileComplaintRequest request, Custody.Complaints.ComplaintCommands commands, HttpContext http,
                 CancellationToken ct) => ApiResults.From(await commands.FileAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.FileComplaints)
@@ -182,17 +182,17 @@ public static class RegisterApi
                 CancellationToken ct) => ApiResults.From(await commands.ScheduleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordHearings)
             .WithSummary("Record a hearing of the person's judicial process: court, date, purpose, docket.")
-            .Produces<Custody.Hearings.Hearing>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Custody.Hearings.HearingView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         person.MapGet("/hearings", async (Guid id, Custody.Hearings.HearingCommands commands, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await commands.ListAsync(id, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The person's hearings, in date order, with counsel's presence and the outcome once held.")
-            .Produces<IReadOnlyList<Custody.Hearings.Hearing>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<Custody.Hearings.HearingView>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/hearings/{hearingId:guid}/outcome", async (Guid hearingId, Custody.Hearings.HearingOutcomeRequest request, Custody.Hearings.HearingCommands commands,
                 HttpContext http, CancellationToken ct) => ApiResults.From(await commands.RecordOutcomeAsync(hearingId, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Facility register").RequireAuthorization(Policies.RecordHearings)
             .WithSummary("Record that a hearing was held: whether counsel was present, and the outcome (409 before its date, or once recorded).")
-            .Produces<Custody.Hearings.Hearing>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<Custody.Hearings.HearingView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var complaints = api.MapGroup("/complaints").WithTags("Facility register");
         complaints.MapGet("/overdue", async (Custody.Complaints.ComplaintCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.OverdueAsync(ct)))
             .RequireAuthorization(Policies.ReadRegister)
@@ -240,6 +240,6 @@ public static class RegisterApi
                 ApiResults.From(await commands.DecideVisitAsync(visitId, decision, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Facility register").RequireAuthorization(Policies.DecideAccess)
             .WithSummary("Grant or deny a visit; a denial needs its reason and is a finding.")
-            .Produces<AccessVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<AccessVisitView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

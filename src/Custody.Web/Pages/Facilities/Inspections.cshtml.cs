@@ -37,7 +37,7 @@ public sealed class InspectionsModel(InspectionCommands inspections, IAuthorizat
 
     public IReadOnlyList<InspectionView> Inspections { get; private set; } = [];
 
-    public IReadOnlyList<FollowUpAction> Overdue { get; private set; } = [];
+    public IReadOnlyList<FollowUpActionView> Overdue { get; private set; } = [];
 
     public bool MayInspect { get; private set; }
 

@@ -23,7 +23,7 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
 
     public IReadOnlyList<ReadRegister.IncidentRow> Incidents { get; private set; } = [];
 
-    public IReadOnlyList<AccessVisit> DeniedVisits { get; private set; } = [];
+    public IReadOnlyList<AccessVisitView> DeniedVisits { get; private set; } = [];
 
     public IReadOnlyList<AccessVisit> PendingVisits { get; private set; } = [];
 

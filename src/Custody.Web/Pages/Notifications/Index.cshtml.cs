@@ -10,7 +10,7 @@ public sealed class IndexModel(ReadOutbox outbox, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    public IReadOnlyList<Notification> Notices { get; private set; } = [];
+    public IReadOnlyList<NotificationView> Notices { get; private set; } = [];
 
     public DateTime Now { get; private set; }
 

@@ -29,7 +29,7 @@ public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizatio
 
     public Guid PersonId { get; private set; }
 
-    public IReadOnlyList<DisciplinaryMeasure> Measures { get; private set; } = [];
+    public IReadOnlyList<DisciplinaryMeasureView> Measures { get; private set; } = [];
 
     public bool MayRecord { get; private set; }
 

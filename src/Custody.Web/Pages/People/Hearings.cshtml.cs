@@ -12,7 +12,7 @@ public sealed class HearingsModel(HearingCommands hearings, IAuthorizationServic
 {
     public Guid PersonId { get; private set; }
 
-    public IReadOnlyList<Hearing> Hearings { get; private set; } = [];
+    public IReadOnlyList<HearingView> Hearings { get; private set; } = [];
 
     public bool MayRecord { get; private set; }
 
