@@ -52,18 +52,18 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
         }
         return Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Locked)
+            if (ManifestLifecycle.RefuseBoardingStep(session.Manifest.Status) is { } closed)
             {
-                return await session.ConflictAsync($"Boarding is recorded on a locked manifest; this one is {session.Manifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(closed, cancellationToken);
             }
             var onManifest = session.Person(personId);
             if (onManifest is null)
             {
                 return new NotFound($"Person {personId} is not on manifest {manifestId}.");
             }
-            if (onManifest is not { IsPrincipal: true, Status: ManifestPersonStatuses.Listed })
+            if (ManifestLifecycle.RefuseBoarding(onManifest) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a listed principal boards (alternates travel only once substituted in); this person is a {onManifest.Role}, {onManifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
             if (request.Outcome == ManifestPersonStatuses.Boarded)
@@ -102,17 +102,17 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<ManifestView>> DisembarkAsync(Guid manifestId, Guid personId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
         Manifests.WithReasonAsync(manifestId, request, viewer, async (session, reason, now) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Locked)
+            if (ManifestLifecycle.RefuseDisembarkStep(session.Manifest.Status) is { } closed)
             {
-                return await session.ConflictAsync($"People are disembarked before departure; the manifest is {session.Manifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(closed, cancellationToken);
             }
             if (session.Person(personId) is not { } onManifest)
             {
                 return new NotFound($"Person {personId} is not on manifest {manifestId}.");
             }
-            if (onManifest.Status != ManifestPersonStatuses.Boarded)
+            if (ManifestLifecycle.RefuseDisembark(onManifest) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a boarded person is disembarked; this person is {onManifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             session.Record(new ManifestPersonDisembarked(manifestId, personId, reason), viewer.Actor);
             var current = session.Work.Store.CurrentCustody(personId)!;
@@ -150,20 +150,11 @@ public sealed class BoardingCommands(CustodyDbContext db, TimeProvider time)
         }
         return Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Locked)
+            if (ManifestLifecycle.RefuseDeparture(session.Manifest.Status, session.People) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a locked manifest departs; this one is {session.Manifest.Status}.", cancellationToken);
-            }
-            var waiting = session.People.Where(p => p.IsPrincipal && p.Status == ManifestPersonStatuses.Listed).ToList();
-            if (waiting.Count > 0)
-            {
-                return await session.ConflictAsync($"{waiting.Count} principal(s) have no boarding record (boarded, no-show or refused).", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             var aboard = session.People.Where(p => p.Status == ManifestPersonStatuses.Boarded).ToList();
-            if (aboard.Count == 0)
-            {
-                return await session.ConflictAsync("Nobody is aboard.", cancellationToken);
-            }
             if (session.Manifest.IsReturn)
             {
                 session.Record(new ManifestDeparted(manifestId), viewer.Actor, departedAt);

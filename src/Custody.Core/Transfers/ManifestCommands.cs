@@ -109,9 +109,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         var personId = request.PersonId!.Value;
         return InSessionAsync(manifestId, viewer, async (session, now) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Draft)
+            if (ManifestLifecycle.RefuseAdd(session.Manifest.Status) is { } closed)
             {
-                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; people are added only while it is a draft (unlock it first).", cancellationToken);
+                return await session.ConflictAsync(closed, cancellationToken);
             }
             if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
             {
@@ -119,9 +119,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             }
             if (session.Person(personId) is { } already)
             {
-                return await session.ConflictAsync(already.Status == ManifestPersonStatuses.Removed
-                    ? "The person was removed from this manifest; a removal is final — use another manifest."
-                    : $"The person is already on this manifest as {already.Role} ({already.Status}).", cancellationToken);
+                return await session.ConflictAsync(ManifestLifecycle.RefuseAddAgain(already)!, cancellationToken);
             }
             if (await OnAnotherMovementAsync(personId, manifestId, cancellationToken) is { } other)
             {
@@ -154,9 +152,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<ManifestView>> RemovePersonAsync(Guid manifestId, Guid personId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
         WithReasonAsync(manifestId, request, viewer, async (session, reason, _) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Draft)
+            if (ManifestLifecycle.RefuseRemove(session.Manifest.Status) is { } closed)
             {
-                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; people are removed only while it is a draft (disembark a boarded person instead).", cancellationToken);
+                return await session.ConflictAsync(closed, cancellationToken);
             }
             if (session.Person(personId) is not { Status: ManifestPersonStatuses.Listed })
             {
@@ -169,16 +167,12 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<ManifestView>> LockAsync(Guid manifestId, Viewer viewer, CancellationToken cancellationToken = default) =>
         InSessionAsync(manifestId, viewer, async (session, now) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Draft)
+            if (ManifestLifecycle.RefuseLock(session.Manifest.Status, session.People) is { } refusal)
             {
-                return await session.ConflictAsync($"The manifest is already {session.Manifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             var listed = session.People.Where(p => p.Status == ManifestPersonStatuses.Listed).ToList();
             var principals = listed.Count(p => p.IsPrincipal);
-            if (principals == 0)
-            {
-                return await session.ConflictAsync("A manifest needs at least one principal to be locked.", cancellationToken);
-            }
             if (session.Manifest.IsReturn)
             {
                 // A return is neither screened nor counted against the cap: it ends a custody the law forbids.
@@ -189,14 +183,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             {
                 return await session.ConflictAsync($"Agreement {session.Agreement.Id} is not in force.", cancellationToken);
             }
-            if (version.PersonCap is { } cap)
+            if (version.PersonCap is { } cap && ManifestLifecycle.RefuseOverCap(cap, await CommittedAsync(session.Manifest, cancellationToken), principals) is { } overCap)
             {
-                var committed = await CommittedAsync(session.Manifest, cancellationToken);
-                if (committed + principals > cap)
-                {
-                    return await session.ConflictAsync(
-                        $"Locking would exceed the agreement's person cap of {cap}: {committed} already held or on locked manifests, {principals} on this one.", cancellationToken);
-                }
+                return await session.ConflictAsync(overCap, cancellationToken);
             }
             var blocked = await session.ScreenAsync(new StepScreening(db, time), listed.Select(p => p.PersonId).ToList(), TransferSteps.ManifestLock, now, viewer.Actor, cancellationToken);
             if (blocked.Failure is { } failure)
@@ -214,13 +203,9 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
     public Task<Result<ManifestView>> UnlockAsync(Guid manifestId, ReasonRequest request, Viewer viewer, CancellationToken cancellationToken = default) =>
         WithReasonAsync(manifestId, request, viewer, async (session, reason, _) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Locked)
+            if (ManifestLifecycle.RefuseUnlock(session.Manifest.Status, session.People) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a locked manifest can be unlocked; this one is {session.Manifest.Status}.", cancellationToken);
-            }
-            if (session.People.Any(p => p.IdentityCheckedAgainst is not null || p.Status is ManifestPersonStatuses.NoShow or ManifestPersonStatuses.Refused))
-            {
-                return await session.ConflictAsync("Boarding has begun; disembark people instead of unlocking.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             session.Record(new ManifestUnlocked(manifestId, reason), viewer.Actor);
             return await session.ViewAsync(cancellationToken);
@@ -248,23 +233,15 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
         }
         return WithReasonAsync(manifestId, new ReasonRequest(request.Reason), viewer, async (session, reason, now) =>
         {
-            if (session.Manifest.Status is not (ManifestStatuses.Draft or ManifestStatuses.Locked))
-            {
-                return await session.ConflictAsync($"The manifest is {session.Manifest.Status}; substitutions end at departure.", cancellationToken);
-            }
             var outgoing = session.Person(request.Out!.Value);
             var incoming = session.Person(request.In!.Value);
             if (outgoing is null || incoming is null)
             {
                 return new NotFound($"{(outgoing is null ? request.Out : request.In)} is not on manifest {manifestId}.");
             }
-            if (outgoing is not { IsPrincipal: true, Status: ManifestPersonStatuses.Listed })
+            if (ManifestLifecycle.RefuseSubstitution(session.Manifest.Status, outgoing, incoming) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a listed principal can be substituted; {request.Out} is a {outgoing.Role}, {outgoing.Status}.", cancellationToken);
-            }
-            if (incoming is not { Role: ManifestRoles.Alternate, Status: ManifestPersonStatuses.Listed })
-            {
-                return await session.ConflictAsync($"Only a listed alternate can be substituted in; {request.In} is a {incoming.Role}, {incoming.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             var blocked = await session.ScreenAsync(new StepScreening(db, time), [incoming.PersonId], TransferSteps.Substitution, now, viewer.Actor, cancellationToken);
             if (blocked.Failure is { } failure)
