@@ -33,23 +33,8 @@ public sealed class ComplaintsModel(ComplaintCommands complaints, IAuthorization
         await RunAsync(personId, Policies.KeepRegister, async () => (await complaints.AnswerAsync(complaintId, new AnswerComplaintRequest(answer), ApiResults.ViewerOf(User),
             cancellationToken)).Failure, cancellationToken);
 
-    private async Task<IActionResult> RunAsync(Guid personId, string policy, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken)
-    {
-        if (!(await authorization.AuthorizeAsync(User, policy)).Succeeded)
-        {
-            return Forbid();
-        }
-        switch (await command())
-        {
-            case null:
-                return Redirect($"/People/Complaints/{personId}");
-            case Custody.Common.NotFound:
-                return NotFound();
-            case { } failure:
-                PageErrors.Add(ModelState, failure);
-                return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> RunAsync(Guid personId, string policy, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, policy, command, $"/People/Complaints/{personId}", () => LoadAsync(personId, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid personId, CancellationToken cancellationToken)
     {

@@ -36,26 +36,12 @@ public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizatio
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken) =>
         await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded)
-        {
-            return Forbid();
-        }
-        var request = new RecordMeasureRequest(Form.Offence, Form.HearingAt, Form.HearingOutcome, Form.Sanction, Form.StartsOn, Form.Days,
-            Form.Assessed ? new HealthAssessment(Form.Pregnant, Form.DisabilityWorsened) : null, Form.Collective);
-        var result = await discipline.RecordAsync(personId, request, ApiResults.ViewerOf(User), cancellationToken);
-        if (result.Succeeded)
-        {
-            return Redirect($"/People/Discipline/{personId}");
-        }
-        if (result.Failure is Custody.Common.NotFound)
-        {
-            return NotFound();
-        }
-        PageErrors.Add(ModelState, result.Failure!);
-        return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, Policies.KeepRegister, async () => (await discipline.RecordAsync(personId,
+                new RecordMeasureRequest(Form.Offence, Form.HearingAt, Form.HearingOutcome, Form.Sanction, Form.StartsOn, Form.Days,
+                    Form.Assessed ? new HealthAssessment(Form.Pregnant, Form.DisabilityWorsened) : null, Form.Collective),
+                ApiResults.ViewerOf(User), cancellationToken)).Failure,
+            $"/People/Discipline/{personId}", () => LoadAsync(personId, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid personId, CancellationToken cancellationToken)
     {

@@ -27,23 +27,8 @@ public sealed class HearingsModel(HearingCommands hearings, IAuthorizationServic
         await RunAsync(id, async () => (await hearings.RecordOutcomeAsync(hearingId, new HearingOutcomeRequest(counselPresent, outcome), ApiResults.ViewerOf(User),
             cancellationToken)).Failure, cancellationToken);
 
-    private async Task<IActionResult> RunAsync(Guid id, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RecordHearings)).Succeeded)
-        {
-            return Forbid();
-        }
-        switch (await command())
-        {
-            case null:
-                return Redirect($"/People/Hearings/{id}");
-            case Custody.Common.NotFound:
-                return NotFound();
-            case { } failure:
-                PageErrors.Add(ModelState, failure);
-                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> RunAsync(Guid id, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, Policies.RecordHearings, command, $"/People/Hearings/{id}", () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
