@@ -130,8 +130,13 @@ builder.Services.AddRateLimiter(o =>
     };
 });
 
+// No Server header: the product and version are nobody's business.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+
+app.UseCustodySecurityHeaders();
 
 var cultures = new[] { new CultureInfo("en"), new CultureInfo("es") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -156,6 +161,7 @@ app.UseWhen(http => !IsApi(http), branch => branch.UseExceptionHandler(new Excep
 app.UseStatusCodePages();
 // API calls never name a static file: they skip the file-system check on the hot paths (the public locator).
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), files => files.UseStaticFiles());
+app.UseNoStore();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

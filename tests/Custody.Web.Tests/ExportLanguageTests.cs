@@ -70,6 +70,20 @@ public sealed class ExportLanguageTests(CustodyWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ACellThatASpreadsheetWouldRunAsAFormula_IsWrittenAsText()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var manifest = await CreateManifestAsync(supervisor);
+        var ids = await ImportAsync(factory, EligiblePerson(Unique("FORMULA"), "=HYPERLINK(\"http://example.org\")", "@Sum"));
+        await AddAsync(supervisor, manifest, ids[0]);
+
+        var lines = await CsvLinesAsync(supervisor, $"/api/manifests/{manifest}/reconciliation.csv", null);
+
+        var row = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.True(row.Contains(",\"'=HYPERLINK(\"\"http://example.org\"\")\",\"'@Sum\",", StringComparison.Ordinal), row);
+    }
+
+    [Fact]
     public void EveryExportColumnName_HasASpanishEntry()
     {
         var resources = Path.Combine(LocalizationCoverageTests.WebProject().FullName, "Resources", "SharedResource.es.resx");

@@ -85,13 +85,9 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No dispute {disputeId}.");
             }
-            if (dispute.Status is "upheld" or "rejected")
+            if (DisputeLifecycle.RefuseDecision(dispute, viewer.Actor) is { } refusal)
             {
-                return new StateConflict($"The dispute was already {dispute.Status} by {dispute.ResolvedBy}.", dispute);
-            }
-            if (dispute.RaisedBy == viewer.Actor)
-            {
-                return new StateConflict("A dispute is resolved by another user than the one who raised it.", dispute);
+                return new StateConflict(refusal, DisputeView.Of(dispute));
             }
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
             if (credit is { } stated && !PersonDays.InMinorUnits(stated, invoice.Currency))
@@ -135,18 +131,18 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No dispute {disputeId}.");
             }
-            if (dispute.Status is not ("open" or "contested"))
+            if (DisputeLifecycle.RefuseAnswer(dispute.Status) is { } refusal)
             {
-                return new StateConflict($"Only an open or contested dispute is answered; this one is {dispute.Status}.", dispute);
+                return new StateConflict(refusal, DisputeView.Of(dispute));
             }
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
             if (credit is { } offered && !PersonDays.InMinorUnits(offered, invoice.Currency))
             {
                 return NotInMinorUnits("creditAmount", invoice.Currency);
             }
-            if (credit is { } c && await CreditedAsync(invoice.Id, cancellationToken) + c > invoice.Total)
+            if (credit is { } c && DisputeLifecycle.RefuseCredit(await CreditedAsync(invoice.Id, cancellationToken), c, invoice.Total) is { } tooMuch)
             {
-                return new Invalid([new FieldError("creditAmount", $"Credits would exceed the invoice: {invoice.Total} invoiced.")]);
+                return new Invalid([new FieldError("creditAmount", tooMuch)]);
             }
             work.Record(new DisputeAnswered(disputeId, invoice.Id, r.Upheld, r.Answer!.Trim(), credit), viewer.Actor);
             return DisputeView.Of(dispute);
@@ -173,9 +169,9 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new NotFound($"No dispute {disputeId}.");
             }
-            if (dispute.Status != "answered")
+            if (DisputeLifecycle.RefuseResponse(dispute.Status) is { } refusal)
             {
-                return new StateConflict($"Only an answered dispute is accepted or rejected; this one is {dispute.Status}.", dispute);
+                return new StateConflict(refusal, DisputeView.Of(dispute));
             }
             if (!r.Accepted)
             {
@@ -186,9 +182,9 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             work.Record(new DisputeResolved(disputeId, invoice.Id, dispute.AnswerUpheld == true, dispute.Answer!), viewer.Actor);
             if (dispute.AnswerUpheld == true && dispute.AnswerCredit is { } amount)
             {
-                if (await CreditedAsync(invoice.Id, cancellationToken) + amount > invoice.Total)
+                if (DisputeLifecycle.RefuseCredit(await CreditedAsync(invoice.Id, cancellationToken), amount, invoice.Total) is { } tooMuch)
                 {
-                    return new StateConflict($"Credits would exceed the invoice: {invoice.Total} invoiced.", dispute);
+                    return new StateConflict(tooMuch, DisputeView.Of(dispute));
                 }
                 await IssueCreditNoteAsync(work, invoice, amount, dispute.Answer!, disputeId, viewer.Actor, cancellationToken);
             }
@@ -264,9 +260,9 @@ public sealed class SettlementCommands(CustodyDbContext db, TimeProvider time)
             {
                 return NotInMinorUnits("amount", currency);
             }
-            if (amount > balance.Outstanding)
+            if (DisputeLifecycle.RefusePayment(amount!.Value, balance.Outstanding, balance.Number) is { } refusal)
             {
-                return new StateConflict($"The payment exceeds what is outstanding on {balance.Number}: {balance.Outstanding}.", balance);
+                return new StateConflict(refusal, balance);
             }
             var id = Guid.CreateVersion7(time.GetUtcNow());
             work.Record(new PaymentRecorded(id, invoiceId, amount!.Value, paidOn, r.Reference!.Trim()), viewer.Actor);

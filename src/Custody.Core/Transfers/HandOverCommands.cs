@@ -35,9 +35,9 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
         }
         return Manifests.InSessionAsync(manifestId, viewer, async (session, _) =>
         {
-            if (session.Manifest.Status != ManifestStatuses.Departed)
+            if (HandOverRules.RefuseArrival(session.Manifest.Status) is { } refusal)
             {
-                return await session.ConflictAsync($"Only a departed manifest arrives; this one is {session.Manifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             if (arrivedAt < session.Manifest.DepartedAt)
             {
@@ -80,9 +80,9 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
             {
                 return wrongSide;
             }
-            if (session.Person(personId)!.DispatchedBy == viewer.Actor)
+            if (HandOverRules.RefuseSameOfficial(session.Person(personId)!, viewer.Actor) is { } sameOfficial)
             {
-                return await session.ConflictAsync("The same official cannot acknowledge both sides of a hand-over; a receiving official must acknowledge.", cancellationToken);
+                return await session.ConflictAsync(sameOfficial, cancellationToken);
             }
             if (await ScreenAsync(session, personId, now, viewer.Actor, cancellationToken) is { } blocked)
             {
@@ -126,9 +126,9 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
         }
         return Manifests.InSessionAsync(manifestId, viewer, async (session, now) =>
         {
-            if (session.Manifest.Status is not (ManifestStatuses.Departed or ManifestStatuses.Arrived))
+            if (HandOverRules.RefuseDiscrepancy(session.Manifest.Status) is { } refusal)
             {
-                return await session.ConflictAsync($"Discrepancies are recorded on arrival and hand-over; the manifest is {session.Manifest.Status}.", cancellationToken);
+                return await session.ConflictAsync(refusal, cancellationToken);
             }
             if (request.PersonId is { } person && session.Person(person) is null)
             {
@@ -141,20 +141,17 @@ public sealed class HandOverCommands(CustodyDbContext db, TimeProvider time)
 
     private static async Task<Failure?> RefuseAsync(ManifestSession session, Guid manifestId, Guid personId, string expected, CancellationToken cancellationToken)
     {
-        if (session.Manifest.Status != ManifestStatuses.Arrived)
+        if (HandOverRules.RefuseHandOverStep(session.Manifest.Status) is { } closed)
         {
-            return await session.ConflictAsync($"Hand-over happens after arrival; the manifest is {session.Manifest.Status}.", cancellationToken);
+            return await session.ConflictAsync(closed, cancellationToken);
         }
         if (session.Person(personId) is not { } person)
         {
             return new NotFound($"Person {personId} is not on manifest {manifestId}.");
         }
-        if (person.Alert == ManifestAlerts.ReturnRequired && !session.Manifest.IsReturn)
-        {
-            return await session.ConflictAsync($"Return required ({person.AlertReasons}): this person may not be handed over.", cancellationToken);
-        }
-        return person.Status == expected ? null
-            : await session.ConflictAsync($"This acknowledgement needs the person {expected}; they are {person.Status}.", cancellationToken);
+        return HandOverRules.RefuseAcknowledgement(person, session.Manifest.IsReturn, expected) is { } refusal
+            ? await session.ConflictAsync(refusal, cancellationToken)
+            : null;
     }
 
     // A refused acknowledgement writes nothing; the fact that blocks it raised its alert when it was entered.

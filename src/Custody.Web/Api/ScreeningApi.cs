@@ -96,7 +96,7 @@ public static class ScreeningApi
 
     private static async Task WriteCsvAsync(Stream body, string[] header, IAsyncEnumerable<ScreenedPerson> decisions, ScreeningFilter filter, CancellationToken ct)
     {
-        await using var csv = CsvWriter.Create(body, new CsvWriterOptions(), leaveOpen: true);
+        await using var csv = CsvWriter.Create(body, Reports.CsvExport.Options(), leaveOpen: true);
         await csv.WriteRecordAsync(header, ct);
         await foreach (var (_, d) in decisions.WithCancellation(ct))
         {

@@ -79,7 +79,7 @@ public static class StatisticsApi
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        await using var csv = CsvWriter.Create(http.Response.Body, new CsvWriterOptions(), leaveOpen: true);
+        await using var csv = CsvWriter.Create(http.Response.Body, Reports.CsvExport.Options(), leaveOpen: true);
         await csv.WriteRecordAsync(header, ct);
         foreach (var row in rows)
         {

@@ -25,10 +25,7 @@ public static class AuthSetup
             o.DefaultChallengeScheme = SmartScheme;
         });
         authentication.AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
-            o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme);
+            o.ForwardDefaultSelector = context => SchemeFor(context.Request));
         authentication.AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -45,6 +42,22 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(Policies.Add);
+    }
+
+    /// <summary>
+    /// A bearer token when one is sent. Otherwise the UI's cookie — except for a change through the
+    /// API: a browser sends the cookie with any form another site makes it post, so an API write is
+    /// authenticated by a bearer token only (cross-site request forgery cannot change anything).
+    /// Pages keep the cookie, with their antiforgery tokens.
+    /// </summary>
+    internal static string SchemeFor(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return IdentityConstants.BearerScheme;
+        }
+        var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        return request.Path.StartsWithSegments("/api") && !safe ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
     }
 
     private static Task ApiOrRedirect(HttpContext context, string redirectUri, int status)

@@ -43,7 +43,7 @@ public static class InvoiceExport
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(text);
         using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: true))
+        await using (var csv = CsvWriter.Create(stream, CsvExport.Options(), leaveOpen: true))
         {
             await csv.WriteRecordAsync(ExportColumns.Invoice.In(text), cancellationToken);
             foreach (var r in sheet.Rows)

@@ -18,7 +18,7 @@ public static class ReconciliationReport
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(text);
         using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: true))
+        await using (var csv = CsvWriter.Create(stream, CsvExport.Options(), leaveOpen: true))
         {
             await csv.WriteRecordAsync(ExportColumns.Reconciliation.In(text), cancellationToken);
             foreach (var row in Rows(manifest))
