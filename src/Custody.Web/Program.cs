@@ -105,7 +105,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddViewLocalization();
+}).AddViewLocalization().AddMvcOptions(o => o.Filters.Add(new TypedTextGuard.PageFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<CustodyDbContext>();
@@ -169,7 +169,7 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapRazorPages();
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").CheckTypedText();
 // What every endpoint may answer besides its own results, stated once for the OpenAPI document:
 // a server fault (ProblemDetails, 500) and, where a policy applies, 401 and 403.
 ((IEndpointConventionBuilder)api).Finally(endpoint =>

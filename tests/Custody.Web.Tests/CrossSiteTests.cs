@@ -70,4 +70,29 @@ public sealed class CrossSiteTests(CustodyWebFactory factory) : IClassFixture<Cu
         Assert.Equal("no-store", Header("Cache-Control"));
         Assert.Equal("", Header("Server"));
     }
+
+    [Fact]
+    public async Task TypedText_WithABidiOverrideOrAControlCharacter_IsRefusedNamingTheField_ThroughTheApiAndThePage()
+    {
+        var ids = await ImportAsync(factory, EligiblePerson(Unique("BIDI")));
+        var api = await factory.BearerAsync(Roles.ReceptionOfficer);
+        var listed = await api.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/complaints");
+
+        var refused = await api.PostAsJsonAsync($"/api/people/{ids[0]}/complaints", new { filedBy = "relative", kind = "complaint", text = "No visits \u202Eelbat ot" });
+        var control = await api.PostAsJsonAsync($"/api/people/{ids[0]}/complaints", new { filedBy = "relative\u0007", kind = "complaint", text = "No visits" });
+        var browser = await factory.SignedInAsync(Roles.ReceptionOfficer);
+        var form = await browser.GetStringAsync($"/People/Complaints/{ids[0]}");
+        var page = await browser.PostAsync($"/People/Complaints/{ids[0]}?handler=File", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["filedBy"] = "relative", ["kind"] = "complaint", ["text"] = "Parcel \u2066hidden\u2069", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("U+202E", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["text"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
+        Assert.NotNull((await control.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["filedBy"]);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("text: ", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(listed!.Count, (await api.GetFromJsonAsync<JsonArray>($"/api/people/{ids[0]}/complaints"))!.Count);
+    }
 }
