@@ -36,6 +36,15 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>The app's database: a SQLite file in the data directory unless a subclass says otherwise.</summary>
     protected virtual string ConnectionString => Path.Combine(DataDirectory, "custody.db");
 
+    /// <summary>The host environment; only Development seeds demo data by default.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>Whether the demo data and users are seeded; null leaves it to the environment.</summary>
+    protected virtual bool? SeedDemoData => true;
+
+    /// <summary>One password for every demo user (so tests can sign in); null gives each their own, as a real start does.</summary>
+    protected virtual string? SharedDemoPassword => Password;
+
     /// <summary>The app's clock; null means the system clock. A test that must cross an instant (midnight, a deadline) supplies a fake one.</summary>
     protected virtual TimeProvider? Clock => null;
 
@@ -45,9 +54,16 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Custody", ConnectionString);
-        builder.UseSetting("Custody:DemoPassword", Password);
+        if (SharedDemoPassword is { } password)
+        {
+            builder.UseSetting("Custody:DemoPassword", password);
+        }
+        if (SeedDemoData is { } seed)
+        {
+            builder.UseSetting("Custody:SeedDemoData", seed ? "true" : "false");
+        }
         builder.UseSetting("Custody:DataDirectory", DataDirectory);
         // Tests deliver the outbox themselves when they need to; a background sender would race their ledger reads.
         builder.UseSetting("Custody:DeliverNotifications", "false");

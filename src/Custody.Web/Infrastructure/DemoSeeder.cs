@@ -14,7 +14,8 @@ namespace Custody.Web.Infrastructure;
 /// <summary>
 /// On the first start of an empty database: the model agreement, about fifty fictitious people
 /// covering every kind of legal fact, and one demo user per role, all through the same ledgered
-/// commands as real data. The demo password is printed once and kept in the data folder.
+/// commands as real data. Each demo user gets a password of their own, kept in a file of the data
+/// folder that only its owner may read; the console and the log name the file, never a password.
 /// </summary>
 public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> users, RoleManager<IdentityRole> roles,
     TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
@@ -90,13 +91,15 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
             throw new InvalidOperationException($"Demo cells failed: {cellFailure.Message}");
         }
 
-        var password = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : NewPassword();
+        // One password for every demo user only when a test sets it; otherwise each their own.
+        var shared = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : null;
+        var passwords = Roles.All.ToDictionary(role => role, _ => shared ?? NewPassword());
         await UnitOfWork.RunAsync(db, time, async work =>
         {
             foreach (var role in Roles.All)
             {
                 var user = new CustodyUser { UserName = EmailFor(role), Email = EmailFor(role), EmailConfirmed = true, DisplayName = $"Demo {role}" };
-                Check(await users.CreateAsync(user, password));
+                Check(await users.CreateAsync(user, passwords[role]));
                 Check(await users.AddToRoleAsync(user, role));
                 work.Record(new UserCreated(user.Id, user.Email, [role]), Actor);
             }
@@ -104,7 +107,7 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }, cancellationToken);
         await SeedManifestAsync(cancellationToken);
         await SeedArrivalsAsync(cancellationToken);
-        Announce(password);
+        Announce(passwords);
     }
 
     // Two people handed over at the receiving prison, awaiting admission, so the register has work to show.
@@ -142,25 +145,29 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }
     }
 
-    private void Announce(string password)
+    /// <summary>The name of the file, in the data folder, that holds the demo users' passwords.</summary>
+    public const string CredentialsFile = "demo-credentials.txt";
+
+    private void Announce(Dictionary<string, string> passwords)
     {
         var lines = new StringBuilder();
-        lines.AppendLine("Custody demo users (fictitious data; shown on first start only):");
+        lines.AppendLine("Custody demo users (fictitious data): role, e-mail, password");
         foreach (var role in Roles.All)
         {
-            lines.AppendLine(CultureInfo.InvariantCulture, $"  {role,-20} {EmailFor(role)}");
+            lines.AppendLine(CultureInfo.InvariantCulture, $"{role}\t{EmailFor(role)}\t{passwords[role]}");
         }
-        lines.AppendLine(CultureInfo.InvariantCulture, $"  password for each: {password}");
         var directory = configuration["Custody:DataDirectory"] ?? "data";
         Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, "demo-credentials.txt");
-        File.WriteAllText(file, lines.ToString());
+        var file = Path.GetFullPath(Path.Combine(directory, CredentialsFile));
+        // Made owner-only while still empty, before a password is written into it.
+        File.WriteAllText(file, "");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        Console.WriteLine(lines.ToString());
-        logger.LogInformation("Demo users created; credentials written to {File}", Path.GetFullPath(file));
+        File.WriteAllText(file, lines.ToString());
+        Console.WriteLine($"Custody demo users created: one per role, each with a password of their own, listed in {file} (readable by its owner only).");
+        logger.LogInformation("Demo users created; credentials written to {File}", file);
     }
 
     private static string NewPassword()
@@ -201,9 +208,15 @@ public static class StartupInitialization
         var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await TransparencyRegistration.EnsureLedgerExtendsCheckpointAsync(scope.ServiceProvider, db);
-        if (app.Configuration.GetValue("Custody:SeedDemoData", true))
+        // Demo data only where asked: in Development (the README's `dotnet run`), or by setting.
+        if (app.Configuration.GetValue<bool?>("Custody:SeedDemoData") ?? app.Environment.IsDevelopment())
         {
             await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync();
+        }
+        else if (!await db.Users.AnyAsync())
+        {
+            app.Logger.LogWarning("No accounts yet. Create the first with: custody users create EMAIL --role ROLE --name NAME --reason \"first account\" --database \"...\" " +
+                "(it prints a one-time password to hand over).");
         }
     }
 }

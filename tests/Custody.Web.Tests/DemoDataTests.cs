@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Custody.Persistence;
+using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custody.Web.Tests;
+
+/// <summary>A production start: no demo people, no demo users (only Development seeds unless told).</summary>
+public sealed class ProductionStartFactory : CustodyWebFactory
+{
+    protected override string EnvironmentName => "Production";
+
+    protected override bool? SeedDemoData => null;
+}
+
+/// <summary>A development start as the README's command makes it: demo data, each demo user with a password of their own.</summary>
+public sealed class DevelopmentStartFactory : CustodyWebFactory
+{
+    protected override string EnvironmentName => "Development";
+
+    protected override bool? SeedDemoData => null;
+
+    protected override string? SharedDemoPassword => null;
+}
+
+public sealed class DemoDataTests(ProductionStartFactory production, DevelopmentStartFactory development)
+    : IClassFixture<ProductionStartFactory>, IClassFixture<DevelopmentStartFactory>
+{
+    [Fact]
+    public async Task AProductionStart_SeedsNoPeopleAndNoUsers()
+    {
+        production.Anonymous(); // starts the app
+        using var scope = production.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+
+        Assert.Equal(0, await db.People.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.False(File.Exists(Path.Combine(production.DataDirectory, DemoSeeder.CredentialsFile)));
+    }
+
+    [Fact]
+    public async Task ADevelopmentStart_GivesEachDemoUserAPasswordOfTheirOwn_InAnOwnerOnlyFile()
+    {
+        development.Anonymous(); // starts the app
+        var file = Path.Combine(development.DataDirectory, DemoSeeder.CredentialsFile);
+        var users = File.ReadAllLines(file).Skip(1).Select(l => l.Split('\t')).ToList();
+        var reception = users.Single(u => u[0] == Roles.ReceptionOfficer);
+
+        var token = await development.Anonymous().PostAsJsonAsync("/api/auth/token", new { email = reception[1], password = reception[2] });
+        var wrong = await development.Anonymous().PostAsJsonAsync("/api/auth/token", new { email = reception[1], password = users.Single(u => u[0] == Roles.Auditor)[2] });
+
+        Assert.Equal(Roles.All.Count, users.Count);
+        Assert.Equal(users.Count, users.Select(u => u[2]).Distinct().Count());
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+}
