@@ -103,6 +103,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Requests/Status");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AddPageApplicationModelConvention("/Account/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 }).AddViewLocalization().AddMvcOptions(o => o.Filters.Add(new TypedTextGuard.PageFilter()));
@@ -113,9 +114,11 @@ var signInsPerMinute = builder.Configuration.GetValue("Custody:SignInAttemptsPer
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Password attempts per address, on the token endpoint and the sign-in page alike (showing the page is free).
+    o.AddPolicy(AuthApi.RateLimitPolicy, http => HttpMethods.IsGet(http.Request.Method)
+        ? RateLimitPartition.GetNoLimiter("page")
+        : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     var locatorPerMinute = builder.Configuration.GetValue("Custody:LocatorRequestsPerMinute", 30);
     o.AddPolicy(FacilitiesApi.LocatorRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -232,6 +232,57 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
     }
 
     [Fact]
+    public async Task SignInPage_TooManyAttemptsFromOneAddress_Answers429_WhileShowingThePageStaysFree()
+    {
+        using var limited = new CustodyWebFactory { SignInAttemptsPerMinute = 2 };
+        var client = limited.Anonymous();
+        async Task<HttpResponseMessage> AttemptAsync()
+        {
+            var form = await client.GetStringAsync("/Account/Login");
+            return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = "nobody@example.org", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+            }));
+        }
+
+        var first = await AttemptAsync();
+        var second = await AttemptAsync();
+        var third = await AttemptAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AnUnknownAccount_ReadsAsAWrongPassword_OnThePageAndTheApi()
+    {
+        var client = factory.Anonymous();
+        async Task<string> PageAsync(string email)
+        {
+            var form = await client.GetStringAsync("/Account/Login");
+            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email, ["Password"] = "wrong-password", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+            }));
+            var html = await response.Content.ReadAsStringAsync();
+            return string.Join("|", System.Text.RegularExpressions.Regex.Matches(html, "<li>(.*?)</li>").Select(m => m.Groups[1].Value));
+        }
+        var known = Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.Inspector);
+
+        var pageKnown = await PageAsync(known);
+        var pageUnknown = await PageAsync("nobody-at-all@example.org");
+        var apiKnown = await client.PostAsJsonAsync("/api/auth/token", new { email = known, password = "wrong-password" });
+        var apiUnknown = await client.PostAsJsonAsync("/api/auth/token", new { email = "nobody-at-all@example.org", password = "wrong-password" });
+
+        Assert.Contains("Wrong email or password.", pageKnown, StringComparison.Ordinal);
+        Assert.Equal(pageKnown, pageUnknown);
+        Assert.Equal(apiKnown.StatusCode, apiUnknown.StatusCode);
+        Assert.Equal((await apiKnown.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.ToJsonString(), (await apiUnknown.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentsTheApi()
     {
         var document = await factory.Anonymous().GetFromJsonAsync<JsonObject>("/openapi/v1.json");

@@ -12,7 +12,7 @@ public static class AuthApi
 
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, SignInManager<CustodyUser> signIn) =>
+        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, Custody.Web.Auth.PasswordSignIn signIn) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
                 {
@@ -21,8 +21,7 @@ public static class AuthApi
                         [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Required."],
                     });
                 }
-                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+                var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme);
                 if (result.Succeeded)
                 {
                     // The bearer handler has written the token response.

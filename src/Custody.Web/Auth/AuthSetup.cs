@@ -42,6 +42,7 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(Policies.Add);
+        services.AddScoped<PasswordSignIn>();
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Custody.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<CustodyUser> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LoginModel(Custody.Web.Auth.PasswordSignIn signIn, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -35,7 +35,7 @@ public sealed class LoginModel(SignInManager<CustodyUser> signIn, IStringLocaliz
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.SignInAsync(Email, Password);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
