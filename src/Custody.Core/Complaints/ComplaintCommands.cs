@@ -86,9 +86,7 @@ public sealed class ComplaintCommands(CustodyDbContext db, TimeProvider time, Co
                     ["contact"] = facility ?? "",
                     ["dueBy"] = NotificationTemplates.When(due),
                 };
-                var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
-                Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentReport, personId, null, null, "independent-authority", incidents.IndependentAuthorityName,
-                    incidents.IndependentAuthorityAddress, "en", subject, body, due), viewer.Actor, now);
+                Outbox.Queue(work, incidents.ToIndependentAuthority(NotificationKinds.IncidentReport, values, personId, due), viewer.Actor, now);
             }
             return ComplaintView.Of(work.Store.Find<Complaint>(id)!, received);
         }, cancellationToken);

@@ -216,9 +216,7 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
                     ["dueBy"] = NotificationTemplates.When(request.DueAt),
                     ["facility"] = request.FacilityId ?? "(no person matched)",
                 };
-                var (subject, body) = NotificationTemplates.Render(NotificationKinds.InformationRequestOverdue, "en", values);
-                Outbox.Queue(work, new NotificationDraft(NotificationKinds.InformationRequestOverdue, request.PersonId, null, null, "independent-authority",
-                    incidents.IndependentAuthorityName, incidents.IndependentAuthorityAddress, "en", subject, body, now), actor, time.GetUtcNow());
+                Outbox.Queue(work, incidents.ToIndependentAuthority(NotificationKinds.InformationRequestOverdue, values, request.PersonId, now), actor, time.GetUtcNow());
                 return Task.FromResult(Result<bool>.Ok(true));
             }, cancellationToken);
             db.ChangeTracker.Clear();

@@ -26,6 +26,16 @@ public sealed class IncidentOptions
     /// <summary>Where a sending state is told of incidents concerning people held on its behalf, by state code; a state with none is still queued and fails visibly.</summary>
     public Dictionary<string, string> SendingStateAddresses { get; set; } = [];
 
+    /// <summary>
+    /// A notice to the independent authority, rendered from its template in English (the one language
+    /// every report to it is written in) and addressed: incident reports, referred complaints, overdue requests.
+    /// </summary>
+    public NotificationDraft ToIndependentAuthority(string kind, IReadOnlyDictionary<string, string> values, Guid? personId, DateTime? dueBy,
+        Guid? manifestId = null, Guid? incidentId = null)
+    {
+        var (subject, body) = NotificationTemplates.Render(kind, "en", values);
+        return new(kind, personId, manifestId, incidentId, "independent-authority", IndependentAuthorityName, IndependentAuthorityAddress, "en", subject, body, dueBy);
+    }
 }
 
 /// <summary>
@@ -220,14 +230,13 @@ public sealed class IncidentCommands(CustodyDbContext db, TimeProvider time, Inc
         };
         var reportDue = Instants.Utc(now).AddHours(options.ReportDeadlineHours);
         values["dueBy"] = NotificationTemplates.When(reportDue);
-        var (subject, body) = NotificationTemplates.Render(NotificationKinds.IncidentReport, "en", values);
-        Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentReport, person?.Id, place.ManifestId, incidentId,
-            "independent-authority", options.IndependentAuthorityName, options.IndependentAuthorityAddress, "en", subject, body, reportDue), actor, now);
+        var report = options.ToIndependentAuthority(NotificationKinds.IncidentReport, values, person?.Id, reportDue, place.ManifestId, incidentId);
+        Outbox.Queue(work, report, actor, now);
         // The state on whose behalf the person is held is told by a notice too, not only by the incidents list.
         if (place.OnBehalfOf is { } sendingState)
         {
             Outbox.Queue(work, new NotificationDraft(NotificationKinds.IncidentSendingState, person?.Id, place.ManifestId, incidentId,
-                "sending-state", $"Authorities of {sendingState}", options.SendingStateAddresses.GetValueOrDefault(sendingState), "en", subject, body, reportDue),
+                "sending-state", $"Authorities of {sendingState}", options.SendingStateAddresses.GetValueOrDefault(sendingState), "en", report.Subject, report.Body, reportDue),
                 actor, now);
         }
         if (request.Kind is Incident.UseOfForce or Incident.IllTreatmentAllegation || person is null)

@@ -119,7 +119,7 @@ public sealed class ManifestCommands(CustodyDbContext db, TimeProvider time)
             }
             if (session.Person(personId) is { } already)
             {
-                return await session.ConflictAsync(ManifestLifecycle.RefuseAddAgain(already)!, cancellationToken);
+                return await session.ConflictAsync(ManifestLifecycle.RefuseAddAgain(already), cancellationToken);
             }
             if (await OnAnotherMovementAsync(personId, manifestId, cancellationToken) is { } other)
             {

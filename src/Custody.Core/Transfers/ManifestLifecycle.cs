@@ -11,8 +11,8 @@ public static class ManifestLifecycle
     public static string? RefuseAdd(string status) =>
         status == ManifestStatuses.Draft ? null : $"The manifest is {status}; people are added only while it is a draft (unlock it first).";
 
-    /// <summary>Whether someone already on the manifest (in any state) may be added again: never.</summary>
-    public static string? RefuseAddAgain(ManifestPerson already)
+    /// <summary>Someone already on the manifest (in any state) is never added again; this says why.</summary>
+    public static string RefuseAddAgain(ManifestPerson already)
     {
         ArgumentNullException.ThrowIfNull(already);
         return already.Status == ManifestPersonStatuses.Removed
