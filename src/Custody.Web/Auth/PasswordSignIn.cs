@@ -17,7 +17,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
-        if (await signIn.UserManager.FindByNameAsync(email.Trim()) is null)
+        if (await signIn.UserManager.FindByNameAsync(email.Trim()) is not { } user)
         {
             hasher.VerifyHashedPassword(new CustodyUser(), DummyHash.Value, password);
             return SignInResult.Failed;
@@ -26,6 +26,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
         {
             signIn.AuthenticationScheme = scheme;
         }
-        return await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        // The account already found: signing in does not look it up a second time.
+        return await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
     }
 }
