@@ -23,12 +23,31 @@ internal static class UserCommands
 
         var roles = new Option<string[]>("--role") { Description = $"A role (repeatable): {string.Join(", ", Roles.All)}.", Required = true };
         var name = new Option<string>("--name") { Description = "The person's name as shown in the app.", DefaultValueFactory = _ => "" };
-        var create = new Command("create", "Create an account with its roles; prints a one-time password to hand over.") { email, roles, name, reason, database };
+        var create = new Command("create", "Create an account with its roles (privileged ones wait for an administrator's approval); prints the one-time link through which its holder sets a password.")
+            { email, roles, name, reason, database };
         create.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
-        {
-            var created = await accounts.CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(roles)!, parse.GetValue(reason)!, CliDatabase.Actor, ct);
-            return created.Value is { } c ? Result<string>.Ok($"created {c.Account.Email} ({string.Join(", ", c.Account.Roles)}); one-time password: {c.InitialPassword}") : created.Failure!;
-        }, ct));
+            Described(await accounts.CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(roles)!, parse.GetValue(reason)!, CliDatabase.Actor, ct), "created"), ct));
+
+        var createAdmin = new Command("create-admin", "Create an administrator directly: only while fewer than two enabled administrators exist (afterwards one asks, another approves).")
+            { email, name, reason, database };
+        createAdmin.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Described(await accounts.CreateAdministratorAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(reason)!, CliDatabase.Actor, ct), "created"), ct));
+
+        var reset = new Command("reset", "Reset an account's sign-in: removes its password, ends its sessions and tokens, prints a new one-time link.") { email, reason, database };
+        reset.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Described(await accounts.ResetSignInAsync(parse.GetValue(email)!, parse.GetValue(reason)!, CliDatabase.Actor, ct), "reset"), ct));
+
+        var requests = new Command("requests", "List the privileged role grants waiting for a second administrator's approval.") { database };
+        requests.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Result<string>.Ok(string.Join('\n', (await accounts.PendingGrantsAsync(ct)).Select(p => $"{p.Grant.Id}\t{p.Email}\t{p.Grant.Role}\tasked for by {p.Grant.RequestedBy}: {p.Grant.Reason}"))), ct));
+
+        var requestId = new Argument<Guid>("REQUEST") { Description = "The grant request's id (custody users requests)." };
+        var approve = new Command("approve", "Approve a pending grant (not one you asked for).") { requestId, database };
+        approve.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Summary("approve", await accounts.ApproveAsync(parse.GetValue(requestId), CliDatabase.Actor, ct)), ct));
+        var reject = new Command("reject", "Refuse a pending grant, with a reason.") { requestId, reason, database };
+        reject.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
+            Summary("reject", await accounts.RejectAsync(parse.GetValue(requestId), parse.GetValue(reason)!, CliDatabase.Actor, ct)), ct));
 
         var list = new Command("list", "List accounts, their roles and whether they are enabled.") { database };
         list.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
@@ -37,7 +56,12 @@ internal static class UserCommands
         return new Command("users", "Accounts and roles; every change is ledgered.")
         {
             create,
+            createAdmin,
             list,
+            reset,
+            requests,
+            approve,
+            reject,
             Change("disable", "Disable an account: it can no longer sign in.", database, email, reason, null, (a, p, r, ct) => a.DisableAsync(p.GetValue(email)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
             Change("enable", "Enable a disabled account again.", database, email, reason, null, (a, p, r, ct) => a.EnableAsync(p.GetValue(email)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
             Change("grant", "Grant a role.", database, email, reason, new Argument<string>("ROLE"), (a, p, r, ct) => a.GrantAsync(p.GetValue(email)!, p.GetValue(r!)!, p.GetValue(reason)!, CliDatabase.Actor, ct)),
@@ -53,13 +77,19 @@ internal static class UserCommands
         {
             command.Arguments.Add(role);
         }
-        command.SetAction((parse, ct) => RunAsync(parse, database, async accounts =>
-        {
-            var result = await change(accounts, parse, role, ct);
-            return result.Value is { } a ? Result<string>.Ok($"{verb}: {a.Email} is {(a.Disabled ? "disabled" : "enabled")}, roles {string.Join(", ", a.Roles)}") : result.Failure!;
-        }, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, database, async accounts => Summary(verb, await change(accounts, parse, role, ct)), ct));
         return command;
     }
+
+    private static Result<string> Summary(string verb, Result<AccountView> result) => result.Value is { } a
+        ? Result<string>.Ok($"{verb}: {a.Email} is {(a.Disabled ? "disabled" : "enabled")}, roles {string.Join(", ", a.Roles)}"
+            + (a.Pending.Count > 0 ? $"; waiting for approval: {string.Join(", ", a.Pending.Select(p => $"{p.Role} ({p.Id})"))}" : ""))
+        : result.Failure!;
+
+    // The link is a path on the web app; it is printed once and stored only as a hash.
+    private static Result<string> Described(Result<AccountLink> result, string verb) => result.Value is { } link
+        ? Result<string>.Ok(Summary(verb, link.Account).Value + $"\none-time link (open on the Custody site before {link.ExpiresAt:u}): {link.Path}")
+        : result.Failure!;
 
     private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<Accounts, Task<Result<string>>> run, CancellationToken cancellationToken)
     {

@@ -75,7 +75,10 @@ if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
     builder.Services.AddHostedService<NotificationDispatcher>();
 }
 builder.AddCustodyTransparency();
-builder.Services.AddCustodyAuth();
+var https = TransportSecurity.RequiresHttps(builder.Configuration, builder.Environment);
+builder.AddTransportSecurity(https);
+builder.Services.AddCustodyAuth(https);
+builder.Services.AddScoped<Custody.Access.Accounts>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.
@@ -103,6 +106,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Requests/Status");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+    o.Conventions.AddPageApplicationModelConvention("/Account/SetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
+    o.Conventions.AuthorizeFolder("/Accounts", Policies.AdministerAccounts);
     o.Conventions.AddPageApplicationModelConvention("/Account/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -117,11 +123,11 @@ builder.Services.AddRateLimiter(o =>
     // Password attempts per address, on the token endpoint and the sign-in page alike (showing the page is free).
     o.AddPolicy(AuthApi.RateLimitPolicy, http => HttpMethods.IsGet(http.Request.Method)
         ? RateLimitPartition.GetNoLimiter("page")
-        : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     var locatorPerMinute = builder.Configuration.GetValue("Custody:LocatorRequestsPerMinute", 30);
     o.AddPolicy(FacilitiesApi.LocatorRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        ClientAddress.KeyOf(http),
         _ => new FixedWindowRateLimiterOptions { PermitLimit = locatorPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     o.OnRejected = (context, _) =>
     {
@@ -139,6 +145,7 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
+app.UseTransportSecurity(https);
 app.UseCustodySecurityHeaders();
 
 var cultures = new[] { new CultureInfo("en"), new CultureInfo("es") };
@@ -168,6 +175,7 @@ app.UseNoStore();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<TokenStampCheck>();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -185,6 +193,7 @@ var api = app.MapGroup("/api").CheckTypedText();
     }
 });
 api.MapAuthApi();
+api.MapAccountsApi();
 api.MapPeopleApi();
 api.MapInformationRequestsApi();
 api.MapAgreementsApi();

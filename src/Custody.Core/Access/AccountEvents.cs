@@ -36,6 +36,52 @@ public sealed record RoleRevoked(string User, string Role, string Reason) : ILed
 }
 
 /// <summary>
+/// An administrator asked for a privileged role (<see cref="Roles.Privileged"/>) to be granted: it is
+/// held only once a second administrator approves.
+/// </summary>
+public sealed record RoleGrantRequested(Guid Id, string User, string Role, string Reason) : ILedgerEvent<RoleGrantRequested>
+{
+    public static string EntryKind => "user.role-grant-requested";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>A second administrator approved a requested grant; the <see cref="RoleGranted"/> entry that follows in the same transaction grants it.</summary>
+public sealed record RoleGrantApproved(Guid Id, string User, string Role) : ILedgerEvent<RoleGrantApproved>
+{
+    public static string EntryKind => "user.role-grant-approved";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>A requested grant was refused by an administrator, or withdrawn by the one who asked.</summary>
+public sealed record RoleGrantRejected(Guid Id, string User, string Role, string Reason) : ILedgerEvent<RoleGrantRejected>
+{
+    public static string EntryKind => "user.role-grant-rejected";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>
+/// An administrator reset an account's sign-in: its password is removed, its sessions and tokens end,
+/// and a new one-time link lets its holder set a password again.
+/// </summary>
+public sealed record SignInReset(string User, string Reason) : ILedgerEvent<SignInReset>
+{
+    public static string EntryKind => "user.sign-in-reset";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>The account's holder set their password through their one-time link (the password itself is no ledger matter).</summary>
+public sealed record PasswordSet(string User) : ILedgerEvent<PasswordSet>
+{
+    public static string EntryKind => "user.password-set";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>
 /// The account kinds. They change the Identity tables, which are not rebuilt row by row (password
 /// hashes and security stamps are no ledger matter); <see cref="AccountsReplay"/> rebuilds from them
 /// who holds which role and whether each account is enabled, and verification compares that with the
@@ -53,7 +99,25 @@ public static class AccountEvents
             .AuditOnly<UserDisabled>(Why)
             .AuditOnly<UserEnabled>(Why)
             .AuditOnly<RoleGranted>(Why)
-            .AuditOnly<RoleRevoked>(Why);
+            .AuditOnly<RoleRevoked>(Why)
+            .AuditOnly<SignInReset>("a sign-in reset changes the password and security stamp, which are no ledger matter")
+            .AuditOnly<PasswordSet>("the password is no ledger matter; the entry says when the holder set it")
+            .Projects<RoleGrantRequest>()
+            .On<RoleGrantRequested>((e, entry, store) => store.Add(new RoleGrantRequest
+            {
+                Id = e.Id, UserId = e.User, Role = e.Role, Reason = e.Reason, RequestedBy = entry.Actor, RequestedAt = entry.RecordedAt, LastSeq = entry.Seq,
+            }))
+            .On<RoleGrantApproved>((e, entry, store) => Decide(store, e.Id, RoleGrantRequest.Approved, entry))
+            .On<RoleGrantRejected>((e, entry, store) => Decide(store, e.Id, RoleGrantRequest.Rejected, entry));
+    }
+
+    private static void Decide(IProjectionStore store, Guid id, string status, LedgerEntry entry)
+    {
+        var request = store.Find<RoleGrantRequest>(id) ?? throw new InvalidOperationException($"role grant request {id} does not exist");
+        request.Status = status;
+        request.DecidedBy = entry.Actor;
+        request.DecidedAt = entry.RecordedAt;
+        request.LastSeq = entry.Seq;
     }
 }
 
@@ -63,4 +127,9 @@ public static class AccountEvents
 [JsonSerializable(typeof(UserEnabled))]
 [JsonSerializable(typeof(RoleGranted))]
 [JsonSerializable(typeof(RoleRevoked))]
+[JsonSerializable(typeof(RoleGrantRequested))]
+[JsonSerializable(typeof(RoleGrantApproved))]
+[JsonSerializable(typeof(RoleGrantRejected))]
+[JsonSerializable(typeof(SignInReset))]
+[JsonSerializable(typeof(PasswordSet))]
 internal sealed partial class AccessEventsJson : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Custody.Common;
 using Custody.Ledger;
 using Custody.Persistence;
@@ -7,44 +6,58 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Access;
 
-/// <summary>An account as its administrators see it.</summary>
-public sealed record AccountView(string Id, string Email, string DisplayName, bool Disabled, IReadOnlyList<string> Roles);
+/// <summary>A privileged role waiting for a second administrator's approval.</summary>
+public sealed record PendingGrant(Guid Id, string Role, string Reason, string RequestedBy, DateTime RequestedAt);
 
-/// <summary>A new account and its one-time password (to hand over out of band; it is never stored in clear).</summary>
-public sealed record CreatedAccount(AccountView Account, string InitialPassword);
+/// <summary>An account as its administrators see it: its roles, and the privileged ones still waiting for approval.</summary>
+public sealed record AccountView(string Id, string Email, string DisplayName, bool Disabled, IReadOnlyList<string> Roles, IReadOnlyList<PendingGrant> Pending);
 
 /// <summary>
-/// Creating, disabling and enabling accounts, granting and revoking roles: each changes the
-/// Identity tables and records its ledger entry (who, whom, which role, why) in the same transaction,
-/// so that verification can rebuild who holds which role (<see cref="AccountsReplay"/>).
+/// An account and the one-time link its holder opens to set their password (a new account, or a
+/// reset sign-in). Only the link's hash is stored; it is handed over out of band.
 /// </summary>
-public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users, TimeProvider time)
+public sealed record AccountLink(AccountView Account, string SetPasswordToken, DateTime ExpiresAt)
+{
+    /// <summary>The link's path on the web app.</summary>
+    public string Path => SetPasswordLinks.PathFor(SetPasswordToken);
+}
+
+/// <summary>
+/// Account administration, for every path that offers it (the administrators' pages and API, the
+/// operator's CLI): creating, disabling and enabling accounts, resetting sign-in, granting and
+/// revoking roles. Each changes the Identity tables and records its ledger entry (who, whom, which
+/// role, why) in the same transaction, so verification can rebuild who holds which role
+/// (<see cref="AccountsReplay"/>). A privileged role is granted only when a second administrator
+/// approves (<see cref="Roles.Privileged"/>): the rule lives here, so no path can skip it.
+/// </summary>
+public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUser> users, TimeProvider time)
 {
     /// <summary>
     /// The Identity settings every account tool shares (the web app, the CLI): e-mail as the unique
-    /// name, lockout after five failed sign-ins for 15 minutes, passwords of at least 12 characters.
+    /// name and passwords of at least 12 characters. Failed sign-ins are slowed by a back-off per
+    /// account and address (the web app's SignInThrottle), not by Identity's fixed lockout, which an
+    /// attacker could use to keep a known user locked out; a lockout end is what disables an account.
     /// </summary>
     public static void Configure(IdentityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.User.RequireUniqueEmail = true;
+        // Lockout must be enabled for a disabled account's lockout end to refuse it.
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Password.RequiredLength = 12;
     }
 
-    /// <summary>An account disabled by Custody is locked out until the end of time; a lockout after failed sign-ins ends.</summary>
+    /// <summary>An account disabled by Custody is locked out until the end of time.</summary>
     public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
 
-    public async Task<Result<CreatedAccount>> CreateAsync(string email, string displayName, IReadOnlyList<string> roles, string reason, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an account with its roles. The privileged ones wait for a second administrator's
+    /// approval; the others are held at once. The answer carries the holder's one-time link.
+    /// </summary>
+    public async Task<Result<AccountLink>> CreateAsync(string email, string displayName, IReadOnlyList<string> roles, string reason, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
-        {
-            errors.Add(new FieldError("email", "Give the account's e-mail address."));
-        }
+        var errors = NewAccountErrors(email, displayName, reason);
         if (roles.Count == 0)
         {
             errors.Add(new FieldError("roles", "Give at least one role."));
@@ -54,29 +67,84 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
         {
             errors.Add(new FieldError("roles", "No account holds both the sending and the receiving finance roles."));
         }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors.Add(new FieldError("reason", "Say why the account is created."));
-        }
         if (errors.Count > 0)
         {
             return new Invalid(errors);
         }
+        string[] wanted = [.. roles.Distinct().Order(StringComparer.Ordinal)];
+        return await NewAccountAsync(email.Trim(), displayName, [.. wanted.Where(r => !Roles.Privileged.Contains(r))], [.. wanted.Where(Roles.Privileged.Contains)],
+            reason.Trim(), actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The operator's way in, from the server's terminal: an administrator created directly, without
+    /// a second one's approval, but only while fewer than two enabled administrators exist (there is
+    /// no one, or only one, to approve). From then on an administrator is granted like any
+    /// privileged role: asked for by one, approved by another.
+    /// </summary>
+    public async Task<Result<AccountLink>> CreateAdministratorAsync(string email, string displayName, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        if (NewAccountErrors(email, displayName, reason) is { Count: > 0 } errors)
+        {
+            return new Invalid(errors);
+        }
+        if (await EnabledAdministratorsAsync(cancellationToken) >= 2)
+        {
+            return new Conflict("Two administrators already exist: a new administrator is asked for by one and approved by another.");
+        }
+        return await NewAccountAsync(email.Trim(), displayName, [Roles.Administrator], [], reason.Trim(), actor, cancellationToken);
+    }
+
+    private static List<FieldError> NewAccountErrors(string email, string? displayName, string reason)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
+        {
+            errors.Add(new FieldError("email", "Give the account's e-mail address."));
+        }
+        if (displayName is { Length: > 200 })
+        {
+            errors.Add(new FieldError("displayName", "At most 200 characters."));
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new FieldError("reason", "Say why the account is created."));
+        }
+        return errors;
+    }
+
+    // One transaction: the account without a password, the roles held at once, a grant request for
+    // each privileged one, and the holder's one-time link.
+    private async Task<Result<AccountLink>> NewAccountAsync(string email, string? displayName, string[] heldAtOnce, string[] requested, string reason, string actor,
+        CancellationToken cancellationToken)
+    {
         if (await users.FindByEmailAsync(email) is not null)
         {
             return new Conflict($"An account for {email} already exists.");
         }
         await EnsureRolesAsync(cancellationToken);
-        string[] granted = [.. roles.Distinct().Order(StringComparer.Ordinal)];
-        var password = "Init-" + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16) + "-9!";
-        return await UnitOfWork.RunAsync(db, time, async work =>
+        var created = await UnitOfWork.RunAsync(db, time, async work =>
         {
-            var user = new CustodyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            Check(await users.CreateAsync(user, password));
-            Check(await users.AddToRolesAsync(user, granted));
-            work.Record(new UserCreated(user.Id, email, granted), actor);
-            return Result<CreatedAccount>.Ok(new CreatedAccount(new AccountView(user.Id, email, displayName, false, granted), password));
+            var user = new CustodyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName?.Trim() ?? "" };
+            Check(await users.CreateAsync(user));
+            if (heldAtOnce.Length > 0)
+            {
+                Check(await users.AddToRolesAsync(user, heldAtOnce));
+            }
+            work.Record(new UserCreated(user.Id, email, heldAtOnce), actor);
+            foreach (var role in requested)
+            {
+                work.Record(new RoleGrantRequested(Guid.NewGuid(), user.Id, role, reason), actor);
+            }
+            var (token, expires) = await SetPasswordLinks.IssueAsync(users, user, time);
+            return Result<(string Id, string Token, DateTime Expires)>.Ok((user.Id, token, expires));
         }, cancellationToken);
+        if (created.Failure is { } failure)
+        {
+            return failure;
+        }
+        var (id, link, until) = created.Value;
+        return new AccountLink((await ViewsAsync(id, cancellationToken)).Single(), link, until);
     }
 
     public Task<Result<AccountView>> DisableAsync(string email, string reason, string actor, CancellationToken cancellationToken = default) =>
@@ -86,9 +154,13 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             {
                 return new Conflict($"{email} is already disabled.");
             }
+            if (await IsLastAdministratorAsync(user, cancellationToken))
+            {
+                return new Conflict($"{email} is the last enabled administrator: no one could administer accounts.");
+            }
             Check(await users.SetLockoutEnabledAsync(user, true));
             Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
-            // A new security stamp ends the account's cookie sessions at their next validation.
+            // A new security stamp ends the account's sessions and bearer tokens at their next check.
             Check(await users.UpdateSecurityStampAsync(user));
             work.Record(new UserDisabled(user.Id, reason), actor);
             return (Failure?)null;
@@ -106,43 +178,69 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
             return null;
         }, cancellationToken);
 
-    public Task<Result<AccountView>> GrantAsync(string email, string role, string reason, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(email, reason, actor, async (user, work) =>
+    /// <summary>
+    /// Resets an account's sign-in: the password goes, every session and token ends, and a new
+    /// one-time link lets the holder set a password again.
+    /// </summary>
+    public async Task<Result<AccountLink>> ResetSignInAsync(string email, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        (string Token, DateTime Expires) link = ("", default);
+        var changed = await ChangeAsync(email, reason, actor, async (user, work) =>
         {
-            if (!Roles.All.Contains(role))
+            if (await users.HasPasswordAsync(user))
             {
-                return new Invalid([new FieldError("role", $"'{role}' is not a role; the roles are {string.Join(", ", Roles.All)}.")]);
+                Check(await users.RemovePasswordAsync(user));
             }
-            if (await users.IsInRoleAsync(user, role))
-            {
-                return new Conflict($"{email} already holds the role {role}.");
-            }
-            if (Billing.FinanceSides.Opposite(role) is { } other && await users.IsInRoleAsync(user, other))
-            {
-                return new Conflict($"{email} holds the role {other}: no account acts on both sides of the money.");
-            }
-            await EnsureRolesAsync(cancellationToken);
-            Check(await users.AddToRoleAsync(user, role));
+            Check(await users.ResetAccessFailedCountAsync(user));
             Check(await users.UpdateSecurityStampAsync(user));
-            work.Record(new RoleGranted(user.Id, role, reason), actor);
-            return null;
+            link = await SetPasswordLinks.IssueAsync(users, user, time);
+            work.Record(new SignInReset(user.Id, reason), actor);
+            return (Failure?)null;
         }, cancellationToken);
+        return changed.Value is { } account ? new AccountLink(account, link.Token, link.Expires) : changed.Failure!;
+    }
 
-    public Task<Result<AccountView>> RevokeAsync(string email, string role, string reason, string actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(email, reason, actor, async (user, work) =>
+    /// <summary>
+    /// The holder of a one-time link sets their password. The link is spent by this (and by a later
+    /// reset); an expired, spent or altered link, or a disabled account, is refused alike.
+    /// </summary>
+    public async Task<Result<bool>> SetPasswordAsync(string token, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await SetPasswordLinks.HolderAsync(users, token, time);
+        if (user is null || IsDisabled(user.LockoutEnd))
         {
-            if (!await users.IsInRoleAsync(user, role))
+            return new Invalid([new FieldError("token", "This link is not valid: it has expired or was used already. Ask an administrator for a new one.")]);
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return new Invalid([new FieldError("password", "Choose a password.")]);
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            if (!check.Succeeded)
             {
-                return new Conflict($"{email} does not hold the role {role}.");
+                return new Invalid([.. check.Errors.Select(e => new FieldError("password", e.Description))]);
             }
-            Check(await users.RemoveFromRoleAsync(user, role));
-            // The revoked role must not outlive the sessions that carry it.
-            Check(await users.UpdateSecurityStampAsync(user));
-            work.Record(new RoleRevoked(user.Id, role, reason), actor);
-            return null;
+        }
+        return await UnitOfWork.RunAsync(db, time, async work =>
+        {
+            if (await users.HasPasswordAsync(user))
+            {
+                Check(await users.RemovePasswordAsync(user));
+            }
+            Check(await users.AddPasswordAsync(user, password));
+            await SetPasswordLinks.SpendAsync(users, user);
+            work.Record(new PasswordSet(user.Id), "user:" + user.Email);
+            return Result<bool>.Ok(true);
         }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken cancellationToken = default) => ViewsAsync(null, cancellationToken);
+
+    /// <summary>One account by e-mail, or null.</summary>
+    public async Task<AccountView?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        await users.FindByEmailAsync(email) is { } user ? (await ViewsAsync(user.Id, cancellationToken)).Single() : null;
 
     // Every account, or the one named: its state and roles as the Identity tables hold them.
     private async Task<IReadOnlyList<AccountView>> ViewsAsync(string? userId, CancellationToken cancellationToken)
@@ -152,8 +250,11 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
                             join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
                             where userId == null || ur.UserId == userId
                             select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var pending = await db.RoleGrantRequests.AsNoTracking().Where(r => r.Status == RoleGrantRequest.Pending && (userId == null || r.UserId == userId))
+            .OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         return [.. accounts.Select(u => new AccountView(u.Id, u.Email ?? "", u.DisplayName, IsDisabled(u.LockoutEnd),
-            [.. grants.Where(g => g.UserId == u.Id).Select(g => g.Name!).Order(StringComparer.Ordinal)]))];
+            [.. grants.Where(g => g.UserId == u.Id).Select(g => g.Name!).Order(StringComparer.Ordinal)],
+            [.. pending.Where(p => p.UserId == u.Id).Select(p => new PendingGrant(p.Id, p.Role, p.Reason, p.RequestedBy, p.RequestedAt))]))];
     }
 
     private async Task<Result<AccountView>> ChangeAsync(string email, string reason, string actor, Func<CustodyUser, UnitOfWork, Task<Failure?>> change, CancellationToken cancellationToken)
@@ -174,6 +275,15 @@ public sealed class Accounts(CustodyDbContext db, UserManager<CustodyUser> users
         }
         return (await ViewsAsync(user.Id, cancellationToken)).Single();
     }
+
+    private async Task<int> EnabledAdministratorsAsync(CancellationToken cancellationToken)
+    {
+        var holders = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return holders.Count(u => !IsDisabled(u.LockoutEnd));
+    }
+
+    private async Task<bool> IsLastAdministratorAsync(CustodyUser user, CancellationToken cancellationToken) =>
+        await users.IsInRoleAsync(user, Roles.Administrator) && !IsDisabled(user.LockoutEnd) && await EnabledAdministratorsAsync(cancellationToken) <= 1;
 
     // The role catalogue is fixed in code (Roles.All); its rows are created on demand, like the web app does at start.
     private async Task EnsureRolesAsync(CancellationToken cancellationToken)

@@ -19,9 +19,21 @@ public static class Roles
     public const string Counsel = "counsel";
     public const string Auditor = "auditor";
 
+    /// <summary>Administers accounts: creates, disables and enables them, resets sign-in, grants and revokes roles. Sees no personal data.</summary>
+    public const string Administrator = "administrator";
+
     public static readonly IReadOnlyList<string> All =
     [
         CaseOfficer, LegalReviewer, TransferSupervisor, EscortOfficer, ReceptionOfficer, FacilityDirector,
-        SendingFinanceOfficer, ReceivingFinanceOfficer, Inspector, CourtUser, Counsel, Auditor,
+        SendingFinanceOfficer, ReceivingFinanceOfficer, Inspector, CourtUser, Counsel, Auditor, Administrator,
+    ];
+
+    /// <summary>
+    /// The roles whose grant needs a second administrator's approval: they decide on people's
+    /// liberty (courts, legal review, who boards), move money, or hand out roles.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Privileged =
+    [
+        CourtUser, LegalReviewer, TransferSupervisor, SendingFinanceOfficer, ReceivingFinanceOfficer, Administrator,
     ];
 }

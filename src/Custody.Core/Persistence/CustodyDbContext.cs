@@ -42,6 +42,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
 
+    public DbSet<Access.RoleGrantRequest> RoleGrantRequests => Set<Access.RoleGrantRequest>();
+
     public DbSet<Hearings.Hearing> Hearings => Set<Hearings.Hearing>();
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
@@ -199,6 +201,14 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Access.RoleGrantRequest>(e =>
+        {
+            e.ToTable("RoleGrantRequests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.UserId, x.Status });
+            e.HasOne<CustodyUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Complaints.Complaint>(e =>
         {

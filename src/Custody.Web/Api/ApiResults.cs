@@ -67,13 +67,14 @@ public static class ApiResults
 
     /// <summary>
     /// The reader as the access log records them. A user whose only people-reading role is counsel
-    /// sees their own clients alone.
+    /// sees their own clients alone (the finance and administrator roles read no one).
     /// </summary>
     public static Viewer ViewerOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
-        var counselOnly = user.IsInRole(Roles.Counsel) && !Roles.All.Where(r => r != Roles.Counsel && r != Roles.SendingFinanceOfficer && r != Roles.ReceivingFinanceOfficer).Any(user.IsInRole);
+        string[] readNoOne = [Roles.Counsel, Roles.SendingFinanceOfficer, Roles.ReceivingFinanceOfficer, Roles.Administrator];
+        var counselOnly = user.IsInRole(Roles.Counsel) && !Roles.All.Except(readNoOne).Any(user.IsInRole);
         return new Viewer("user:" + email, counselOnly ? email : null, Roles.All.Where(user.IsInRole).ToList());
     }
 }

@@ -1,18 +1,27 @@
+using System.Globalization;
 using Custody.Persistence;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Custody.Web.Api;
 
-/// <summary>Bearer tokens for machine clients, against the same accounts and lockout as the sign-in page.</summary>
+/// <summary>
+/// Bearer tokens for machine clients, against the same accounts and throttle as the sign-in page.
+/// Access tokens live fifteen minutes; the refresh token gets a new one only while the account's
+/// security stamp is unchanged (not disabled, not reset, no role revoked since).
+/// </summary>
 public static class AuthApi
 {
     public sealed record TokenRequest(string Email, string Password);
+
+    public sealed record RefreshRequest(string? RefreshToken);
 
     public const string RateLimitPolicy = "sign-in";
 
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, Custody.Web.Auth.PasswordSignIn signIn) =>
+        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, Custody.Web.Auth.PasswordSignIn signIn, HttpContext http) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
                 {
@@ -27,14 +36,38 @@ public static class AuthApi
                     // The bearer handler has written the token response.
                     return TypedResults.Empty;
                 }
-                return TypedResults.Problem(result.IsLockedOut ? "The account is locked after too many failed attempts; try again later." : "Wrong email or password.",
-                    statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                if (result.RetryAfter is { } wait)
+                {
+                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                    http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                    return TypedResults.Problem($"Too many failed attempts; try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in held back");
+                }
+                return TypedResults.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
             })
             .WithTags("Auth")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
-            .WithSummary("Exchange an email and password for a bearer token (one hour).")
-            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("Exchange an email and password for a bearer token (fifteen minutes) and a refresh token (eight hours).")
+            .Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/auth/refresh", async Task<IResult> (RefreshRequest request, SignInManager<CustodyUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time) =>
+            {
+                var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
+                    : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+                // A refresh token outlives nothing: expired, or issued before the account's stamp changed, it is refused.
+                if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+                    || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+                    || Custody.Access.Accounts.IsDisabled(user.LockoutEnd))
+                {
+                    return TypedResults.Problem("The refresh token is not valid; sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused");
+                }
+                return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+            })
+            .WithTags("Auth")
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithSummary("Exchange a refresh token for a new bearer token, while the account is enabled and its sign-in unchanged since.")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

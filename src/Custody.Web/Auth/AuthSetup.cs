@@ -5,13 +5,15 @@ namespace Custody.Web.Auth;
 
 /// <summary>
 /// ASP.NET Core Identity: cookies for people at the UI, bearer tokens for machine clients of the
-/// API (chosen by the Authorization header), lockout on after five failed attempts.
+/// API (chosen by the Authorization header). Both end within a minute of a change to the account
+/// (disabled, sign-in reset, role revoked): cookies through Identity's security stamp validator,
+/// tokens through <see cref="TokenStampCheck"/>. Under HTTPS the cookies are <c>__Host-</c> and Secure.
 /// </summary>
 public static class AuthSetup
 {
     private const string SmartScheme = "cookie-or-bearer";
 
-    public static void AddCustodyAuth(this IServiceCollection services)
+    public static void AddCustodyAuth(this IServiceCollection services, bool https)
     {
         services.AddIdentityCore<CustodyUser>(Custody.Access.Accounts.Configure)
             .AddRoles<IdentityRole>()
@@ -26,8 +28,16 @@ public static class AuthSetup
         });
         authentication.AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
             o.ForwardDefaultSelector = context => SchemeFor(context.Request));
-        authentication.AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        authentication.AddBearerToken(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(15);
+            o.RefreshTokenExpiration = TimeSpan.FromHours(8);
+        });
         authentication.AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddMemoryCache();
+        services.AddSingleton<SignInThrottle>();
+        services.AddHttpContextAccessor();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -35,12 +45,26 @@ public static class AuthSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            if (https)
+            {
+                // __Host-: sent only over HTTPS, only to this host, for the whole site; no subdomain can set or read it.
+                o.Cookie.Name = "__Host-Custody";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 as ProblemDetails; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        if (https)
+        {
+            services.AddAntiforgery(o =>
+            {
+                o.Cookie.Name = "__Host-Custody.Antiforgery";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
+        }
         services.AddAuthorization(Policies.Add);
         services.AddScoped<PasswordSignIn>();
     }

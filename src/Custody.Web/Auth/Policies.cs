@@ -128,6 +128,9 @@ public static class Policies
     /// <summary>Place and lift payment holds: finance officers and courts (an unanswered production or locate request).</summary>
     public const string HoldPayments = "finance.hold";
 
+    /// <summary>Administer accounts: create, disable, enable, reset sign-in, grant, revoke and approve roles. Administrators only, who see no personal data.</summary>
+    public const string AdministerAccounts = "accounts.administer";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -180,6 +183,7 @@ public static class Policies
         options.AddPolicy(PayInvoices, p => p.RequireRole(Roles.SendingFinanceOfficer));
         options.AddPolicy(DecideDisputes, p => p.RequireRole(Roles.CourtUser));
         options.AddPolicy(HoldPayments, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.CourtUser));
+        options.AddPolicy(AdministerAccounts, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

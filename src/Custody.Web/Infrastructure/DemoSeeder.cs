@@ -215,8 +215,8 @@ public static class StartupInitialization
         }
         else if (!await db.Users.AnyAsync())
         {
-            app.Logger.LogWarning("No accounts yet. Create the first with: custody users create EMAIL --role ROLE --name NAME --reason \"first account\" --database \"...\" " +
-                "(it prints a one-time password to hand over).");
+            app.Logger.LogWarning("No accounts yet. Create the first administrator with: custody users create-admin EMAIL --name NAME --reason \"first administrator\" --database \"...\" " +
+                "(it prints a one-time link through which they set their password; they then create the other accounts).");
         }
     }
 }

@@ -40,8 +40,8 @@ public sealed class LoginModel(Custody.Web.Auth.PasswordSignIn signIn, IStringLo
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? localizer["The account is locked after too many failed attempts; try again later."]
+        ModelState.AddModelError(string.Empty, result.RetryAfter is { } wait
+            ? localizer["Too many failed attempts; try again in {0} seconds.", (int)Math.Ceiling(wait.TotalSeconds)]
             : localizer["Wrong email or password."]);
         return Page();
     }

@@ -1,0 +1,72 @@
+using Custody.Access;
+using Custody.Common;
+using Custody.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.Accounts;
+
+/// <summary>One account: disable or enable it, reset its sign-in (a new one-time link), grant and revoke roles. Every change asks why.</summary>
+public sealed class AccountModel(Custody.Access.Accounts accounts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Email { get; set; } = "";
+
+    public AccountView? Account { get; private set; }
+
+    /// <summary>The new one-time link after a reset, shown once.</summary>
+    public AccountLink? Link { get; private set; }
+
+    private string Me => ApiResults.ViewerOf(User).Actor;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostDisableAsync(string? reason, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.DisableAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string? reason, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.EnableAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostGrantAsync(string? role, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.GrantAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(string? role, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.RevokeAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+
+    public async Task<IActionResult> OnPostResetAsync(string? reason, CancellationToken cancellationToken)
+    {
+        var reset = await accounts.ResetSignInAsync(Email, reason ?? "", Me, cancellationToken);
+        if (reset.Failure is Custody.Common.NotFound)
+        {
+            return NotFound();
+        }
+        if (reset.Failure is { } failure)
+        {
+            PageErrors.Add(ModelState, failure);
+        }
+        Link = reset.Value;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken)
+    {
+        switch (await command())
+        {
+            case null:
+                return RedirectToPage(new { email = Email });
+            case Custody.Common.NotFound:
+                return NotFound();
+            case { } failure:
+                PageErrors.Add(ModelState, failure);
+                return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Account = await accounts.FindAsync(Email, cancellationToken);
+        return Account is not null;
+    }
+}

@@ -1,0 +1,61 @@
+using Custody.Access;
+using Custody.Common;
+using Custody.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Custody.Web.Pages.Accounts;
+
+/// <summary>
+/// The administrators' list of accounts: create one (its holder sets a password through the link
+/// shown once), and approve or refuse the privileged grants another administrator asked for.
+/// </summary>
+public sealed class IndexModel(Custody.Access.Accounts accounts) : PageModel
+{
+    public IReadOnlyList<AccountView> All { get; private set; } = [];
+
+    public IReadOnlyList<(PendingGrant Grant, string Email)> Pending { get; private set; } = [];
+
+    /// <summary>The one-time link of the account just created, shown once.</summary>
+    public AccountLink? Created { get; private set; }
+
+    /// <summary>This administrator's ledger name: they may not approve their own requests.</summary>
+    public string Me => ApiResults.ViewerOf(User).Actor;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string[]? roles, string? reason, CancellationToken cancellationToken)
+    {
+        var created = await accounts.CreateAsync(email ?? "", displayName ?? "", roles ?? [], reason ?? "", Me, cancellationToken);
+        if (created.Failure is { } failure)
+        {
+            PageErrors.Add(ModelState, failure);
+        }
+        Created = created.Value;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.ApproveAsync(id, Me, cancellationToken)).Failure, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await accounts.RejectAsync(id, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+
+    private async Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken)
+    {
+        if (await command() is not { } failure)
+        {
+            return RedirectToPage();
+        }
+        PageErrors.Add(ModelState, failure);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        All = await accounts.ListAsync(cancellationToken);
+        Pending = await accounts.PendingGrantsAsync(cancellationToken);
+    }
+}
