@@ -7,6 +7,7 @@ using Custody.Persistence;
 using Custody.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -54,6 +55,7 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Custody", ConnectionString);
         if (SharedDemoPassword is { } password)
@@ -131,4 +133,27 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
             // SQLite may still hold the file for a moment; a temp folder left behind is harmless.
         }
     }
+}
+
+/// <summary>
+/// The test host has no network peer: a request's client address is taken from the test-only
+/// header <see cref="Header"/> before any of the app's middleware runs, so that tests can act as
+/// several clients (limits per address, trusted proxies).
+/// </summary>
+public sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, following) =>
+        {
+            if (context.Request.Headers[Header] is [{ } address])
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            }
+            await following(context);
+        });
+        next(app);
+    };
 }

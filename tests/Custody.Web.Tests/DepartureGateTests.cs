@@ -50,6 +50,9 @@ public sealed class DepartureGateTests(MidnightWebFactory factory) : IClassFixtu
 
         // 00:02: the protection has been in force since 00:00; the stored screenings are ten minutes old and eligible.
         factory.Time.Advance(TimeSpan.FromMinutes(32));
+        // Bearer tokens live fifteen minutes: sign in again after the clock moved.
+        supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        escort = await factory.BearerAsync(Roles.EscortOfficer);
         var refused = await supervisor.PostAsJsonAsync($"/api/manifests/{manifest}/depart", new { departedAt = factory.At(TimeSpan.FromMinutes(31)) });
         var problem = await refused.Content.ReadAsStringAsync();
 

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Custody.Access;
+using Custody.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custody.Web.Tests;
+
+/// <summary>
+/// Account administration through the API and the pages: one-time links, the two-person rule for
+/// privileged roles, and accounts whose tokens and sessions end when they are disabled, reset or
+/// lose a role.
+/// </summary>
+public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : IClassFixture<DeadlineWebFactory>
+{
+    private const string NewPassword = "Chosen-By-Holder-42!";
+
+    [Fact]
+    public async Task APrivilegedRole_IsHeldOnlyAfterASecondAdministratorApproves()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var judge = Unique("judge");
+
+        var created = await admin.PostAsJsonAsync("/api/accounts", new { email = judge, displayName = "Judge", roles = new[] { Roles.CourtUser, Roles.Inspector }, reason = "appointed" });
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        await SetPasswordAsync(body["setPasswordLink"]!.GetValue<string>(), NewPassword);
+        var before = await BearerAsync(judge, NewPassword);
+        var courtOnlyBefore = await before.GetAsync("/api/ledger/head");
+        var requestId = body["account"]!["pending"]![0]!["id"]!.GetValue<string>();
+        var selfApproval = await admin.PostAsync($"/api/accounts/grant-requests/{requestId}/approve", null);
+        var second = await SecondAdministratorAsync();
+        var approved = await second.PostAsync($"/api/accounts/grant-requests/{requestId}/approve", null);
+        var staleToken = await before.GetAsync("/api/agreements");
+        var after = await BearerAsync(judge, NewPassword);
+        var courtOnlyAfter = await after.GetAsync("/api/ledger/head");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(Roles.Inspector, body["account"]!["roles"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(Roles.CourtUser, body["account"]!["pending"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, courtOnlyBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
+        Assert.Contains("A second administrator must approve", await selfApproval.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, staleToken.StatusCode); // the grant changed the stamp: sign in again to carry the role
+        Assert.Equal(HttpStatusCode.OK, courtOnlyAfter.StatusCode);
+        await TransferScenario.AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task ADisabledAccount_ItsTokenStopsAtOnce_ItsRefreshIsRefused_AndItsCookieEndsWithinAMinute()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var email = Unique("monitor");
+        var link = await CreateAsync(admin, email, Roles.Inspector);
+        await SetPasswordAsync(link, NewPassword);
+        var token = await TokenResponseAsync(email, NewPassword);
+        var bearer = factory.Anonymous();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+        var cookie = await SignInPageAsync(email, NewPassword);
+        var refreshed = await factory.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = token["refreshToken"]!.GetValue<string>() });
+
+        var disabled = await admin.PostAsJsonAsync($"/api/accounts/{email}/disable", new { reason = "left the inspectorate" });
+        var tokenAfter = await bearer.GetAsync("/api/agreements");
+        var refreshAfter = await factory.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = token["refreshToken"]!.GetValue<string>() });
+        var signInAfter = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword });
+        factory.Time.Advance(TimeSpan.FromSeconds(61));
+        var pageAfter = await cookie.GetAsync("/Agreements");
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signInAfter.StatusCode);
+        Assert.Contains("Wrong email or password", await signInAfter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, pageAfter.StatusCode);
+        Assert.Contains("/Account/Login", pageAfter.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AOneTimeLink_SetsThePasswordOnce_AndAResetReplacesIt()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var email = Unique("escort");
+        var first = await CreateAsync(admin, email, Roles.EscortOfficer);
+        await SetPasswordAsync(first, NewPassword);
+
+        var reused = await PostSetPasswordAsync(first, "Another-Password-77!");
+        var expired = await CreateAsync(admin, Unique("late"), Roles.Auditor);
+        factory.Time.Advance(SetPasswordLinks.Lifetime + TimeSpan.FromMinutes(1));
+        var tooLate = await PostSetPasswordAsync(expired, NewPassword);
+        admin = await factory.BearerAsync(Roles.Administrator); // the first token expired with the clock
+        var reset = await admin.PostAsJsonAsync($"/api/accounts/{email}/reset-sign-in", new { reason = "lost phone" });
+        var oldPassword = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword });
+        var second = (await reset.Content.ReadFromJsonAsync<JsonObject>())!["setPasswordLink"]!.GetValue<string>();
+        var weak = await PostSetPasswordAsync(second, "short");
+        await SetPasswordAsync(second, "Second-Choice-Pass-9!");
+        var newPassword = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = "Second-Choice-Pass-9!" });
+
+        Assert.Contains("This link is not valid", reused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        Assert.Contains("password: Passwords must be at least 12 characters", weak, StringComparison.Ordinal);
+        Assert.Contains("This link is not valid", tooLate, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, newPassword.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
+        var stored = db.UserTokens.Select(t => t.Value).ToList();
+        Assert.DoesNotContain(stored, v => v != null && second.Contains(v.Split('|')[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdministratorsAdministerAccounts_AndReadNoPersonalData_WhileOthersCannotAdminister()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var officer = await factory.BearerAsync(Roles.CaseOfficer);
+
+        var list = await admin.GetAsync("/api/accounts");
+        var people = await admin.GetAsync("/api/people");
+        var byOfficer = await officer.GetAsync("/api/accounts");
+        var createByOfficer = await officer.PostAsJsonAsync("/api/accounts", new { email = Unique("x"), roles = new[] { Roles.Auditor }, reason = "r" });
+        var invalid = await admin.PostAsJsonAsync("/api/accounts", new { email = "not-an-address", roles = new[] { "superuser" }, reason = "" });
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, people.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOfficer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, createByOfficer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("email") && errors.ContainsKey("roles") && errors.ContainsKey("reason"), errors.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ThePages_CreateAnAccount_ShowItsLinkOnce_AndApproveOnlyAnotherAdministratorsRequest()
+    {
+        var page = await factory.SignedInAsync(Roles.Administrator);
+        var email = Unique("reviewer");
+        var form = await page.GetStringAsync("/Accounts");
+
+        var created = await page.PostAsync("/Accounts?handler=Create", new FormUrlEncodedContent(
+        [
+            new("email", email), new("displayName", "Reviewer"), new("roles", Roles.LegalReviewer), new("roles", Roles.CaseOfficer), new("reason", "hired"),
+            new("__RequestVerificationToken", CustodyWebFactory.AntiforgeryToken(form)),
+        ]));
+        var html = await created.Content.ReadAsStringAsync();
+        var listed = await page.GetStringAsync("/Accounts");
+        var spanish = factory.Anonymous();
+        using var es = new HttpRequestMessage(HttpMethod.Get, "/Account/SetPassword?token=x");
+        es.Headers.AcceptLanguage.ParseAdd("es");
+        var setPasswordEs = await (await spanish.SendAsync(es)).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("id=\"set-password-link\">/Account/SetPassword?token=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Account/SetPassword?token=", listed, StringComparison.Ordinal);
+        // The administrator who asked sees the request but no approve button for it.
+        Assert.Contains(email, listed, StringComparison.Ordinal);
+        Assert.Contains("Another administrator approves", listed, StringComparison.Ordinal);
+        Assert.Contains("Fije su contraseña", setPasswordEs, StringComparison.Ordinal);
+        await SetPasswordAsync(Link(html), NewPassword);
+        var holder = await SignInPageAsync(email, NewPassword);
+        var refused = await holder.GetAsync("/Accounts");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private static string Unique(string who) => $"{who}-{Guid.NewGuid():N}@gov.example";
+
+    private static string Link(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "id=\"set-password-link\">([^<]+)<").Groups[1].Value);
+
+    private static async Task<string> CreateAsync(HttpClient admin, string email, string role)
+    {
+        var created = await admin.PostAsJsonAsync("/api/accounts", new { email, roles = new[] { role }, reason = "test" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["setPasswordLink"]!.GetValue<string>();
+    }
+
+    // The bootstrap a terminal operator has: while only one administrator is enabled, a second is created directly.
+    private async Task<HttpClient> SecondAdministratorAsync()
+    {
+        var email = Unique("admin");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Custody.Access.Accounts>();
+            var created = await accounts.CreateAdministratorAsync(email, "Second", "second administrator", "cli:operator");
+            await SetPasswordAsync(created.Value!.Path, NewPassword);
+        }
+        return await BearerAsync(email, NewPassword);
+    }
+
+    private async Task<string> PostSetPasswordAsync(string path, string password)
+    {
+        var client = factory.Anonymous();
+        var form = await client.GetStringAsync(path);
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["token"]!;
+        var response = await client.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token, ["Password"] = password, ["Confirm"] = password, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task SetPasswordAsync(string path, string password) =>
+        Assert.Contains("id=\"password-set\"", await PostSetPasswordAsync(path, password), StringComparison.Ordinal);
+
+    private async Task<JsonObject> TokenResponseAsync(string email, string password)
+    {
+        var response = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<HttpClient> BearerAsync(string email, string password)
+    {
+        var client = factory.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await TokenResponseAsync(email, password))["accessToken"]!.GetValue<string>());
+        return client;
+    }
+
+    private async Task<HttpClient> SignInPageAsync(string email, string password)
+    {
+        var client = factory.Anonymous();
+        var form = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
