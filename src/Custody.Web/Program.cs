@@ -77,7 +77,10 @@ if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
 builder.AddCustodyTransparency();
 var https = TransportSecurity.RequiresHttps(builder.Configuration, builder.Environment);
 builder.AddTransportSecurity(https);
-builder.Services.AddCustodyAuth(https);
+// A second factor for every account outside development (demo users sign in with a password there).
+var secondFactorRequired = builder.Configuration.GetValue<bool?>("Custody:SecondFactorRequired")
+    ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+builder.Services.AddCustodyAuth(https, secondFactorRequired);
 builder.Services.AddScoped<Custody.Access.Accounts>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();
@@ -107,6 +110,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+    // The second step and enrolment are reached with the two-factor cookie, before any session.
+    o.Conventions.AllowAnonymousToPage("/Account/SecondFactor");
+    o.Conventions.AllowAnonymousToPage("/Account/Enrol");
+    o.Conventions.AddPageApplicationModelConvention("/Account/SecondFactor", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
+    o.Conventions.AddPageApplicationModelConvention("/Account/Enrol", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AddPageApplicationModelConvention("/Account/SetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AuthorizeFolder("/Accounts", Policies.AdministerAccounts);
     o.Conventions.AddPageApplicationModelConvention("/Account/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));

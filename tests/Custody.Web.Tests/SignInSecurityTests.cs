@@ -122,12 +122,13 @@ public sealed class SignInSecurityTests(DeadlineWebFactory clocked, TightSignInF
     }
 
     [Fact]
-    public async Task InProduction_HttpIsRedirected_HttpsCarriesHsts_AndCookiesAreHostOnlyAndSecure()
+    public async Task InProduction_PagesAreRedirectedToHttps_TheApiIsRefusedOverHttp_HttpsCarriesHsts_AndCookiesAreHostOnlyAndSecure()
     {
         var http = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://custody.example"), AllowAutoRedirect = false });
         var https = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://custody.example"), AllowAutoRedirect = false });
 
         var redirected = await http.GetAsync("/Account/Login");
+        var apiOverHttp = await http.PostAsJsonAsync("/api/auth/token", new { email = "x@example.org", password = "y" });
         var page = await https.GetAsync("/Account/Login");
         var form = await page.Content.ReadAsStringAsync();
         var signedIn = await https.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -137,11 +138,15 @@ public sealed class SignInSecurityTests(DeadlineWebFactory clocked, TightSignInF
 
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirected.StatusCode);
         Assert.Equal("https://custody.example/Account/Login", redirected.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, apiOverHttp.StatusCode);
+        Assert.Contains("HTTPS only", await apiOverHttp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("max-age=31536000; includeSubDomains", page.Headers.GetValues("Strict-Transport-Security").Single());
         var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Custody.Antiforgery=", StringComparison.Ordinal));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        // Production requires a second factor: the password leads to enrolment, carried by the two-factor cookie.
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Custody=", StringComparison.Ordinal));
+        Assert.StartsWith("/Account/Enrol", signedIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Custody.SecondStep=", StringComparison.Ordinal));
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);

@@ -81,6 +81,22 @@ public sealed record PasswordSet(string User) : ILedgerEvent<PasswordSet>
     public string Subject() => "user:" + User;
 }
 
+/// <summary>The account's holder enrolled an authenticator app as their second factor (and received recovery codes).</summary>
+public sealed record SecondFactorEnrolled(string User) : ILedgerEvent<SecondFactorEnrolled>
+{
+    public static string EntryKind => "user.second-factor-enrolled";
+
+    public string Subject() => "user:" + User;
+}
+
+/// <summary>A recovery code was spent in place of the authenticator's code; how many are left.</summary>
+public sealed record RecoveryCodeUsed(string User, int Left) : ILedgerEvent<RecoveryCodeUsed>
+{
+    public static string EntryKind => "user.recovery-code-used";
+
+    public string Subject() => "user:" + User;
+}
+
 /// <summary>
 /// The account kinds. They change the Identity tables, which are not rebuilt row by row (password
 /// hashes and security stamps are no ledger matter); <see cref="AccountsReplay"/> rebuilds from them
@@ -102,6 +118,8 @@ public static class AccountEvents
             .AuditOnly<RoleRevoked>(Why)
             .AuditOnly<SignInReset>("a sign-in reset changes the password and security stamp, which are no ledger matter")
             .AuditOnly<PasswordSet>("the password is no ledger matter; the entry says when the holder set it")
+            .AuditOnly<SecondFactorEnrolled>("the authenticator key is no ledger matter; the entry says when the holder enrolled")
+            .AuditOnly<RecoveryCodeUsed>("the codes are no ledger matter; the entry says one was spent")
             .Projects<RoleGrantRequest>()
             .On<RoleGrantRequested>((e, entry, store) => store.Add(new RoleGrantRequest
             {
@@ -132,4 +150,6 @@ public static class AccountEvents
 [JsonSerializable(typeof(RoleGrantRejected))]
 [JsonSerializable(typeof(SignInReset))]
 [JsonSerializable(typeof(PasswordSet))]
+[JsonSerializable(typeof(SecondFactorEnrolled))]
+[JsonSerializable(typeof(RecoveryCodeUsed))]
 internal sealed partial class AccessEventsJson : JsonSerializerContext;

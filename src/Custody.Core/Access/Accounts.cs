@@ -192,6 +192,8 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
                 Check(await users.RemovePasswordAsync(user));
             }
             Check(await users.ResetAccessFailedCountAsync(user));
+            // The second factor goes too (a lost phone is a common reason): the holder enrols again.
+            await SecondFactor.ClearAsync(users, user);
             Check(await users.UpdateSecurityStampAsync(user));
             link = await SetPasswordLinks.IssueAsync(users, user, time);
             work.Record(new SignInReset(user.Id, reason), actor);
@@ -234,6 +236,55 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
             work.Record(new PasswordSet(user.Id), "user:" + user.Email);
             return Result<bool>.Ok(true);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The holder enrols their authenticator: the code it shows proves it holds the key. Answers the
+    /// recovery codes, shown once.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> EnrolSecondFactorAsync(CustodyUser user, string? code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return new Conflict("A second factor is already enrolled; an administrator resets the sign-in to enrol another.");
+        }
+        return await UnitOfWork.RunAsync(db, time, async work =>
+        {
+            if (!await SecondFactor.VerifyCodeAsync(users, user, code, time))
+            {
+                return new Invalid([new FieldError("code", "That is not the code your authenticator shows now.")]);
+            }
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            var codes = await SecondFactor.NewRecoveryCodesAsync(users, user);
+            work.Record(new SecondFactorEnrolled(user.Id), "user:" + user.Email);
+            return Result<IReadOnlyList<string>>.Ok(codes);
+        }, cancellationToken);
+    }
+
+    /// <summary>The second step of a sign-in: the authenticator's code, or else a recovery code (spent, and ledgered).</summary>
+    public async Task<bool> VerifySecondFactorAsync(CustodyUser user, string? code, string? recoveryCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(recoveryCode))
+        {
+            return await SecondFactor.VerifyCodeAsync(users, user, code, time);
+        }
+        var redeemed = await UnitOfWork.RunAsync(db, time, async work =>
+        {
+            var (ok, left) = await SecondFactor.RedeemRecoveryCodeAsync(users, user, recoveryCode);
+            if (!ok)
+            {
+                return new Invalid([new FieldError("recoveryCode", "Not a recovery code of this account.")]);
+            }
+            work.Record(new RecoveryCodeUsed(user.Id, left), "user:" + user.Email);
+            return Result<bool>.Ok(true);
+        }, cancellationToken);
+        return redeemed.Succeeded;
     }
 
     public Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken cancellationToken = default) => ViewsAsync(null, cancellationToken);

@@ -13,7 +13,8 @@ namespace Custody.Web.Api;
 /// </summary>
 public static class AuthApi
 {
-    public sealed record TokenRequest(string Email, string Password);
+    /// <summary>An account with a second factor sends its authenticator's current code, or one of its recovery codes.</summary>
+    public sealed record TokenRequest(string Email, string Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
     public sealed record RefreshRequest(string? RefreshToken);
 
@@ -30,7 +31,7 @@ public static class AuthApi
                         [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Required."],
                     });
                 }
-                var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme);
+                var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme, request.TwoFactorCode, request.RecoveryCode);
                 if (result.Succeeded)
                 {
                     // The bearer handler has written the token response.
@@ -42,12 +43,17 @@ public static class AuthApi
                     http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                     return TypedResults.Problem($"Too many failed attempts; try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in held back");
                 }
-                return TypedResults.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                return TypedResults.Problem(result.SecondStep switch
+                {
+                    Custody.Web.Auth.PasswordSignIn.SecondStepCode => "The account signs in with a second factor: send its current code as twoFactorCode (or a recovery code as recoveryCode); a code is accepted once.",
+                    Custody.Web.Auth.PasswordSignIn.SecondStepEnrol => "The account must enrol a second factor first: sign in once on the sign-in page.",
+                    _ => "Wrong email or password.",
+                }, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
             })
             .WithTags("Auth")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
-            .WithSummary("Exchange an email and password for a bearer token (fifteen minutes) and a refresh token (eight hours).")
+            .WithSummary("Exchange an email and password (and, for an account with a second factor, twoFactorCode or recoveryCode) for a bearer token (fifteen minutes) and a refresh token (eight hours).")
             .Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Custody.Persistence;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +14,7 @@ public static class AuthSetup
 {
     private const string SmartScheme = "cookie-or-bearer";
 
-    public static void AddCustodyAuth(this IServiceCollection services, bool https)
+    public static void AddCustodyAuth(this IServiceCollection services, bool https, bool secondFactorRequired)
     {
         services.AddIdentityCore<CustodyUser>(Custody.Access.Accounts.Configure)
             .AddRoles<IdentityRole>()
@@ -59,6 +60,11 @@ public static class AuthSetup
         });
         if (https)
         {
+            services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                o.Cookie.Name = "__Host-Custody.SecondStep";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
             services.AddAntiforgery(o =>
             {
                 o.Cookie.Name = "__Host-Custody.Antiforgery";
@@ -67,6 +73,7 @@ public static class AuthSetup
         }
         services.AddAuthorization(Policies.Add);
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton(new SecondFactorPolicy(secondFactorRequired));
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Custody.Web.Auth;
 
 /// <summary>
-/// HTTPS outside development: HTTP is redirected (308) and browsers are told by HSTS to use HTTPS
-/// only, for a year. Forwarded headers (client address and scheme from a reverse proxy) are believed
+/// HTTPS outside development: a page asked over HTTP is redirected (308), an API call over HTTP is
+/// refused (403), and browsers are told by HSTS to use HTTPS only, for a year. Forwarded headers (client address and scheme from a reverse proxy) are believed
 /// only from the proxies listed in <c>Custody:TrustedProxies</c> (addresses or CIDR networks); with
 /// none listed they are ignored, so a client cannot choose the address its rate limits count under.
 /// </summary>
@@ -66,6 +66,17 @@ public static class TransportSecurity
         if (https)
         {
             app.UseHsts();
+            // Browsers are redirected; an API client that sent its token over plain HTTP is refused,
+            // not redirected, so the mistake shows instead of silently working (ASVS 4.1.2).
+            app.Use(async (http, next) =>
+            {
+                if (!http.Request.IsHttps && http.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem("The API answers over HTTPS only.", statusCode: StatusCodes.Status403Forbidden, title: "HTTPS required").ExecuteAsync(http);
+                    return;
+                }
+                await next(http);
+            });
             app.UseHttpsRedirection();
         }
     }

@@ -36,9 +36,17 @@ public sealed class LoginModel(Custody.Web.Auth.PasswordSignIn signIn, IStringLo
             return Page();
         }
         var result = await signIn.SignInAsync(Email, Password);
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(next);
+        }
+        switch (result.SecondStep)
+        {
+            case Custody.Web.Auth.PasswordSignIn.SecondStepCode:
+                return RedirectToPage("/Account/SecondFactor", new { returnUrl = next });
+            case Custody.Web.Auth.PasswordSignIn.SecondStepEnrol:
+                return RedirectToPage("/Account/Enrol", new { returnUrl = next });
         }
         ModelState.AddModelError(string.Empty, result.RetryAfter is { } wait
             ? localizer["Too many failed attempts; try again in {0} seconds.", (int)Math.Ceiling(wait.TotalSeconds)]
