@@ -62,13 +62,19 @@ public static class AuthApi
                 var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
                     : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
                 // A refresh token outlives nothing: expired, or issued before the account's stamp changed, it is refused.
+                // Nor does a chain of refreshes: twelve hours after the sign-in, the holder signs in again.
                 if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+                    || Custody.Web.Auth.PasswordSignIn.Expired(ticket.Principal, time)
                     || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
                     || Custody.Access.Accounts.IsDisabled(user.LockoutEnd))
                 {
                     return TypedResults.Problem("The refresh token is not valid; sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused");
                 }
-                return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+                var renewed = await signIn.CreateUserPrincipalAsync(user);
+                var identity = (System.Security.Claims.ClaimsIdentity)renewed.Identity!;
+                identity.AddClaims(ticket.Principal.Claims.Where(c => c.Type is Custody.Web.Auth.PasswordSignIn.AuthTimeClaim or Custody.Web.Auth.PasswordSignIn.MethodClaim)
+                    .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                return TypedResults.SignIn(renewed, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .WithTags("Auth")
             .AllowAnonymous()

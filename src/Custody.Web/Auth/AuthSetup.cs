@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Custody.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -35,7 +36,21 @@ public static class AuthSetup
             o.RefreshTokenExpiration = TimeSpan.FromHours(8);
         });
         authentication.AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = Custody.Access.Accounts.PasswordHashIterations);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The revalidated principal keeps how and when its holder signed in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => c.Type is PasswordSignIn.AuthTimeClaim or PasswordSignIn.MethodClaim) ?? [])
+                {
+                    identity?.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.AddMemoryCache();
         services.AddSingleton<SignInThrottle>();
         services.AddHttpContextAccessor();
@@ -56,6 +71,18 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 as ProblemDetails; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            // However active, a session ends twelve hours after its sign-in (sliding expiration alone would let it live for ever).
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal is { } principal && PasswordSignIn.Expired(principal, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validateStamp(context);
+            };
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
         if (https)

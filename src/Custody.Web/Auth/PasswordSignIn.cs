@@ -24,13 +24,23 @@ public sealed record SecondFactorPolicy(bool Required);
 /// goes on to the code (or to enrolment) and the token endpoint wants the code in the same request.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordHasher<CustodyUser> hasher, SignInThrottle throttle, IHttpContextAccessor http,
-    Custody.Access.Accounts accounts, SecondFactorPolicy policy)
+    Custody.Access.Accounts accounts, SecondFactorPolicy policy, TimeProvider time, ILogger<PasswordSignIn> logger)
 {
     public const string SecondStepCode = "code";
     public const string SecondStepEnrol = "enrol";
 
-    // Hashed once per process with the same hasher settings as real passwords.
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<CustodyUser>().HashPassword(new CustodyUser(), Guid.NewGuid().ToString("N")));
+    /// <summary>When the holder proved who they are (Unix seconds): a session or a refresh chain ends a fixed time after it, however active.</summary>
+    public const string AuthTimeClaim = "auth_time";
+
+    /// <summary>How they proved it: <c>pwd</c>, or <c>mfa</c> with a second factor.</summary>
+    public const string MethodClaim = "amr";
+
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+
+    // Hashed once per process by the app's own hasher, so its work (iterations) equals a real password's.
+    private static string? _dummyHash;
+
+    private string DummyHash => _dummyHash ??= hasher.HashPassword(new CustodyUser(), Guid.NewGuid().ToString("N"));
 
     private string Address => http.HttpContext is { } context ? ClientAddress.KeyOf(context) : "unknown";
 
@@ -50,7 +60,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
         var user = await signIn.UserManager.FindByNameAsync(email.Trim());
         if (user is null || !await signIn.UserManager.HasPasswordAsync(user))
         {
-            hasher.VerifyHashedPassword(new CustodyUser(), DummyHash.Value, password);
+            hasher.VerifyHashedPassword(new CustodyUser(), DummyHash, password);
             return Failed(email);
         }
         // Identity's own lockout is off here (the throttle slows guessing); a disabled account stays refused.
@@ -60,7 +70,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
             if (check.IsLockedOut)
             {
                 // A disabled account: the password was not checked, so check it against the dummy to cost the same.
-                hasher.VerifyHashedPassword(new CustodyUser(), DummyHash.Value, password);
+                hasher.VerifyHashedPassword(new CustodyUser(), DummyHash, password);
             }
             return Failed(email);
         }
@@ -76,8 +86,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
             {
                 return Failed(email, SecondStepEnrol);
             }
-            throttle.Succeeded(email, Address);
-            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", enrolled ? "mfa" : "pwd")]);
+            await StartAsync(email, user, enrolled ? "mfa" : "pwd");
             return new PasswordSignInResult(true);
         }
         if (enrolled || policy.Required)
@@ -87,8 +96,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
                 new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
             return new PasswordSignInResult(false, SecondStep: enrolled ? SecondStepCode : SecondStepEnrol);
         }
-        throttle.Succeeded(email, Address);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
+        await StartAsync(email, user, "pwd");
         return new PasswordSignInResult(true);
     }
 
@@ -109,7 +117,6 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
         {
             return Failed(email, SecondStepCode);
         }
-        throttle.Succeeded(email, Address);
         await CompleteAsync(user);
         return new PasswordSignInResult(true);
     }
@@ -117,13 +124,37 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
     /// <summary>Ends the pending step and starts the session (after the code, or after enrolment).</summary>
     public async Task CompleteAsync(CustodyUser user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        await StartAsync(user.Email ?? user.Id, user, "mfa");
+    }
+
+    private async Task StartAsync(string email, CustodyUser user, string method)
+    {
+        throttle.Succeeded(email, Address);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+        [
+            new Claim(MethodClaim, method),
+            new Claim(AuthTimeClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+        logger.LogInformation("Sign-in of account {UserId} from {Address} by {Method} ({Scheme})", user.Id, Address, method, signIn.AuthenticationScheme);
     }
 
     private PasswordSignInResult Failed(string email, string? secondStep = null)
     {
         throttle.Failed(email, Address);
+        // The account as typed is not logged (it may be a mistyped password); a short hash lets failures be correlated.
+        logger.LogWarning("Failed sign-in for account #{Account} from {Address}{Step}", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())))[..12], Address, secondStep is null ? "" : " (second step: " + secondStep + ")");
         return new PasswordSignInResult(false, SecondStep: secondStep);
+    }
+
+    /// <summary>Whether a session or refresh chain begun at the principal's sign-in is past its absolute lifetime.</summary>
+    public static bool Expired(ClaimsPrincipal principal, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(time);
+        return !long.TryParse(principal.FindFirstValue(AuthTimeClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
+            || time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(at) > AbsoluteLifetime;
     }
 }

@@ -24,7 +24,7 @@ public static class ResponseHeaders
         csp.AddStyleSrc().Self().UnsafeInline();
         csp.AddImgSrc().Self().Data();
         csp.AddObjectSrc().None();
-        csp.AddBaseUri().Self();
+        csp.AddBaseUri().None();
         csp.AddFormAction().Self();
         csp.AddFrameAncestors().None();
     });
