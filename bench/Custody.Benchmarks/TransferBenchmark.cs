@@ -187,7 +187,7 @@ public sealed class TransferBenchmark(string database, string folder)
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", database,
-            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:SeedDemoData", "false", "--Custody:DataDirectory", folder,
+            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:ReadsPerUserPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:SeedDemoData", "false", "--Custody:DataDirectory", folder,
             "--Logging:LogLevel:Default", "Warning", "--environment", "Production",
         })
         {

@@ -120,7 +120,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageApplicationModelConvention("/Account/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddViewLocalization().AddMvcOptions(o => o.Filters.Add(new TypedTextGuard.PageFilter()));
+}).AddViewLocalization().AddMvcOptions(o =>
+{
+    o.Filters.Add(new TypedTextGuard.PageFilter());
+    o.Filters.Add(new ReadLog.PageFilter());
+});
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<CustodyDbContext>();
@@ -137,6 +141,12 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(FacilitiesApi.LocatorRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
         ClientAddress.KeyOf(http),
         _ => new FixedWindowRateLimiterOptions { PermitLimit = locatorPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Reads per signed-in user: enough for any person's day at the screen, too few to copy the register page by page.
+    var readsPerMinute = builder.Configuration.GetValue("Custody:ReadsPerUserPerMinute", 600);
+    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && http.User.Identity is { IsAuthenticated: true, Name: { } user }
+            ? RateLimitPartition.GetFixedWindowLimiter("reads:" + user, _ => new FixedWindowRateLimiterOptions { PermitLimit = readsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("others"));
     o.OnRejected = (context, _) =>
     {
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -181,14 +191,15 @@ app.UseStatusCodePages();
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), files => files.UseStaticFiles());
 app.UseNoStore();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<TokenStampCheck>();
+// After authentication: the read limit counts per signed-in user.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapRazorPages();
-var api = app.MapGroup("/api").CheckTypedText();
+var api = app.MapGroup("/api").CheckTypedText().LogReads();
 // What every endpoint may answer besides its own results, stated once for the OpenAPI document:
 // a server fault (ProblemDetails, 500) and, where a policy applies, 401 and 403.
 ((IEndpointConventionBuilder)api).Finally(endpoint =>

@@ -28,6 +28,9 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>Generous by default, like sign-ins.</summary>
     public int LocatorRequestsPerMinute { get; init; } = 100_000;
 
+    /// <summary>Generous by default: a test class reads as the same demo users many times a minute.</summary>
+    public int ReadsPerUserPerMinute { get; init; } = 100_000;
+
     /// <summary>The app's data directory (database, keys, checkpoint file); a second factory given the same one restarts the same node.</summary>
     public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("custody-web-").FullName;
 
@@ -74,6 +77,7 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Custody:WatchDeadlines", "false");
         builder.UseSetting("Custody:LocatorRequestsPerMinute", LocatorRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Custody:ReadsPerUserPerMinute", ReadsPerUserPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -166,7 +166,7 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
         {
             return new NotFound($"No person {personId} in the register.");
         }
-        await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "article-18"), viewer.Actor, cancellationToken);
+        await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "article-18", viewer.Roles?.ToList()), viewer.Actor, cancellationToken);
         return await Article18Of(person, viewer, cancellationToken);
     }
 

@@ -151,7 +151,7 @@ public sealed class InformationRequestCommands(CustodyDbContext db, TimeProvider
         else if (matches.Count == 1 && await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == matches[0], cancellationToken) is { } person)
         {
             // Read as the custodian answering; the read is ledgered as theirs, in this transaction.
-            work.Record(new PersonViewed(person.Id, "article-18"), viewer.Actor);
+            work.Record(new PersonViewed(person.Id, "article-18", viewer.Roles?.ToList()), viewer.Actor);
             answer = RequesterAnswer(await new ReadRegister(db, time).Article18Of(person, new Viewer(viewer.Actor, Roles: viewer.Roles), cancellationToken));
         }
         else

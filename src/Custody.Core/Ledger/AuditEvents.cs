@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Custody.Ledger;
 
-/// <summary>A person's record was read (the access log): whose, and which view of it (the entry names who).</summary>
-public sealed record PersonViewed(Guid Person, string View) : ILedgerEvent<PersonViewed>
+/// <summary>A person's record was read (the access log): whose, which view of it, and the reader's roles (the entry names who).</summary>
+public sealed record PersonViewed(Guid Person, string View, IReadOnlyList<string>? Roles = null) : ILedgerEvent<PersonViewed>
 {
     public static string EntryKind => "access.person-viewed";
 
@@ -14,8 +14,8 @@ public sealed record PersonViewed(Guid Person, string View) : ILedgerEvent<Perso
 /// <summary>A search of the register as asked.</summary>
 public sealed record SearchedFor(int Page, string? Text = null, string? Nationality = null, string? CountryOfBirth = null, string? Fact = null);
 
-/// <summary>The register was searched: the query, and whose summaries were shown.</summary>
-public sealed record PeopleSearched(SearchedFor Query, IReadOnlyList<Guid> Shown) : ILedgerEvent<PeopleSearched>
+/// <summary>The register was searched: the query, whose summaries were shown, and the reader's roles.</summary>
+public sealed record PeopleSearched(SearchedFor Query, IReadOnlyList<Guid> Shown, IReadOnlyList<string>? Roles = null) : ILedgerEvent<PeopleSearched>
 {
     public static string EntryKind => "access.people-searched";
 
@@ -57,7 +57,7 @@ public static class AuditEvents
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry
-            .AuditOnly<PersonViewed>("the access log: reads change no state")
+            .AuditOnly<PersonViewed>("the access log: reads change no state (PersonReads lists them from the ledger by subject)")
             .AuditOnly<PeopleSearched>("the access log: reads change no state")
             .AuditOnly<PeopleScreened>("the access log: reads change no state")
             .AuditOnly<ImportCompleted>("a receipt for the file; each person and order imported has its own entry");

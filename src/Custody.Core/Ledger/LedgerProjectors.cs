@@ -9,6 +9,7 @@ internal static class LedgerProjectors
     [
         AuditEventsJson.Default,
         Access.AccessEventsJson.Default,
+        Access.PersonReadsJson.Default,
         Transfers.TransfersEventsJson.Default,
         Notifications.NotificationsEventsJson.Default,
         Screening.ScreeningEventsJson.Default,
@@ -30,6 +31,7 @@ internal static class LedgerProjectors
     {
         AuditEvents.Register(registry);
         Access.AccountEvents.Register(registry);
+        Access.PersonReads.Register(registry);
         Transfers.TransfersProjector.Register(registry);
         Notifications.NotificationsProjector.Register(registry);
         Screening.ScreeningProjector.Register(registry);

@@ -26,7 +26,7 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
         {
             return new NotFound($"No person {id} in the register.");
         }
-        await AccessLog.RecordAsync(db, time, new PersonViewed(id, via), viewer.Actor, cancellationToken);
+        await AccessLog.RecordAsync(db, time, new PersonViewed(id, via, viewer.Roles?.ToList()), viewer.Actor, cancellationToken);
         return new PersonDetail(SearchPeople.Summarize(person), person.Sex, person.Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             person.FactsObject(), person.Revision, person.RegisteredAt, person.UpdatedAt);
     }
@@ -41,7 +41,10 @@ public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
         }
         var subject = "person:" + id;
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Subject == subject).OrderBy(e => e.Seq).ToListAsync(cancellationToken);
-        return Result<IReadOnlyList<PersonHistoryEntry>>.Ok(entries.Select(Describe).ToList());
+        // Counsel learn that their client's file was read, and by which role (PersonReads), but not by whom.
+        var hideReaders = viewer.CounselEmail is not null;
+        return Result<IReadOnlyList<PersonHistoryEntry>>.Ok(entries.Select(Describe)
+            .Select(h => hideReaders && h.Kind.StartsWith("access.", StringComparison.Ordinal) ? h with { Actor = "hidden" } : h).ToList());
     }
 
     // The kinds that change a person's facts; the others about a person (reads, custody, …) change none.

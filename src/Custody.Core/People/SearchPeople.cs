@@ -71,7 +71,7 @@ public sealed partial class SearchPeople(CustodyDbContext db, TimeProvider time)
         }
         var items = page.Select(Summarize).ToList();
         await AccessLog.RecordAsync(db, time, new PeopleSearched(new SearchedFor(query.Page, query.Text, query.Nationality, query.CountryOfBirth, query.Fact),
-            items.Select(i => i.Id).ToList()), viewer.Actor, cancellationToken);
+            items.Select(i => i.Id).ToList(), viewer.Roles?.ToList()), viewer.Actor, cancellationToken);
         return new PeoplePage(total, query.Page, query.PageSize, items);
     }
 

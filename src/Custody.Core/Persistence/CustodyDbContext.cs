@@ -44,6 +44,8 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
 
     public DbSet<Access.RoleGrantRequest> RoleGrantRequests => Set<Access.RoleGrantRequest>();
 
+    public DbSet<Access.PersonRead> PersonReads => Set<Access.PersonRead>();
+
     public DbSet<Hearings.Hearing> Hearings => Set<Hearings.Hearing>();
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
@@ -201,6 +203,12 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Access.PersonRead>(e =>
+        {
+            e.ToTable("PersonReads");
+            e.HasKey(x => new { x.PersonId, x.Seq });
+            e.Property(x => x.Seq).ValueGeneratedNever();
         });
         builder.Entity<Access.RoleGrantRequest>(e =>
         {

@@ -38,7 +38,7 @@ public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
         }
         if (logAccess)
         {
-            await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "custody-timeline"), viewer.Actor, cancellationToken);
+            await AccessLog.RecordAsync(db, time, new PersonViewed(personId, "custody-timeline", viewer.Roles?.ToList()), viewer.Actor, cancellationToken);
         }
         var rows = await (from r in db.CustodyRecords.AsNoTracking()
                           join f in db.Facilities.AsNoTracking() on r.FacilityId equals f.Id into facilities

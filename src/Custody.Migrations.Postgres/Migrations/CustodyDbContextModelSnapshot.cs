@@ -22,6 +22,34 @@ namespace Custody.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Custody.Access.PersonRead", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PersonId", "Seq");
+
+                    b.ToTable("PersonReads", (string)null);
+                });
+
             modelBuilder.Entity("Custody.Access.RoleGrantRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -69,6 +69,7 @@ public static class TransfersApi
 
         api.MapGet("/people/{id:guid}/custody", async (Guid id, ReadCustody read, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await read.TimelineAsync(id, ApiResults.ViewerOf(http.User), logAccess: true, ct)))
+            .WithMetadata(new Infrastructure.LogsOwnReadsAttribute())
             .WithTags("Custody")
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The person's custody timeline, oldest first; the last record is current. The read is ledgered.")

@@ -119,7 +119,7 @@ public static class TransparencyApi
                 {
                     return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No person {id} in the register." });
                 }
-                await Custody.Access.AccessLog.RecordAsync(db, time, new PersonViewed(id, "evidence-bundle"), viewer.Actor, ct);
+                await Custody.Access.AccessLog.RecordAsync(db, time, new PersonViewed(id, "evidence-bundle", viewer.Roles?.ToList()), viewer.Actor, ct);
                 // Sign now so the bundle covers everything up to this download; when the witnesses have not
                 // cosigned it yet, the latest final checkpoint still proves every entry it covers.
                 await publisher.PublishAsync(true, options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds), Instants.Now(time), ct);

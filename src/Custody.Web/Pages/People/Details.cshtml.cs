@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.People;
 
+[Custody.Web.Infrastructure.LogsOwnReads]
 public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
     FactCommands facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time) : PageModel
 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.People;
 
+[Custody.Web.Infrastructure.LogsOwnReads]
 public sealed class IndexModel(SearchPeople search) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Custody.Ledger;
+using Custody.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Custody.Web.Tests.TransferScenario;
+
+namespace Custody.Web.Tests;
+
+/// <summary>
+/// Every read of personal data is ledgered through one endpoint filter and one page filter, one
+/// entry per request naming the people shown; counsel see that their client's file was read and by
+/// which role, not by whom; reads are limited per user.
+/// </summary>
+public sealed class ReadLogTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    [Fact]
+    public async Task AManifestRead_ByApiOrPage_IsOneEntryNamingItsPeople_AndCounselSeeTheRoleNotTheReader()
+    {
+        var ids = await ImportAsync(factory, EligiblePerson(Unique("READ-A")), EligiblePerson(Unique("READ-B")));
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var manifest = await CreateManifestAsync(supervisor);
+        await AddAsync(supervisor, manifest, ids[0]);
+        await AddAsync(supervisor, manifest, ids[1], "alternate");
+        var seqBefore = await LastSeqAsync();
+
+        var api = await supervisor.GetAsync($"/api/manifests/{manifest}");
+        var page = await (await factory.SignedInAsync(Roles.EscortOfficer)).GetAsync($"/Manifests/Details/{manifest}");
+        var reads = await ReadsSinceAsync(seqBefore);
+        var byCounsel = await OkArrayAsync((await factory.BearerAsync(Roles.Counsel)).GetAsync($"/api/people/{ids[0]}/reads"));
+        var byCourt = await OkArrayAsync((await factory.BearerAsync(Roles.CourtUser)).GetAsync($"/api/people/{ids[0]}/reads"));
+        var history = await OkArrayAsync((await factory.BearerAsync(Roles.Counsel)).GetAsync($"/api/people/{ids[0]}/history"));
+
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(2, reads.Count);
+        Assert.Equal("api /api/manifests/{id:guid}", reads[0].View);
+        Assert.Equal("page /Manifests/Details", reads[1].View);
+        Assert.All(reads, r => Assert.Equal(ids.Order(), r.People.Order()));
+        Assert.Equal([Roles.TransferSupervisor], reads[0].Roles);
+        Assert.Equal([Roles.EscortOfficer], reads[1].Roles);
+        var manifestRead = byCounsel.Single(r => r!["view"]!.GetValue<string>() == "api /api/manifests/{id:guid}")!;
+        Assert.Equal(Roles.TransferSupervisor, manifestRead["roles"]![0]!.GetValue<string>());
+        Assert.Null(manifestRead["reader"]);
+        Assert.Contains(byCourt, r => r!["reader"]?.GetValue<string>() == "user:" + Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.TransferSupervisor));
+        Assert.All(history.Where(h => h!["kind"]!.GetValue<string>().StartsWith("access.", StringComparison.Ordinal)), h => Assert.Equal("hidden", h!["actor"]!.GetValue<string>()));
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task AListWithoutPeople_RecordsNothing()
+    {
+        var reader = await factory.BearerAsync(Roles.Auditor);
+        var seqBefore = await LastSeqAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/agreements")).StatusCode);
+
+        Assert.Empty(await ReadsSinceAsync(seqBefore));
+    }
+
+    [Fact]
+    public async Task Reads_AreLimitedPerUser()
+    {
+        using var limited = new CustodyWebFactory { ReadsPerUserPerMinute = 3 };
+        var auditor = await limited.BearerAsync(Roles.Auditor);
+        var court = await limited.BearerAsync(Roles.CourtUser);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add((await auditor.GetAsync("/api/agreements")).StatusCode);
+        }
+        var another = await court.GetAsync("/api/agreements");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, another.StatusCode);
+    }
+
+    private sealed record Read(string View, IReadOnlyList<Guid> People, IReadOnlyList<string> Roles);
+
+    private async Task<long> LastSeqAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().LedgerEntries.MaxAsync(e => e.Seq);
+    }
+
+    private async Task<List<Read>> ReadsSinceAsync(long seq)
+    {
+        using var scope = factory.Services.CreateScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<CustodyDbContext>().LedgerEntries
+            .Where(e => e.Seq > seq && e.Kind == Custody.Access.PeopleRead.EntryKind).OrderBy(e => e.Seq).ToListAsync();
+        return [.. entries.Select(e => (Custody.Access.PeopleRead)EventRegistry.Default.Read(e.Kind, LedgerContent.Parse(e.Content).Payload))
+            .Select(r => new Read(r.View, r.People, r.Roles ?? []))];
+    }
+
+    private static async Task<JsonArray> OkArrayAsync(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+}
