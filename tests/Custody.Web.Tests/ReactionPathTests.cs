@@ -53,12 +53,13 @@ public abstract class ReactionPathTests(CustodyWebFactory factory)
         var imported = await ImportAsync(officer, Bundle(people));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
 
+        // The alert was written by the import's own unit of work: nothing else ran between them.
+        // (Read before the manifest is shown: showing it records its own access entry.)
+        var kinds = await KindsSinceLastAsync("import.completed");
+        Assert.Equal(["import.completed", "screening.decided", "manifest.alert-raised"], kinds);
         var view = await OkAsync(supervisor.GetAsync($"/api/manifests/{manifest}"));
         Assert.Equal("must-disembark", PersonOn(view, ids[0])["alert"]!.GetValue<string>());
         Assert.Null(PersonOn(view, ids[1])["alert"]);
-        // The alert was written by the import's own unit of work: nothing else ran between them.
-        var kinds = await KindsSinceLastAsync("import.completed");
-        Assert.Equal(["import.completed", "screening.decided", "manifest.alert-raised"], kinds);
 
         var refused = await supervisor.PostAsJsonAsync($"/api/manifests/{manifest}/depart", new { });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -46,6 +46,11 @@ public sealed class ReadLogTests(CustodyWebFactory factory) : IClassFixture<Cust
         Assert.Null(manifestRead["reader"]);
         Assert.Contains(byCourt, r => r!["reader"]?.GetValue<string>() == "user:" + Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.TransferSupervisor));
         Assert.All(history.Where(h => h!["kind"]!.GetValue<string>().StartsWith("access.", StringComparison.Ordinal)), h => Assert.Equal("hidden", h!["actor"]!.GetValue<string>()));
+        var counselPage = await (await factory.SignedInAsync(Roles.Counsel)).GetStringAsync($"/People/Details/{ids[0]}");
+        var readsTable = counselPage[counselPage.IndexOf("id=\"file-reads\"", StringComparison.Ordinal)..counselPage.IndexOf("id=\"ledger-history\"", StringComparison.Ordinal)];
+        Assert.Contains("api /api/manifests/{id:guid}", readsTable, StringComparison.Ordinal);
+        Assert.Contains("Transfer supervisor", readsTable, StringComparison.Ordinal);
+        Assert.DoesNotContain(Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.TransferSupervisor), readsTable, StringComparison.Ordinal);
         await AssertLedgerVerifiesAsync(factory);
     }
 

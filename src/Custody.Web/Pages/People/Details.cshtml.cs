@@ -14,8 +14,11 @@ namespace Custody.Web.Pages.People;
 
 [Custody.Web.Infrastructure.LogsOwnReads]
 public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
-    FactCommands facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time) : PageModel
+    FactCommands facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time, Custody.Persistence.CustodyDbContext db) : PageModel
 {
+    /// <summary>The latest reads of this file: when, which view, which roles (counsel never see the reader).</summary>
+    public IReadOnlyList<global::Custody.Access.PersonReadView> Reads { get; private set; } = [];
+
     /// <summary>The custody timeline, oldest first (the page view itself is the ledgered read).</summary>
     public IReadOnlyList<Custody.Transfers.CustodyRecordView> Custody { get; private set; } = [];
 
@@ -253,6 +256,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         }
         Person = result.Value;
         History = (await get.HistoryAsync(id, viewer, cancellationToken)).Value ?? [];
+        Reads = (await global::Custody.Access.PersonReads.OfAsync(db, id, viewer, 50, cancellationToken)).Value ?? [];
         EnteredCourtOrders = (await courtOrders.ListAsync(id, viewer, cancellationToken)).Value ?? [];
         MayEnterCourtOrders = await MayAsync(Policies.EnterCourtOrders);
         MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
