@@ -82,6 +82,7 @@ var secondFactorRequired = builder.Configuration.GetValue<bool?>("Custody:Second
     ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
 builder.Services.AddCustodyAuth(https, secondFactorRequired);
 builder.Services.AddScoped<Custody.Access.Accounts>();
+builder.Services.AddSingleton<IdempotencyKeyring>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();
 // Names such as "Menjívar" stay readable in the page source instead of becoming &#xED; escapes.

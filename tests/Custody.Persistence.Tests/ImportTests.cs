@@ -183,4 +183,21 @@ public sealed class ImportTests
         Assert.Contains(Assert.IsType<Invalid>(result.Failure).Errors, e => e.Field == field);
         Assert.Equal(0, await db.LedgerEntries.CountAsync());
     }
+
+    [Fact]
+    public async Task Import_AValueOver16MiB_IsRefused_WithoutHoldingIt_AndWritesNothing()
+    {
+        var database = await TestDatabases.CreateAsync(TestDatabases.Sqlite);
+        await using var db = database.NewContext();
+        await Samples.ImportOkAsync(db, Samples.Agreement);
+        var size = await db.LedgerEntries.CountAsync();
+        var bundle = Samples.BundleObject();
+        bundle["persons"]![0]!["givenName"] = new string('a', 17 * 1024 * 1024);
+
+        var result = await Samples.ImportAsync(db, bundle.ToJsonString());
+
+        var invalid = Assert.IsType<Invalid>(result.Failure);
+        Assert.Contains(invalid.Errors, e => e.Message.Contains("longer than 16 MiB", StringComparison.Ordinal));
+        Assert.Equal(size, await db.LedgerEntries.CountAsync());
+    }
 }

@@ -341,25 +341,61 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task IdempotencyKey_WhileTheFirstRequestIsInProgress_Answers409()
+    public async Task IdempotencyKey_ConcurrentRetries_WaitForTheFirst_AndReplayItsAnswer_CreatingOnce()
+    {
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var carrier = "Burst Air " + Guid.NewGuid().ToString("N")[..6];
+        var body = new { agreementId = "us-sv-2025", carrier, movement = "BU1", originFacilityId = "us-processing-centre", destinationFacilityId = "sv-cecot", scheduledDeparture = Now(60) };
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            supervisor.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/manifests") { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", key } } })));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+
+        // No "in progress" answer exists any more: a retry waits for the first to commit, then replays it.
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(3, responses.Count(r => r.Headers.Contains("Idempotency-Replayed")));
+        var board = (await supervisor.GetFromJsonAsync<JsonArray>("/api/manifests"))!;
+        Assert.Single(board, m => m!["carrier"]!.GetValue<string>() == carrier);
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_Expires_IsAnHmacFingerprint_AndIsNeverKeptForTheTokenEndpoint()
     {
         var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
         var key = Guid.NewGuid().ToString();
         using (var scope = factory.Services.CreateScope())
         {
-            // The state a first request leaves while it runs: claimed, no response yet.
+            // A key used more than a day ago, its answer kept.
             var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
             db.IdempotentRequests.Add(new Custody.Idempotency.IdempotentRequest
             {
-                Owner = "transfer-supervisor@demo.custody.example", Key = key, CreatedAt = DateTime.UnixEpoch,
-                Fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("POST /api/manifests\n{}"u8)),
+                Owner = "transfer-supervisor@demo.custody.example", Key = key, CreatedAt = DateTime.UtcNow.AddHours(-25), Fingerprint = "old", ResponseStatus = 201, ResponseBody = "{}"u8.ToArray(),
             });
             await db.SaveChangesAsync();
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manifests") { Content = JsonContent.Create(new { }), Headers = { { "Idempotency-Key", key } } };
+        var body = new { agreementId = "us-sv-2025", carrier = "Late Air", movement = "LA1", originFacilityId = "us-processing-centre", destinationFacilityId = "sv-cecot", scheduledDeparture = Now(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manifests") { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", key } } };
         var response = await supervisor.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("still being processed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var tokenKey = Guid.NewGuid().ToString();
+        using var token = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Content = JsonContent.Create(new { email = Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.Auditor), password = CustodyWebFactory.Password }), Headers = { { "Idempotency-Key", tokenKey } },
+        };
+        var tokenResponse = await factory.Anonymous().SendAsync(token);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(response.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        using var check = factory.Services.CreateScope();
+        var stored = check.ServiceProvider.GetRequiredService<CustodyDbContext>().IdempotentRequests.ToList();
+        var kept = stored.Single(r => r.Key == key);
+        var plainHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("POST /api/manifests\n" + System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web))));
+        Assert.Equal(64, kept.Fingerprint.Length);
+        Assert.NotEqual(plainHash, kept.Fingerprint);
+        Assert.DoesNotContain(stored, r => r.Key == tokenKey);
     }
 
     [Fact]

@@ -17,6 +17,12 @@ internal sealed class StreamingJsonReader : IDisposable
     private bool _final;
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
 
+    /// <summary>
+    /// The largest single value (a person, a string) the reader will hold: no field of a case bundle
+    /// comes near it, and without a cap one 300 MB string would cost gigabytes of memory.
+    /// </summary>
+    public const int MaxValueBytes = 16 * 1024 * 1024;
+
     public StreamingJsonReader(Stream stream) => _stream = stream;
 
     /// <summary>Bytes of the stream consumed so far, for progress.</summary>
@@ -136,6 +142,10 @@ internal sealed class StreamingJsonReader : IDisposable
         }
         if (_end == _buffer.Length)
         {
+            if (_buffer.Length >= MaxValueBytes)
+            {
+                throw new JsonException($"A single value is longer than {MaxValueBytes / (1024 * 1024)} MiB; no field of a case bundle is that large.");
+            }
             var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);

@@ -32,14 +32,22 @@ public sealed class UnitOfWork
 
     /// <summary>
     /// Runs <paramref name="body"/> in one transaction; saved and committed only when it and the
-    /// reactions succeed, rolled back otherwise.
+    /// reactions succeed, rolled back otherwise. Inside a transaction the caller already holds (the
+    /// idempotency key's, which must commit with the command and its response) it runs under a
+    /// savepoint instead: released on success, rolled back to on refusal or failure; the caller commits.
     /// </summary>
     public static async Task<Result<T>> RunAsync<T>(CustodyDbContext db, TimeProvider time, Func<UnitOfWork, Task<Result<T>>> body,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(body);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outer = db.Database.CurrentTransaction;
+        await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoint = outer is null ? null : "unit_of_work_" + Guid.NewGuid().ToString("N")[..12];
+        if (savepoint is not null)
+        {
+            await outer!.CreateSavepointAsync(savepoint, cancellationToken);
+        }
         try
         {
             var work = new UnitOfWork(db, await LedgerWriter.OpenAsync(db, time, cancellationToken), time);
@@ -52,15 +60,25 @@ public sealed class UnitOfWork
             if (result.Succeeded)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await (own is not null ? own.CommitAsync(cancellationToken) : outer!.ReleaseSavepointAsync(savepoint!, cancellationToken));
             }
             else
             {
-                // Rolled back on dispose; what the refused command changed in memory goes too, so the
-                // next command on this context starts from what is stored.
+                // Rolled back (on dispose, or to the savepoint); what the refused command changed in
+                // memory goes too, so the next command on this context starts from what is stored.
+                if (outer is not null)
+                {
+                    await outer.RollbackToSavepointAsync(savepoint!, cancellationToken);
+                }
                 db.ChangeTracker.Clear();
             }
             return result;
+        }
+        catch when (outer is not null)
+        {
+            await outer.RollbackToSavepointAsync(savepoint!, CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
         }
         finally
         {

@@ -7,50 +7,63 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Web.Infrastructure;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POSTs, with the IETF httpapi draft's semantics: the first request
-/// with a key runs and its response is kept; a retry with the same key and payload gets that
-/// response again (marked <c>Idempotency-Replayed: true</c>); the same key with a different
-/// payload is 422; a retry while the first is still running is 409. Keys belong to the user who
-/// sent them. A request that fails with a server error releases its key so it can be retried.
+/// <c>Idempotency-Key</c> on API POSTs (never the token endpoints, never pages), with the IETF
+/// httpapi draft's semantics: the first request with a key runs and its response is kept; a retry
+/// with the same key and payload gets that response again (<c>Idempotency-Replayed: true</c>); the
+/// same key with another payload is 422. Keys belong to the user who sent them and expire after
+/// <c>Custody:IdempotencyHours</c> (24). The key, the command's writes and the response are
+/// committed in one transaction (the command's unit of work joins it), so a crash leaves either all
+/// of them or none: never a key stuck "in progress", never a committed write whose key answers
+/// nothing. A second request with the key waits for the first to commit, then gets its answer. The
+/// fingerprint is an HMAC (server key) of the method, path and body, computed as the body streams.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyKeyring keyring, IConfiguration configuration)
 {
     public const string Header = "Idempotency-Key";
+
+    private readonly TimeSpan _lifetime = TimeSpan.FromHours(configuration.GetValue("Custody:IdempotencyHours", 24.0));
+
+    public static bool Applies(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return HttpMethods.IsPost(request.Method) && request.Headers.ContainsKey(Header)
+            && request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/auth");
+    }
 
     public async Task InvokeAsync(HttpContext http, CustodyDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(db);
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        if (!Applies(http.Request))
         {
             await next(http);
             return;
         }
-        var key = values.ToString().Trim();
+        var key = http.Request.Headers[Header].ToString().Trim();
         if (key.Length is 0 or > 255)
         {
             await Results.Problem($"{Header} must be 1 to 255 characters.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
             return;
         }
         var owner = http.User.Identity?.Name ?? "anonymous";
-        http.Request.EnableBuffering();
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        http.Request.Body.Position = 0;
-        var fingerprint = Fingerprint(http.Request, body.ToArray());
-
+        var now = Instants.Now(time);
+        var hash = keyring.NewFingerprint(http.Request);
+        // One writer at a time (SQLite's IMMEDIATE transaction; on PostgreSQL the key's unique index
+        // makes a second claim wait for the first to commit or roll back).
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        await db.IdempotentRequests.Where(r => r.CreatedAt < now - _lifetime).ExecuteDeleteAsync(http.RequestAborted);
         var existing = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Owner == owner && r.Key == key, http.RequestAborted);
         if (existing is null)
         {
-            var claim = new IdempotentRequest { Owner = owner, Key = key, Fingerprint = fingerprint, CreatedAt = Instants.Now(time) };
-            db.IdempotentRequests.Add(claim);
+            db.IdempotentRequests.Add(new IdempotentRequest { Owner = owner, Key = key, Fingerprint = "", CreatedAt = now });
             try
             {
                 await db.SaveChangesAsync(http.RequestAborted);
             }
             catch (DbUpdateException)
             {
-                // Another request with this key claimed it first: answer as a retry of that one.
+                // Another request with this key committed first: answer as a retry of it.
+                await transaction.RollbackAsync(http.RequestAborted);
                 db.ChangeTracker.Clear();
                 existing = await db.IdempotentRequests.AsNoTracking().SingleAsync(r => r.Owner == owner && r.Key == key, http.RequestAborted);
             }
@@ -58,64 +71,55 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         if (existing is not null)
         {
-            await AnswerRetryAsync(http, existing, fingerprint);
+            await AnswerRetryAsync(http, existing, await hash.OfWholeBodyAsync(http.RequestAborted));
             return;
         }
-        await RunAndKeepAsync(http, db, owner, key);
+        await RunAndKeepAsync(http, db, transaction, owner, key, hash);
     }
 
-    private async Task RunAndKeepAsync(HttpContext http, CustodyDbContext db, string owner, string key)
+    private async Task RunAndKeepAsync(HttpContext http, CustodyDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        string owner, string key, IdempotencyKeyring.RequestFingerprint hash)
     {
         var original = http.Response.Body;
         using var captured = new MemoryStream();
         http.Response.Body = captured;
         try
         {
+            // The command's unit of work joins this transaction (a savepoint), so it commits with the key.
             await next(http);
-        }
-        catch
-        {
-            await db.IdempotentRequests.Where(r => r.Owner == owner && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-            throw;
         }
         finally
         {
             http.Response.Body = original;
         }
         var bytes = captured.ToArray();
-        if (http.Response.StatusCode >= 500)
+        if (http.Response.StatusCode < 500)
         {
-            await db.IdempotentRequests.Where(r => r.Owner == owner && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-        }
-        else
-        {
+            var fingerprint = await hash.OfWholeBodyAsync(http.RequestAborted);
             var status = http.Response.StatusCode;
             var contentType = http.Response.ContentType;
             var location = http.Response.Headers.Location.ToString();
             await db.IdempotentRequests.Where(r => r.Owner == owner && r.Key == key).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Fingerprint, fingerprint)
                 .SetProperty(r => r.ResponseStatus, status)
                 .SetProperty(r => r.ResponseContentType, contentType)
                 .SetProperty(r => r.ResponseBody, bytes)
-                .SetProperty(r => r.ResponseLocation, location.Length > 0 ? location : null), CancellationToken.None);
+                .SetProperty(r => r.ResponseLocation, location.Length > 0 ? location : null), http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
         }
+        // A server fault rolls everything back (on dispose), the key included: the request may be retried.
         await original.WriteAsync(bytes, http.RequestAborted);
     }
 
     private static async Task AnswerRetryAsync(HttpContext http, IdempotentRequest existing, string fingerprint)
     {
-        if (existing.Fingerprint != fingerprint)
+        if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(existing.Fingerprint), System.Text.Encoding.ASCII.GetBytes(fingerprint)))
         {
             await Results.Problem($"This {Header} was used for a different request; use a new key for a new request.",
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused").ExecuteAsync(http);
             return;
         }
-        if (existing.ResponseStatus is not { } status)
-        {
-            await Results.Problem($"A request with this {Header} is still being processed; retry later.",
-                statusCode: StatusCodes.Status409Conflict, title: "Request in progress").ExecuteAsync(http);
-            return;
-        }
-        http.Response.StatusCode = status;
+        http.Response.StatusCode = existing.ResponseStatus ?? StatusCodes.Status200OK;
         http.Response.Headers["Idempotency-Replayed"] = "true";
         if (existing.ResponseContentType is { } type)
         {
@@ -126,13 +130,5 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             http.Response.Headers.Location = location;
         }
         await http.Response.Body.WriteAsync(existing.ResponseBody ?? [], http.RequestAborted);
-    }
-
-    private static string Fingerprint(HttpRequest request, byte[] body)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        sha.AppendData(body);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
