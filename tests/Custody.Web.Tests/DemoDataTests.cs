@@ -61,4 +61,29 @@ public sealed class DemoDataTests(ProductionStartFactory production, Development
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }
+
+    [Fact]
+    public async Task TheDatabaseFile_ItsWal_AndTheKeyFolder_AreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // A write, so that the write-ahead log exists.
+        await development.Anonymous().PostAsJsonAsync("/api/auth/token", new { email = "nobody@example.org", password = "x" });
+        using (var scope = development.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE t (x INTEGER)");
+        }
+
+        var database = Path.Combine(development.DataDirectory, "custody.db");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(database));
+        if (File.Exists(database + "-wal"))
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(database + "-wal"));
+        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(development.DataDirectory, "keys")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(development.DataDirectory, "idempotency.key")));
+    }
 }

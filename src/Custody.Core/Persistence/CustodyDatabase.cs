@@ -84,12 +84,29 @@ public sealed record CustodyDatabase(DatabaseProvider Provider, string Connectio
         return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
     }
 
+    // The database file is created owner-only (it holds personal data); SQLite gives its WAL and
+    // shared-memory files the database file's permissions.
     private void EnsureSqliteDirectory()
     {
         var path = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
         if (path.Length > 0 && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
         {
             Directory.CreateDirectory(directory);
+            if (!File.Exists(path) && !OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    // An empty file is an empty SQLite database.
+                    using var created = new FileStream(path, new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another process created it first.
+                }
+            }
         }
     }
 }
@@ -134,8 +151,10 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
         MarkConfigured(connection);
     }
 
+    // A read-only connection (EF's probe whether the database exists) cannot switch an empty file to WAL, and needs not.
     private static bool AlreadyConfigured(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+        connection is SqliteConnection { Handle: { } handle } sqlite
+        && (Configured.TryGetValue(handle, out _) || new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly);
 
     private static void MarkConfigured(DbConnection connection)
     {

@@ -57,9 +57,14 @@ public static class TransparencyRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection("Custody:Log").Get<LogOptions>() ?? new();
         var dataDirectory = builder.Configuration["Custody:DataDirectory"] ?? "data";
-        // The key ring sits in the data directory: cookies and the log key survive a restart.
-        builder.Services.AddDataProtection().SetApplicationName("Custody")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // The key ring sits in the data directory: cookies and the log key survive a restart. Its
+        // folder is owner-only: the keys open every session cookie and the protected log key.
+        var keys = Path.Combine(dataDirectory, "keys");
+        if (!Directory.Exists(keys) && !OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        builder.Services.AddDataProtection().SetApplicationName("Custody").PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new FinalCheckpointFile(Path.Combine(dataDirectory, "checkpoint")));
         builder.Services.AddSingleton(sp => new LogIdentity(options.Origin, LoadOrCreateKey(options, dataDirectory, sp.GetRequiredService<IDataProtectionProvider>())));
