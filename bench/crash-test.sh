@@ -62,10 +62,14 @@ for round in $(seq 1 "$rounds"); do
     [ "$again" = 201 ] || stuck=$((stuck + 1))
   done
 done
-manifests=$(curl -sf "$base/api/manifests" -H "authorization: Bearer $(token)" | jq '[.[] | select(.carrier | startswith("Crash "))] | length')
-duplicates=$(curl -sf "$base/api/manifests" -H "authorization: Bearer $(token)" | jq '[.[] | select(.carrier | startswith("Crash ")) | .carrier] | group_by(.) | map(select(length > 1)) | length')
 kill -9 "$pid" 2>/dev/null || true
 wait 2>/dev/null || true
+# Counted in the database itself (the manifests API lists the latest 500 only).
+read -r manifests duplicates < <(python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT Carrier, COUNT(*) FROM Manifests WHERE Carrier LIKE ? GROUP BY Carrier", ("Crash %",)).fetchall()
+print(sum(n for _, n in rows), sum(1 for _, n in rows if n > 1))' "$work/custody.db")
 verify=$(dotnet "$cli" ledger verify --database "$work/custody.db" --json 2>&1 | tail -n 1)
 echo "rounds $rounds, burst $burst: sent $sent, acknowledged before the kill $acknowledged, present after restart $present, lost $lost"
 echo "keys not answered 201 on retry (stuck or failed): $stuck; manifests $manifests for $sent keys; carriers created twice: $duplicates"

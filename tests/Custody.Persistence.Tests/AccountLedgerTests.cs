@@ -23,6 +23,7 @@ public sealed class AccountLedgerTests
         var disabled = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "left the court", "--database", db);
         var again = await CliTests.CustodyAsync("users", "disable", "ana@court.example", "--reason", "twice", "--database", db);
         var badRole = await CliTests.CustodyAsync("users", "grant", "ana@court.example", "superuser", "--reason", "x", "--database", db);
+        var bidi = await CliTests.CustodyAsync("users", "create", "eve@x.example", "--role", Roles.Auditor, "--name", "Eve\u202Eetsil", "--reason", "x", "--database", db);
         var bothSides = await CliTests.CustodyAsync("users", "create", "cfo@x.example", "--role", Roles.SendingFinanceOfficer, "--role", Roles.ReceivingFinanceOfficer, "--reason", "x", "--database", db);
         var verify = await CliTests.CustodyAsync("ledger", "verify", "--database", db, "--json");
 
@@ -36,6 +37,8 @@ public sealed class AccountLedgerTests
         Assert.Contains("already disabled", again.Error, StringComparison.Ordinal);
         Assert.Equal(2, badRole.ExitCode);
         Assert.Contains("role: 'superuser' is not a role", badRole.Error, StringComparison.Ordinal);
+        Assert.Equal(2, bidi.ExitCode);
+        Assert.Contains("displayName: Contains a bidirectional override (U+202E)", bidi.Error, StringComparison.Ordinal);
         Assert.Equal(2, bothSides.ExitCode);
         Assert.Contains("No account holds both the sending and the receiving finance roles", bothSides.Error, StringComparison.Ordinal);
         Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);

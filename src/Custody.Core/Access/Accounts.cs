@@ -118,6 +118,9 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         {
             errors.Add(new FieldError("reason", "Say why the account is created."));
         }
+        // The operator's terminal has no endpoint filter in front of it: the text check is made here too.
+        errors.AddRange(new[] { ("email", email), ("displayName", displayName), ("reason", reason) }
+            .Where(f => TextInput.Refuse(f.Item2) is not null).Select(f => new FieldError(f.Item1, TextInput.Refuse(f.Item2)!)));
         return errors;
     }
 
@@ -321,6 +324,10 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         if (string.IsNullOrWhiteSpace(reason))
         {
             return new Invalid([new FieldError("reason", "Say why.")]);
+        }
+        if (TextInput.Refuse(reason) is { } refused)
+        {
+            return new Invalid([new FieldError("reason", refused)]);
         }
         if (await users.FindByEmailAsync(email) is not { } user)
         {
