@@ -213,6 +213,34 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         Assert.Equal(210_000, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(5, 4)));
     }
 
+    [Fact]
+    public async Task TheAccountPage_Disables_AsksForAReason_AndListsAPrivilegedGrantAsWaiting()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var email = Unique("clerk");
+        await CreateAsync(admin, email, Roles.CaseOfficer);
+        var page = await factory.SignedInAsync(Roles.Administrator);
+        var path = "/Accounts/Account?email=" + Uri.EscapeDataString(email);
+        async Task<HttpResponseMessage> PostAsync(string handler, params (string Name, string Value)[] fields)
+        {
+            var form = await page.GetStringAsync(path);
+            return await page.PostAsync($"{path}&handler={handler}", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+                .Append(new("__RequestVerificationToken", CustodyWebFactory.AntiforgeryToken(form)))));
+        }
+
+        var noReason = await PostAsync("Disable", ("reason", ""));
+        var disabled = await PostAsync("Disable", ("reason", "left the service"));
+        var granted = await PostAsync("Grant", ("role", Roles.LegalReviewer), ("reason", "promoted"));
+        var shown = await page.GetStringAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("reason: Say why.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Contains("id=\"status\">Disabled<", shown, StringComparison.Ordinal);
+        Assert.Contains("Waiting for approval:", shown, StringComparison.Ordinal);
+    }
+
     private static string Unique(string who) => $"{who}-{Guid.NewGuid():N}@gov.example";
 
     private static string Link(string html) =>

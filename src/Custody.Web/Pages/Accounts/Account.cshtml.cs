@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Accounts;
 
 /// <summary>One account: disable or enable it, reset its sign-in (a new one-time link), grant and revoke roles. Every change asks why.</summary>
-public sealed class AccountModel(Custody.Access.Accounts accounts) : PageModel
+public sealed class AccountModel(Custody.Access.Accounts accounts, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Email { get; set; } = "";
@@ -50,19 +50,9 @@ public sealed class AccountModel(Custody.Access.Accounts accounts) : PageModel
         return Page();
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken)
-    {
-        switch (await command())
-        {
-            case null:
-                return RedirectToPage(new { email = Email });
-            case Custody.Common.NotFound:
-                return NotFound();
-            case { } failure:
-                PageErrors.Add(ModelState, failure);
-                return await LoadAsync(cancellationToken) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, Auth.Policies.AdministerAccounts, command, "/Accounts/Account?email=" + Uri.EscapeDataString(Email),
+            () => LoadAsync(cancellationToken));
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

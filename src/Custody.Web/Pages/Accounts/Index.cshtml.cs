@@ -10,7 +10,7 @@ namespace Custody.Web.Pages.Accounts;
 /// The administrators' list of accounts: create one (its holder sets a password through the link
 /// shown once), and approve or refuse the privileged grants another administrator asked for.
 /// </summary>
-public sealed class IndexModel(Custody.Access.Accounts accounts) : PageModel
+public sealed class IndexModel(Custody.Access.Accounts accounts, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<AccountView> All { get; private set; } = [];
 
@@ -42,16 +42,12 @@ public sealed class IndexModel(Custody.Access.Accounts accounts) : PageModel
     public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         RunAsync(async () => (await accounts.RejectAsync(id, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
-    private async Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken)
-    {
-        if (await command() is not { } failure)
+    private Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, Auth.Policies.AdministerAccounts, command, "/Accounts", async () =>
         {
-            return RedirectToPage();
-        }
-        PageErrors.Add(ModelState, failure);
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+            await LoadAsync(cancellationToken);
+            return true;
+        });
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
