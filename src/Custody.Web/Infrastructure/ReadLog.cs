@@ -31,7 +31,13 @@ public static class ReadLog
             var http = context.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<LogsOwnReadsAttribute>() is null)
             {
-                var shown = PeopleIn(result is IValueHttpResult value ? value.Value : result);
+                // Typed unions (Results<Ok<T>, …>) hold the answer one level down.
+                var answer = result;
+                while (answer is INestedHttpResult nested)
+                {
+                    answer = nested.Result;
+                }
+                var shown = PeopleIn(answer is IValueHttpResult value ? value.Value : answer);
                 var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
                 // A person's own resources (/api/people/{id}/…) are about that person even when the answer does not name them.
                 if (route.StartsWith("/api/people/{id", StringComparison.Ordinal) && http.Request.RouteValues["id"] is string id && Guid.TryParse(id, out var person))
