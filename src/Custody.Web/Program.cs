@@ -79,7 +79,7 @@ var https = TransportSecurity.RequiresHttps(builder.Configuration, builder.Envir
 builder.AddTransportSecurity(https);
 // A second factor for every account outside development (demo users sign in with a password there).
 var secondFactorRequired = builder.Configuration.GetValue<bool?>("Custody:SecondFactorRequired")
-    ?? !(builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+    ?? !TransportSecurity.IsDevelopmentOrTest(builder.Environment);
 builder.Services.AddCustodyAuth(https, secondFactorRequired);
 builder.Services.AddScoped<Custody.Access.Accounts>();
 builder.Services.AddSingleton<IdempotencyKeyring>();

@@ -58,7 +58,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         var token = await TokenResponseAsync(email, NewPassword);
         var bearer = factory.Anonymous();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
-        var cookie = await SignInPageAsync(email, NewPassword);
+        var cookie = await factory.SignedInAsync(email, NewPassword);
         var refreshed = await factory.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = token["refreshToken"]!.GetValue<string>() });
 
         var disabled = await admin.PostAsJsonAsync($"/api/accounts/{email}/disable", new { reason = "left the inspectorate" });
@@ -159,7 +159,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         Assert.Contains("Another administrator approves", listed, StringComparison.Ordinal);
         Assert.Contains("Fije su contraseña", setPasswordEs, StringComparison.Ordinal);
         await SetPasswordAsync(Link(html), NewPassword);
-        var holder = await SignInPageAsync(email, NewPassword);
+        var holder = await factory.SignedInAsync(email, NewPassword);
         var refused = await holder.GetAsync("/Accounts");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         var admin = await factory.BearerAsync(Roles.Administrator);
         var email = Unique("long-shift");
         await SetPasswordAsync(await CreateAsync(admin, email, Roles.Inspector), NewPassword);
-        var cookie = await SignInPageAsync(email, NewPassword);
+        var cookie = await factory.SignedInAsync(email, NewPassword);
         var token = await TokenResponseAsync(email, NewPassword);
 
         // Active all day: a page every hour, the token refreshed before its refresh token's eight hours run out.
@@ -295,15 +295,4 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         return client;
     }
 
-    private async Task<HttpClient> SignInPageAsync(string email, string password)
-    {
-        var client = factory.Anonymous();
-        var form = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 }

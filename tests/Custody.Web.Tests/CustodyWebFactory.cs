@@ -83,18 +83,27 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A browser-like client signed in through the sign-in form.</summary>
-    public async Task<HttpClient> SignedInAsync(string role)
+    public Task<HttpClient> SignedInAsync(string role) => SignedInAsync(DemoSeeder.EmailFor(role), Password);
+
+    /// <summary>A browser-like client signed in through the sign-in form with an account's own password.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password)
     {
         var client = Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInFormAsync(client, email, password)).StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (the page first, for its antiforgery token); the answer says where it leads.</summary>
+    public static async Task<HttpResponseMessage> SignInFormAsync(HttpClient client, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var form = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = DemoSeeder.EmailFor(role),
-            ["Password"] = Password,
+            ["Email"] = email,
+            ["Password"] = password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     /// <summary>A machine client holding a bearer token.</summary>

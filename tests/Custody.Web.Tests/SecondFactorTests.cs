@@ -41,7 +41,7 @@ public sealed partial class SecondFactorTests(SecondFactorWebFactory factory) : 
         var email = await NewAccountAsync(Roles.Inspector);
         var browser = factory.Anonymous();
 
-        var afterPassword = await SignInFormAsync(browser, email, Password);
+        var afterPassword = await CustodyWebFactory.SignInFormAsync(browser, email, Password);
         var noSession = await browser.GetAsync("/Agreements");
         var token = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = Password });
 
@@ -58,7 +58,7 @@ public sealed partial class SecondFactorTests(SecondFactorWebFactory factory) : 
     {
         var email = await NewAccountAsync(Roles.Inspector);
         var browser = factory.Anonymous();
-        await SignInFormAsync(browser, email, Password);
+        await CustodyWebFactory.SignInFormAsync(browser, email, Password);
         var enrolPage = await browser.GetStringAsync("/Account/Enrol");
         var key = KeyPattern().Match(enrolPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
@@ -103,13 +103,13 @@ public sealed partial class SecondFactorTests(SecondFactorWebFactory factory) : 
         factory.Time.Advance(TimeSpan.FromSeconds(30));
         var browser = factory.Anonymous();
 
-        var afterPassword = await SignInFormAsync(browser, email, Password);
+        var afterPassword = await CustodyWebFactory.SignInFormAsync(browser, email, Password);
         var form = await browser.GetStringAsync("/Account/SecondFactor?returnUrl=%2FLedger");
         var wrong = await PostFormAsync(browser, "/Account/SecondFactor", form, ("code", "123456"), ("ReturnUrl", "/Ledger"));
         var right = await PostFormRawAsync(browser, "/Account/SecondFactor", form, ("code", Code(key)), ("ReturnUrl", "/Ledger"));
         var ledger = await browser.GetAsync("/Ledger");
         await ResetAsync(email);
-        var afterReset = await SignInFormAsync(factory.Anonymous(), email, Password);
+        var afterReset = await CustodyWebFactory.SignInFormAsync(factory.Anonymous(), email, Password);
 
         Assert.StartsWith("/Account/SecondFactor", afterPassword.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("That code is not right", wrong, StringComparison.Ordinal);
@@ -142,18 +142,13 @@ public sealed partial class SecondFactorTests(SecondFactorWebFactory factory) : 
     private async Task<string> EnrolAsync(string email)
     {
         var browser = factory.Anonymous();
-        await SignInFormAsync(browser, email, Password);
+        await CustodyWebFactory.SignInFormAsync(browser, email, Password);
         var page = await browser.GetStringAsync("/Account/Enrol");
         var key = KeyPattern().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         Assert.Contains("id=\"recovery-codes\"", await PostFormAsync(browser, "/Account/Enrol", page, ("code", Code(key))), StringComparison.Ordinal);
         return key;
     }
 
-    private static async Task<HttpResponseMessage> SignInFormAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("/Account/Login");
-        return await PostFormRawAsync(client, "/Account/Login", form, ("Email", email), ("Password", password));
-    }
 
     private async Task<HttpResponseMessage> TokenAsync(string email, string? code, string? recovery) =>
         await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new JsonObject { ["email"] = email, ["password"] = Password, ["twoFactorCode"] = code, ["recoveryCode"] = recovery });

@@ -33,8 +33,8 @@ public sealed partial class Accounts
                 return null;
             }
             await EnsureRolesAsync(cancellationToken);
-            Check(await users.AddToRoleAsync(user, role));
-            Check(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.Require(await users.AddToRoleAsync(user, role));
+            IdentityResults.Require(await users.UpdateSecurityStampAsync(user));
             work.Record(new RoleGranted(user.Id, role, reason.Trim()), actor);
             return null;
         }, cancellationToken);
@@ -69,8 +69,8 @@ public sealed partial class Accounts
                 return refusal;
             }
             await EnsureRolesAsync(cancellationToken);
-            Check(await users.AddToRoleAsync(holder, request.Role));
-            Check(await users.UpdateSecurityStampAsync(holder));
+            IdentityResults.Require(await users.AddToRoleAsync(holder, request.Role));
+            IdentityResults.Require(await users.UpdateSecurityStampAsync(holder));
             work.Record(new RoleGrantApproved(request.Id, holder.Id, request.Role), actor);
             work.Record(new RoleGranted(holder.Id, request.Role, $"{request.Reason} (asked for by {request.RequestedBy}, approved by {actor})"), actor);
             return null;
@@ -103,9 +103,9 @@ public sealed partial class Accounts
             {
                 return new Conflict($"{email} is the last enabled administrator: no one could administer accounts.");
             }
-            Check(await users.RemoveFromRoleAsync(user, role));
+            IdentityResults.Require(await users.RemoveFromRoleAsync(user, role));
             // The revoked role must not outlive the sessions and tokens that carry it.
-            Check(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.Require(await users.UpdateSecurityStampAsync(user));
             work.Record(new RoleRevoked(user.Id, role, reason.Trim()), actor);
             return null;
         }, cancellationToken);

@@ -137,10 +137,10 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         var created = await UnitOfWork.RunAsync(db, time, async work =>
         {
             var user = new CustodyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName?.Trim() ?? "" };
-            Check(await users.CreateAsync(user));
+            IdentityResults.Require(await users.CreateAsync(user));
             if (heldAtOnce.Length > 0)
             {
-                Check(await users.AddToRolesAsync(user, heldAtOnce));
+                IdentityResults.Require(await users.AddToRolesAsync(user, heldAtOnce));
             }
             work.Record(new UserCreated(user.Id, email, heldAtOnce), actor);
             foreach (var role in requested)
@@ -169,10 +169,10 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
             {
                 return new Conflict($"{email} is the last enabled administrator: no one could administer accounts.");
             }
-            Check(await users.SetLockoutEnabledAsync(user, true));
-            Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            IdentityResults.Require(await users.SetLockoutEnabledAsync(user, true));
+            IdentityResults.Require(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
             // A new security stamp ends the account's sessions and bearer tokens at their next check.
-            Check(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.Require(await users.UpdateSecurityStampAsync(user));
             work.Record(new UserDisabled(user.Id, reason), actor);
             return (Failure?)null;
         }, cancellationToken);
@@ -184,7 +184,7 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
             {
                 return new Conflict($"{email} is not disabled.");
             }
-            Check(await users.SetLockoutEndDateAsync(user, null));
+            IdentityResults.Require(await users.SetLockoutEndDateAsync(user, null));
             work.Record(new UserEnabled(user.Id, reason), actor);
             return null;
         }, cancellationToken);
@@ -200,12 +200,12 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         {
             if (await users.HasPasswordAsync(user))
             {
-                Check(await users.RemovePasswordAsync(user));
+                IdentityResults.Require(await users.RemovePasswordAsync(user));
             }
-            Check(await users.ResetAccessFailedCountAsync(user));
+            IdentityResults.Require(await users.ResetAccessFailedCountAsync(user));
             // The second factor goes too (a lost phone is a common reason): the holder enrols again.
             await SecondFactor.ClearAsync(users, user);
-            Check(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.Require(await users.UpdateSecurityStampAsync(user));
             link = await SetPasswordLinks.IssueAsync(users, user, time);
             work.Record(new SignInReset(user.Id, reason), actor);
             return (Failure?)null;
@@ -240,9 +240,9 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         {
             if (await users.HasPasswordAsync(user))
             {
-                Check(await users.RemovePasswordAsync(user));
+                IdentityResults.Require(await users.RemovePasswordAsync(user));
             }
-            Check(await users.AddPasswordAsync(user, password));
+            IdentityResults.Require(await users.AddPasswordAsync(user, password));
             await SetPasswordLinks.SpendAsync(users, user);
             work.Record(new PasswordSet(user.Id), "user:" + user.Email);
             return Result<bool>.Ok(true);
@@ -266,7 +266,7 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
             {
                 return new Invalid([new FieldError("code", "That is not the code your authenticator shows now.")]);
             }
-            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            IdentityResults.Require(await users.SetTwoFactorEnabledAsync(user, true));
             var codes = await SecondFactor.NewRecoveryCodesAsync(users, user);
             work.Record(new SecondFactorEnrolled(user.Id), "user:" + user.Email);
             return Result<IReadOnlyList<string>>.Ok(codes);
@@ -362,11 +362,4 @@ public sealed partial class Accounts(CustodyDbContext db, UserManager<CustodyUse
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The account store refused the change: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

@@ -30,7 +30,7 @@ public static class SecondFactor
         {
             return key;
         }
-        Check(await users.ResetAuthenticatorKeyAsync(user));
+        IdentityResults.Require(await users.ResetAuthenticatorKeyAsync(user));
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
@@ -58,7 +58,7 @@ public static class SecondFactor
         {
             return false;
         }
-        Check(await users.SetAuthenticationTokenAsync(user, Provider, LastStepName, step.ToString(CultureInfo.InvariantCulture)));
+        IdentityResults.Require(await users.SetAuthenticationTokenAsync(user, Provider, LastStepName, step.ToString(CultureInfo.InvariantCulture)));
         return true;
     }
 
@@ -69,7 +69,7 @@ public static class SecondFactor
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var codes = Enumerable.Range(0, RecoveryCodeCount)
             .Select(_ => RandomNumberGenerator.GetString(alphabet, 5) + "-" + RandomNumberGenerator.GetString(alphabet, 5)).ToList();
-        Check(await users.SetAuthenticationTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', codes.Select(Hash))));
+        IdentityResults.Require(await users.SetAuthenticationTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', codes.Select(Hash))));
         return codes;
     }
 
@@ -85,7 +85,7 @@ public static class SecondFactor
             return (false, stored.Count);
         }
         stored.Remove(match);
-        Check(await users.SetAuthenticationTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', stored)));
+        IdentityResults.Require(await users.SetAuthenticationTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', stored)));
         return (true, stored.Count);
     }
 
@@ -93,22 +93,14 @@ public static class SecondFactor
     public static async Task ClearAsync(UserManager<CustodyUser> users, CustodyUser user)
     {
         ArgumentNullException.ThrowIfNull(users);
-        Check(await users.SetTwoFactorEnabledAsync(user, false));
-        Check(await users.RemoveAuthenticationTokenAsync(user, Provider, RecoveryCodesName));
-        Check(await users.RemoveAuthenticationTokenAsync(user, Provider, LastStepName));
+        IdentityResults.Require(await users.SetTwoFactorEnabledAsync(user, false));
+        IdentityResults.Require(await users.RemoveAuthenticationTokenAsync(user, Provider, RecoveryCodesName));
+        IdentityResults.Require(await users.RemoveAuthenticationTokenAsync(user, Provider, LastStepName));
         // A new key nobody has seen: the old authenticator's codes stop working.
-        Check(await users.ResetAuthenticatorKeyAsync(user));
+        IdentityResults.Require(await users.ResetAuthenticatorKeyAsync(user));
     }
 
     // Codes are compared without case, spaces or the dash, as people type them.
     private static string Hash(string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant())));
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The account store refused the change: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

@@ -31,11 +31,7 @@ public static class SetPasswordLinks
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var expires = time.GetUtcNow().UtcDateTime.Add(Lifetime);
         var stored = Hash(secret) + "|" + new DateTimeOffset(expires).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var result = await users.SetAuthenticationTokenAsync(user, Provider, Name, stored);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The account store refused the link: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+        IdentityResults.Require(await users.SetAuthenticationTokenAsync(user, Provider, Name, stored));
         return (user.Id + "." + secret, expires);
     }
 

@@ -16,7 +16,14 @@ public static class TransportSecurity
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        return configuration.GetValue<bool?>("Custody:RequireHttps") ?? !(environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+        return configuration.GetValue<bool?>("Custody:RequireHttps") ?? !IsDevelopmentOrTest(environment);
+    }
+
+    /// <summary>A developer's machine or the test host: where production's safeguards (HTTPS, a second factor) default to off.</summary>
+    public static bool IsDevelopmentOrTest(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsDevelopment() || environment.IsEnvironment("Testing");
     }
 
     public static void AddTransportSecurity(this WebApplicationBuilder builder, bool https)

@@ -99,8 +99,8 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
             foreach (var role in Roles.All)
             {
                 var user = new CustodyUser { UserName = EmailFor(role), Email = EmailFor(role), EmailConfirmed = true, DisplayName = $"Demo {role}" };
-                Check(await users.CreateAsync(user, passwords[role]));
-                Check(await users.AddToRoleAsync(user, role));
+                Custody.Access.IdentityResults.Require(await users.CreateAsync(user, passwords[role]));
+                Custody.Access.IdentityResults.Require(await users.AddToRoleAsync(user, role));
                 work.Record(new UserCreated(user.Id, user.Email, [role]), Actor);
             }
             return Custody.Common.Result<bool>.Ok(true);
@@ -185,13 +185,6 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Demo user creation failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }
 
 /// <summary>

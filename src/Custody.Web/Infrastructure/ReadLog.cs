@@ -29,7 +29,9 @@ public static class ReadLog
         {
             var result = await next(context);
             var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<LogsOwnReadsAttribute>() is null)
+            // Anonymous answers (the public locator, on the hot path) name nobody and are not walked.
+            if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true
+                && http.GetEndpoint()?.Metadata.GetMetadata<LogsOwnReadsAttribute>() is null)
             {
                 // Typed unions (Results<Ok<T>, …>) hold the answer one level down.
                 var answer = result;
@@ -62,6 +64,7 @@ public static class ReadLog
             ArgumentNullException.ThrowIfNull(next);
             var executed = await next();
             if (executed.Exception is null && executed.Result is null or PageResult && HttpMethods.IsGet(context.HttpContext.Request.Method)
+                && context.HttpContext.User.Identity?.IsAuthenticated == true
                 && context.HandlerInstance is PageModel model && !model.GetType().IsDefined(typeof(LogsOwnReadsAttribute), inherit: false))
             {
                 var shown = new HashSet<Guid>();
@@ -73,7 +76,7 @@ public static class ReadLog
 
     private static async Task RecordAsync(HttpContext http, string view, HashSet<Guid> shown)
     {
-        if (shown.Count == 0 || http.User.Identity?.IsAuthenticated != true)
+        if (shown.Count == 0)
         {
             return;
         }
