@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Custody.Common;
 using Custody.Access;
 using Custody.Facilities;
 using Custody.Imports;
@@ -65,39 +66,36 @@ public sealed class TransferBenchmark(string database, string folder)
         Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), "bench"));
         var ids = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("M-")).OrderBy(p => p.ExternalId).Select(p => new { p.Id, p.ExternalId }).ToListAsync();
         var supervisor = new Viewer("bench:supervisor");
-        var manifests = new ManifestCommands(db, time);
-        var manifest = Require(await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Bench Air", "BA300", "bench-origin", "bench-prison",
+        var manifest = Require(await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Bench Air", "BA300", "bench-origin", "bench-prison",
             TimeProvider.System.GetUtcNow().AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)), supervisor)).Id;
         foreach (var person in ids)
         {
-            Require(await manifests.AddPersonAsync(manifest, new AddToManifestRequest(person.Id, ManifestRoles.Principal), supervisor));
+            Require(await new AddToManifest(db, time).HandleAsync(new ManifestId(manifest), new AddToManifestRequest(new PersonId(person.Id), ManifestRoles.Principal), supervisor));
             db.ChangeTracker.Clear();
         }
         var clock = Stopwatch.StartNew();
-        Require(await manifests.LockAsync(manifest, supervisor));
+        Require(await new LockManifest(db, time).HandleAsync(new ManifestId(manifest), supervisor));
         var locked = clock.Elapsed;
         db.ChangeTracker.Clear();
-        var boarding = new BoardingCommands(db, time);
-        var handOver = new HandOverCommands(db, time);
         var escort = new Viewer("bench:escort");
         foreach (var person in ids)
         {
-            Require(await boarding.BoardAsync(manifest, person.Id, new BoardingRequest("boarded", "A" + person.ExternalId, null, null), escort));
+            Require(await new RecordBoarding(db, time).HandleAsync(new ManifestId(manifest), new PersonId(person.Id), new BoardingRequest("boarded", "A" + person.ExternalId, null, null), escort));
             db.ChangeTracker.Clear();
         }
         db.ChangeTracker.Clear();
         clock.Restart();
-        Require(await boarding.DepartAsync(manifest, new DepartRequest(null), supervisor));
+        Require(await new DepartManifest(db, time).HandleAsync(new ManifestId(manifest), new DepartRequest(null), supervisor));
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| departure gate, {ManifestSize} aboard (each screened at the departure instant; transfer notices queued) | {clock.Elapsed.TotalMilliseconds:N0} ms | — | — | < 1 s |");
-        Require(await handOver.ArriveAsync(manifest, new ArriveRequest(null), escort));
+        Require(await new ArriveManifest(db, time).HandleAsync(new ManifestId(manifest), new ArriveRequest(null), escort));
         clock.Restart();
         foreach (var person in ids)
         {
             db.ChangeTracker.Clear();
-            Require(await handOver.DispatchAsync(manifest, person.Id, escort));
+            Require(await new DispatchPerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(person.Id), escort));
             db.ChangeTracker.Clear();
-            Require(await handOver.ReceiveAsync(manifest, person.Id, new Viewer("bench:reception")));
+            Require(await new ReceivePerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(person.Id), new Viewer("bench:reception")));
         }
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| two-party hand-over, {ManifestSize} people one by one (2 acknowledgements each, each screened) | {ManifestSize / clock.Elapsed.TotalSeconds:N0} people/s ({clock.Elapsed.TotalSeconds:F1} s) | — | — | — |");

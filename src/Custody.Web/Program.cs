@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCustodyDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCustodyUseCases();
 builder.Services.AddScoped<SearchPeople>();
 builder.Services.AddScoped<GetPerson>();
 builder.Services.AddScoped<Custody.Ledger.LedgerProofs>();
@@ -39,10 +40,6 @@ builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
 builder.Services.AddScoped<Custody.Billing.BillingCommands>();
 builder.Services.AddScoped<Custody.Billing.SettlementCommands>();
 builder.Services.AddScoped<Custody.Billing.Reconcile>();
-builder.Services.AddScoped<Custody.Transfers.ManifestCommands>();
-builder.Services.AddScoped<Custody.Transfers.BoardingCommands>();
-builder.Services.AddScoped<Custody.Transfers.HandOverCommands>();
-builder.Services.AddScoped<Custody.Transfers.IncidentCommands>();
 builder.Services.AddScoped<Custody.Facilities.HospitalEscorts>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();

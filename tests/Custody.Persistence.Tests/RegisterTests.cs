@@ -53,8 +53,8 @@ public sealed class RegisterTests
         await using var owned = db;
         time.SetUtcNow(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
 
-        var death = await new IncidentCommands(db, time, new IncidentOptions()).RecordInFacilityAsync("sv-prison",
-            new RecordIncidentRequest("death", people[0], null, "Found in cell A-01", "During the night count", "Unknown pending autopsy", "Instituto de Medicina Legal"), Reception);
+        var death = await new RecordIncidentInFacility(db, time, new IncidentOptions()).HandleAsync(new FacilityId("sv-prison"),
+            new RecordIncidentRequest("death", new PersonId(people[0]), null, "Found in cell A-01", "During the night count", "Unknown pending autopsy", "Instituto de Medicina Legal"), Reception);
 
         Assert.True(death.Succeeded, death.Failure?.Message);
         var notices = await db.Notifications.AsNoTracking().Where(n => n.IncidentId == death.Value!.Id).OrderBy(n => n.Kind).ToListAsync();

@@ -62,12 +62,9 @@ public sealed class TransferPropertyTests
             ids[i] = await db.People.Where(p => p.ExternalId == $"{prefix}-{i}").Select(p => p.Id).SingleAsync();
         }
         var time = TimeProvider.System;
-        var manifests = new ManifestCommands(db, time);
-        var boarding = new BoardingCommands(db, time);
-        var handOver = new HandOverCommands(db, time);
-        var incidents = new IncidentCommands(db, time, new IncidentOptions());
+        var incidents = new RecordIncident(db, new RecordIncidentInTransit(db, time, new IncidentOptions()), new RecordIncidentInFacility(db, time, new IncidentOptions()));
         var courts = new CourtOrderCommands(db, time);
-        var created = await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
+        var created = await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
             Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor);
         var manifest = created.Value!.Id;
         var stays = new Dictionary<Guid, Guid>();
@@ -92,22 +89,22 @@ public sealed class TransferPropertyTests
             var q = ids[b];
             Result<ManifestView> result = op switch
             {
-                0 => await manifests.AddPersonAsync(manifest, new AddToManifestRequest(p, ManifestRoles.Principal), Supervisor),
-                1 => await manifests.AddPersonAsync(manifest, new AddToManifestRequest(p, ManifestRoles.Alternate), Supervisor),
-                2 => await manifests.LockAsync(manifest, Supervisor),
-                3 => await manifests.SubstituteAsync(manifest, new SubstituteRequest(p, q, "swap"), Supervisor),
-                4 => await boarding.BoardAsync(manifest, p, new BoardingRequest("boarded", $"A{await ExternalAsync(db, p)}", null, null), Escort),
-                5 => await boarding.DisembarkAsync(manifest, p, new ReasonRequest("off"), Escort),
-                6 => await boarding.DepartAsync(manifest, new DepartRequest(null), Supervisor),
-                7 => await handOver.ArriveAsync(manifest, new ArriveRequest(null), Escort),
-                8 => await handOver.DispatchAsync(manifest, p, Escort),
-                9 => await handOver.ReceiveAsync(manifest, p, Reception),
-                10 => await incidents.RecordInTransitAsync(manifest, new RecordIncidentRequest(b % 2 == 0 ? Incident.Escape : Incident.Death, p, null, "random", "random", null, null), Escort),
-                11 => await manifests.UnlockAsync(manifest, new ReasonRequest("recheck"), Supervisor),
+                0 => await new AddToManifest(db, time).HandleAsync(new ManifestId(manifest), new AddToManifestRequest(new PersonId(p), ManifestRoles.Principal), Supervisor),
+                1 => await new AddToManifest(db, time).HandleAsync(new ManifestId(manifest), new AddToManifestRequest(new PersonId(p), ManifestRoles.Alternate), Supervisor),
+                2 => await new LockManifest(db, time).HandleAsync(new ManifestId(manifest), Supervisor),
+                3 => await new SubstituteAlternate(db, time).HandleAsync(new ManifestId(manifest), new SubstituteRequest(new PersonId(p), new PersonId(q), "swap"), Supervisor),
+                4 => await new RecordBoarding(db, time).HandleAsync(new ManifestId(manifest), new PersonId(p), new BoardingRequest("boarded", $"A{await ExternalAsync(db, p)}", null, null), Escort),
+                5 => await new DisembarkPerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(p), new ReasonRequest("off"), Escort),
+                6 => await new DepartManifest(db, time).HandleAsync(new ManifestId(manifest), new DepartRequest(null), Supervisor),
+                7 => await new ArriveManifest(db, time).HandleAsync(new ManifestId(manifest), new ArriveRequest(null), Escort),
+                8 => await new DispatchPerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(p), Escort),
+                9 => await new ReceivePerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(p), Reception),
+                10 => await new RecordIncidentInTransit(db, time, new IncidentOptions()).HandleAsync(new ManifestId(manifest), new RecordIncidentRequest(b % 2 == 0 ? Incident.Escape : Incident.Death, new PersonId(p), null, "random", "random", null, null), Escort),
+                11 => await new UnlockManifest(db, time).HandleAsync(new ManifestId(manifest), new ReasonRequest("recheck"), Supervisor),
                 13 => await ToggleBundleStayAsync(db, bundleStays, p, prefix, Array.IndexOf(ids, p)),
                 14 => await CorrectLatestTimeAsync(db, p),
-                17 => Step(await incidents.RecordForPersonAsync(p, new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
-                    p, null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
+                17 => Step(await incidents.HandleAsync(new PersonId(p), new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
+                    new PersonId(p), null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
                 _ => await ToggleStayAsync(courts, stays, p),
             };
             db.ChangeTracker.Clear();
@@ -154,34 +151,31 @@ public sealed class TransferPropertyTests
         await Samples.ImportOkAsync(db, EligiblePerson.Bundle(Enumerable.Range(0, People).Select(i => EligiblePerson.Create($"{prefix}-{i}", "Prop", $"{prefix}-{i}"))));
         var ids = await db.People.Where(p => p.ExternalId.StartsWith(prefix)).OrderBy(p => p.ExternalId).Select(p => p.Id).ToArrayAsync();
         var time = TimeProvider.System;
-        var manifests = new ManifestCommands(db, time);
-        var boarding = new BoardingCommands(db, time);
-        var handOver = new HandOverCommands(db, time);
-        var incidents = new IncidentCommands(db, time, new IncidentOptions());
+        var incidents = new RecordIncident(db, new RecordIncidentInTransit(db, time, new IncidentOptions()), new RecordIncidentInFacility(db, time, new IncidentOptions()));
         var courts = new CourtOrderCommands(db, time);
         var register = new RegisterCommands(db, time);
         var hospitals = new HospitalEscorts(db, time);
         var oversight = new OversightCommands(db, time);
         // Everyone travels; a court stays the last person's removal in flight, so they arrive held pending return; the others are handed over.
-        var manifest = (await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
+        var manifest = (await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
             Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor)).Value!.Id;
         var stays = new Dictionary<Guid, Guid>();
         foreach (var id in ids)
         {
-            Assert.True((await manifests.AddPersonAsync(manifest, new AddToManifestRequest(id, ManifestRoles.Principal), Supervisor)).Succeeded);
+            Assert.True((await new AddToManifest(db, time).HandleAsync(new ManifestId(manifest), new AddToManifestRequest(new PersonId(id), ManifestRoles.Principal), Supervisor)).Succeeded);
         }
-        Assert.True((await manifests.LockAsync(manifest, Supervisor)).Succeeded);
+        Assert.True((await new LockManifest(db, time).HandleAsync(new ManifestId(manifest), Supervisor)).Succeeded);
         foreach (var id in ids)
         {
-            Assert.True((await boarding.BoardAsync(manifest, id, new BoardingRequest("boarded", $"A{await ExternalAsync(db, id)}", null, null), Escort)).Succeeded);
+            Assert.True((await new RecordBoarding(db, time).HandleAsync(new ManifestId(manifest), new PersonId(id), new BoardingRequest("boarded", $"A{await ExternalAsync(db, id)}", null, null), Escort)).Succeeded);
         }
-        Assert.True((await boarding.DepartAsync(manifest, new DepartRequest(null), Supervisor)).Succeeded);
+        Assert.True((await new DepartManifest(db, time).HandleAsync(new ManifestId(manifest), new DepartRequest(null), Supervisor)).Succeeded);
         await ToggleStayAsync(courts, stays, ids[^1]);
-        Assert.True((await handOver.ArriveAsync(manifest, new ArriveRequest(null), Escort)).Succeeded);
+        Assert.True((await new ArriveManifest(db, time).HandleAsync(new ManifestId(manifest), new ArriveRequest(null), Escort)).Succeeded);
         foreach (var id in ids[..^1])
         {
-            Assert.True((await handOver.DispatchAsync(manifest, id, Escort)).Succeeded);
-            Assert.True((await handOver.ReceiveAsync(manifest, id, Reception)).Succeeded);
+            Assert.True((await new DispatchPerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(id), Escort)).Succeeded);
+            Assert.True((await new ReceivePerson(db, time).HandleAsync(new ManifestId(manifest), new PersonId(id), Reception)).Succeeded);
         }
         foreach (var (op, a, b) in ops)
         {
@@ -197,8 +191,8 @@ public sealed class TransferPropertyTests
                 16 => Step(await db.CustodyRecords.AnyAsync(r => r.PersonId == p && r.IsCurrent && r.PlaceKind == CustodyPlaces.Hospital)
                     ? await hospitals.BringBackAsync(p, new BackFromHospitalRequest(null), Reception)
                     : await hospitals.TakeAsync(p, new TakeToHospitalRequest("Hospital Rosales", "random", null), Reception)),
-                17 => Step(await incidents.RecordForPersonAsync(p, new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
-                    p, null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
+                17 => Step(await incidents.HandleAsync(new PersonId(p), new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
+                    new PersonId(p), null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
                 18 => await ReturnAsync(db, p, prefix + a),
                 _ => Step(await oversight.ReleaseAsync(p, new ReleaseRequest(b % 2 == 0 ? CustodyEvents.Released : CustodyEvents.Returned, null, "Airport", "Court 3"), Reception)),
             };
@@ -226,21 +220,18 @@ public sealed class TransferPropertyTests
     private static async Task<Result<ManifestView>> ReturnAsync(CustodyDbContext db, Guid person, string prefix)
     {
         var time = TimeProvider.System;
-        var manifests = new ManifestCommands(db, time);
-        var created = await manifests.CreateAsync(new CreateManifestRequest("us-sv-2025", "Return Air", "R" + prefix, "sv-prison", "us-centre",
+        var created = await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Return Air", "R" + prefix, "sv-prison", "us-centre",
             Instants.ToText(Instants.Now(time).AddHours(1)), ManifestDirections.Return), Supervisor);
         var home = created.Value!.Id;
-        var boarding = new BoardingCommands(db, time);
-        var handOver = new HandOverCommands(db, time);
         var steps = new Func<Task<Result<ManifestView>>>[]
         {
-            () => manifests.AddPersonAsync(home, new AddToManifestRequest(person, ManifestRoles.Principal), Supervisor),
-            () => manifests.LockAsync(home, Supervisor),
-            async () => await boarding.BoardAsync(home, person, new BoardingRequest("boarded", $"A{await ExternalAsync(db, person)}", null, null), Escort),
-            () => boarding.DepartAsync(home, new DepartRequest(null), Supervisor),
-            () => handOver.ArriveAsync(home, new ArriveRequest(null), Escort),
-            () => handOver.DispatchAsync(home, person, Reception),
-            () => handOver.ReceiveAsync(home, person, Supervisor),
+            () => new AddToManifest(db, time).HandleAsync(new ManifestId(home), new AddToManifestRequest(new PersonId(person), ManifestRoles.Principal), Supervisor),
+            () => new LockManifest(db, time).HandleAsync(new ManifestId(home), Supervisor),
+            async () => await new RecordBoarding(db, time).HandleAsync(new ManifestId(home), new PersonId(person), new BoardingRequest("boarded", $"A{await ExternalAsync(db, person)}", null, null), Escort),
+            () => new DepartManifest(db, time).HandleAsync(new ManifestId(home), new DepartRequest(null), Supervisor),
+            () => new ArriveManifest(db, time).HandleAsync(new ManifestId(home), new ArriveRequest(null), Escort),
+            () => new DispatchPerson(db, time).HandleAsync(new ManifestId(home), new PersonId(person), Reception),
+            () => new ReceivePerson(db, time).HandleAsync(new ManifestId(home), new PersonId(person), Supervisor),
         };
         foreach (var step in steps)
         {

@@ -12,7 +12,7 @@ namespace Custody.Demo;
 /// </summary>
 public static class DemoMovement
 {
-    public static async Task<Guid> HandOverAsync(CustodyDbContext db, TimeProvider time, string agreementId, string origin, string destination,
+    public static async Task<ManifestId> HandOverAsync(CustodyDbContext db, TimeProvider time, string agreementId, string origin, string destination,
         IReadOnlyList<(Guid Id, string ExternalId)> people, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -20,31 +20,32 @@ public static class DemoMovement
         var supervisor = new Viewer("demo:transfer-supervisor");
         var escort = new Viewer("demo:escort-officer");
         var reception = new Viewer("demo:reception-officer");
-        var manifests = new ManifestCommands(db, time);
-        var manifest = Require(await manifests.CreateAsync(new CreateManifestRequest(agreementId, "Demo Air", "DM-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N")[^6..],
-            origin, destination, Instants.ToText(Instants.Now(time).AddHours(1))), supervisor, cancellationToken)).Id;
+        var manifest = new ManifestId(Require(await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest(agreementId, "Demo Air",
+            "DM-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N")[^6..], origin, destination, Instants.ToText(Instants.Now(time).AddHours(1))), supervisor,
+            cancellationToken)).Id);
+        var add = new AddToManifest(db, time);
         foreach (var (id, _) in people)
         {
-            Require(await manifests.AddPersonAsync(manifest, new AddToManifestRequest(id, ManifestRoles.Principal), supervisor, cancellationToken));
+            Require(await add.HandleAsync(manifest, new AddToManifestRequest(new PersonId(id), ManifestRoles.Principal), supervisor, cancellationToken));
             db.ChangeTracker.Clear();
         }
-        Require(await manifests.LockAsync(manifest, supervisor, cancellationToken));
-        var boarding = new BoardingCommands(db, time);
+        Require(await new LockManifest(db, time).HandleAsync(manifest, supervisor, cancellationToken));
+        var board = new RecordBoarding(db, time);
         foreach (var (id, externalId) in people)
         {
             db.ChangeTracker.Clear();
-            Require(await boarding.BoardAsync(manifest, id, new BoardingRequest("boarded", "A" + externalId, null, null), escort, cancellationToken));
+            Require(await board.HandleAsync(manifest, new PersonId(id), new BoardingRequest("boarded", "A" + externalId, null, null), escort, cancellationToken));
         }
         db.ChangeTracker.Clear();
-        Require(await boarding.DepartAsync(manifest, new DepartRequest(null), supervisor, cancellationToken));
-        var handOver = new HandOverCommands(db, time);
-        Require(await handOver.ArriveAsync(manifest, new ArriveRequest(null), escort, cancellationToken));
+        Require(await new DepartManifest(db, time).HandleAsync(manifest, new DepartRequest(null), supervisor, cancellationToken));
+        Require(await new ArriveManifest(db, time).HandleAsync(manifest, new ArriveRequest(null), escort, cancellationToken));
+        var (dispatch, receive) = (new DispatchPerson(db, time), new ReceivePerson(db, time));
         foreach (var (id, _) in people)
         {
             db.ChangeTracker.Clear();
-            Require(await handOver.DispatchAsync(manifest, id, escort, cancellationToken));
+            Require(await dispatch.HandleAsync(manifest, new PersonId(id), escort, cancellationToken));
             db.ChangeTracker.Clear();
-            Require(await handOver.ReceiveAsync(manifest, id, reception, cancellationToken));
+            Require(await receive.HandleAsync(manifest, new PersonId(id), reception, cancellationToken));
         }
         db.ChangeTracker.Clear();
         return manifest;

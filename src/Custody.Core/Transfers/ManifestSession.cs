@@ -37,21 +37,57 @@ internal sealed class ManifestSession
     /// <summary>The command's unit of work.</summary>
     public UnitOfWork Work { get; }
 
-    public static async Task<ManifestSession?> LoadAsync(UnitOfWork work, Guid manifestId, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="body"/> on the manifest inside one unit of work (given the instant it started); 404 when there is no such manifest.</summary>
+    public static Task<Result<ManifestView>> RunAsync(CustodyDbContext db, TimeProvider time, ManifestId manifest,
+        Func<ManifestSession, DateTimeOffset, Task<Result<ManifestView>>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(body);
+        return UnitOfWork.RunAsync<ManifestView>(db, time, async work =>
+        {
+            var session = await LoadAsync(work, manifest, cancellationToken);
+            return session is null ? new NotFound($"No manifest {manifest}.") : await body(session, time.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, for a step that needs its reason (a removal, an unlock, a disembarkation, a substitution): 1 to 1000 characters, trimmed.</summary>
+    public static Task<Result<ManifestView>> RunWithReasonAsync(CustodyDbContext db, TimeProvider time, ManifestId manifest, string? reason,
+        Func<ManifestSession, string, DateTimeOffset, Task<Result<ManifestView>>> body, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return Task.FromResult(Result<ManifestView>.Fail(new Invalid([new FieldError("reason", "Required: why, 1 to 1000 characters.")])));
+        }
+        return RunAsync(db, time, manifest, (session, now) => body(session, reason.Trim(), now), cancellationToken);
+    }
+
+    public static async Task<ManifestSession?> LoadAsync(UnitOfWork work, ManifestId manifestId, CancellationToken cancellationToken)
     {
         var db = work.Db;
-        var manifest = await db.Manifests.SingleOrDefaultAsync(m => m.Id == manifestId, cancellationToken);
+        var manifest = await db.Manifests.SingleOrDefaultAsync(m => m.Id == manifestId.Value, cancellationToken);
         if (manifest is null)
         {
             return null;
         }
-        var people = await db.ManifestPeople.Where(p => p.ManifestId == manifestId).ToListAsync(cancellationToken);
+        var people = await db.ManifestPeople.Where(p => p.ManifestId == manifestId.Value).ToListAsync(cancellationToken);
         var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == manifest.AgreementId, cancellationToken);
         var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id).ToListAsync(cancellationToken);
         return new ManifestSession(work, manifest, people, agreement, AgreementTerms.From(agreement, versions));
     }
 
-    public ManifestPerson? Person(Guid personId) => People.SingleOrDefault(p => p.PersonId == personId);
+    public ManifestPerson? Person(PersonId person) => People.SingleOrDefault(p => p.PersonId == person.Value);
+
+    /// <summary>Why a rule refused, as the caller reads it (a refusal in the manifest's state comes with that state); null when it allowed the step.</summary>
+    public async Task<Failure?> RefusedAsync<T>(Decision<T> decision, CancellationToken cancellationToken)
+        where T : class, ILedgerEvent<T> =>
+        decision.Failure ?? (decision.Refusal is { } refusal ? await ConflictAsync(refusal, cancellationToken) : null);
+
+    /// <summary>Screens one person at this step and instant: their blocking decision, or null when eligible.</summary>
+    public async Task<Failure?> ScreenOneAsync(StepScreening screening, PersonId person, string step, DateTimeOffset at, string actor, CancellationToken cancellationToken)
+    {
+        var blocked = await ScreenAsync(screening, [person.Value], step, at, actor, cancellationToken);
+        return blocked.Failure ?? (blocked.Value!.Count > 0 ? new Blocked(blocked.Value[0].Decision) : null);
+    }
 
     /// <summary>Records an event about this manifest (a person added joins <see cref="People"/>).</summary>
     public LedgerEntry Record<T>(T change, string actor, DateTime? occurredAt = null)
@@ -66,7 +102,7 @@ internal sealed class ManifestSession
     }
 
     /// <summary>Supersedes the person's current custody record (the record names this manifest and its agreement).</summary>
-    public void RecordCustody(Guid personId, string @event, string custodian, string? onBehalfOf, string placeKind, string? facility, string legalAuthority,
+    public void RecordCustody(PersonId personId, string @event, string custodian, string? onBehalfOf, string placeKind, string? facility, string legalAuthority,
         string funder, string? note, DateTime occurredAt, string actor) =>
         new CustodyChange(personId, @event, custodian, onBehalfOf, placeKind, facility, Manifest.Id, Manifest.AgreementId, legalAuthority, funder, note, occurredAt)
             .Record(Work, actor);

@@ -43,7 +43,7 @@ public static class ManifestWatch
         var now = time.GetUtcNow();
         foreach (var manifest in affected.GroupBy(a => a.ManifestId))
         {
-            var session = (await ManifestSession.LoadAsync(work, manifest.Key, cancellationToken))!;
+            var session = (await ManifestSession.LoadAsync(work, new ManifestId(manifest.Key), cancellationToken))!;
             var review = await ReviewAsync(session, manifest.Select(m => m.PersonId).ToList(), new StepScreening(db, time), TransferSteps.Review, now, actor, cancellationToken);
             if (review.Failure is { } failure)
             {
@@ -66,7 +66,7 @@ public static class ManifestWatch
         var alert = session.Manifest.Status == ManifestStatuses.Locked ? ManifestAlerts.MustDisembark : ManifestAlerts.ReturnRequired;
         foreach (var personId in personIds)
         {
-            var person = session.Person(personId)!;
+            var person = session.Person(new PersonId(personId))!;
             if (blockedById.TryGetValue(personId, out var why))
             {
                 var reasons = string.Join(' ', why.Decision.Reasons);

@@ -70,11 +70,10 @@ public static class RegisterApi
             .RequireAuthorization(Policies.ManageFacilities)
             .WithSummary("Register a cell: floor area, single or shared, bunks, toilets, showers, water, lighting hours, ventilation, design and operational capacity.")
             .Produces<CellView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        facility.MapPost("/incidents", async (string facilityId, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.RecordInFacilityAsync(facilityId, request, ApiResults.ViewerOf(http.User), ct)))
+        facility.MapPost("/incidents", async (FacilityId facilityId, RecordIncidentRequest request, RecordIncidentInFacility record, HttpContext http, CancellationToken ct) =>
+                Answer<IncidentView>.From(await record.HandleAsync(facilityId, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordIncidents)
-            .WithSummary("Record an incident in the facility; queues at once the report to the independent authority and the next-of-kin notice, with deadlines.")
-            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Record an incident in the facility; queues at once the report to the independent authority and the next-of-kin notice, with deadlines.");
 
         facility.MapGet("/inspections", async (string facilityId, InspectionCommands inspections, CancellationToken ct) => TypedResults.Ok(await inspections.ListAsync(facilityId, ct)))
             .RequireAuthorization(Policies.ReadRegister)
@@ -118,12 +117,11 @@ public static class RegisterApi
             .RequireAuthorization(Policies.KeepRegister)
             .WithSummary("Release, return to the sending state, or onward transfer (refused while a court order concerning the person is active), with date, destination and authority.")
             .Produces<AdmissionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        person.MapPost("/incidents", async (Guid id, RecordIncidentRequest request, IncidentCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.RecordForPersonAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+        person.MapPost("/incidents", async (PersonId id, RecordIncidentRequest request, RecordIncident record, HttpContext http, CancellationToken ct) =>
+                Answer<IncidentView>.From(await record.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.RecordIncidents)
             .WithSummary("Record an incident concerning the person wherever their current custody record says they are (in transit, awaiting admission, admitted, in hospital); " +
-                "queues the report to the independent authority, the next-of-kin notice and the sending state's notice, with deadlines.")
-            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                "queues the report to the independent authority, the next-of-kin notice and the sending state's notice, with deadlines.");
         person.MapPost("/hospital", async (Guid id, TakeToHospitalRequest request, HospitalEscorts escorts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await escorts.TakeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.KeepRegister)

@@ -1,3 +1,4 @@
+using Custody.Common;
 using Custody.Transfers;
 using Custody.Web.Auth;
 using Custody.Web.Reports;
@@ -29,43 +30,67 @@ public static class TransfersApi
             .WithSummary("The reconciliation report as PDF.")
             .ProducesFile("application/pdf").Produces(StatusCodes.Status404NotFound);
 
-        manifests.MapPost("/", async (CreateManifestRequest request, ManifestCommands commands, HttpContext http, CancellationToken ct) =>
-            {
-                var result = await commands.CreateAsync(request, ApiResults.ViewerOf(http.User), ct);
-                return result.Value is { } view ? TypedResults.Created($"/api/manifests/{view.Id}", view) : ApiResults.Problem(result.Failure!);
-            })
+        manifests.MapPost("/", async (CreateManifestRequest request, CreateManifest create, HttpContext http, CancellationToken ct) =>
+                CreatedAnswer<ManifestView>.From(await create.HandleAsync(request, ApiResults.ViewerOf(http.User), ct), view => $"/api/manifests/{view.Id}"))
             .RequireAuthorization(Policies.BuildManifests)
-            .WithSummary("Create a draft manifest: agreement, carrier, flight or convoy number, origin (sending state) and destination (receiving state) facilities, scheduled departure.")
-            .Produces<ManifestView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithSummary("Create a draft manifest: agreement, carrier, flight or convoy number, origin (sending state) and destination (receiving state) facilities, scheduled departure.");
 
-        Post(manifests, "/{id:guid}/people", Policies.BuildManifests, "Add a principal or alternate (screened at nomination; a blocked person is refused with every reason).",
-            (Guid id, AddToManifestRequest request, ManifestCommands c, HttpContext http, CancellationToken ct) => c.AddPersonAsync(id, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/remove", Policies.BuildManifests, "Remove a listed person from a draft, with the reason.",
-            (Guid id, Guid personId, ReasonRequest request, ManifestCommands c, HttpContext http, CancellationToken ct) => c.RemovePersonAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/lock", Policies.BuildManifests, "Lock: screens everyone; refused if anyone is blocked or the agreement's person cap would be exceeded.",
-            (Guid id, ManifestCommands c, HttpContext http, CancellationToken ct) => c.LockAsync(id, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/unlock", Policies.BuildManifests, "Return a locked manifest to draft, with the reason (before boarding).",
-            (Guid id, ReasonRequest request, ManifestCommands c, HttpContext http, CancellationToken ct) => c.UnlockAsync(id, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/substitute", Policies.BuildManifests, "Replace a principal by an alternate: the supervisor's approval, with a fresh screening of the alternate. Never by position.",
-            (Guid id, SubstituteRequest request, ManifestCommands c, HttpContext http, CancellationToken ct) => c.SubstituteAsync(id, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/boarding", Policies.EscortManifests, "Record boarding: boarded (identity checked against a verified identifier; screened), no-show, or refused with reason.",
-            (Guid id, Guid personId, BoardingRequest request, BoardingCommands c, HttpContext http, CancellationToken ct) => c.BoardAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/disembark", Policies.EscortManifests, "Take a boarded person off before departure, with the reason; custody returns to the origin facility.",
-            (Guid id, Guid personId, ReasonRequest request, BoardingCommands c, HttpContext http, CancellationToken ct) => c.DisembarkAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/rescreen", Policies.BuildManifests, "Screen everyone still travelling now; raises or clears alerts.",
-            (Guid id, BoardingCommands c, HttpContext http, CancellationToken ct) => c.RescreenAsync(id, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/depart", Policies.BuildManifests, "The departure gate: refused unless every boarded person has a fresh, eligible screening. Queues the transfer notices.",
-            (Guid id, DepartRequest? request, BoardingCommands c, HttpContext http, CancellationToken ct) => c.DepartAsync(id, request ?? new DepartRequest(null), ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/arrive", Policies.ArriveManifests, "Record arrival.",
-            (Guid id, ArriveRequest? request, HandOverCommands c, HttpContext http, CancellationToken ct) => c.ArriveAsync(id, request ?? new ArriveRequest(null), ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/dispatch", Policies.DispatchPeople, "The handing-over official's acknowledgement (the sending state's on a transfer, the holding state's on a return; screened; refused while return is required).",
-            (Guid id, Guid personId, HandOverCommands c, HttpContext http, CancellationToken ct) => c.DispatchAsync(id, personId, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/people/{personId:guid}/receive", Policies.ReceivePeople, "The taking official's acknowledgement (another user): on a transfer custody passes to the receiving state on behalf of the sending state; on a return, back to the sending state.",
-            (Guid id, Guid personId, HandOverCommands c, HttpContext http, CancellationToken ct) => c.ReceiveAsync(id, personId, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/discrepancies", Policies.RecordIncidents, "Record a discrepancy (missing, extra, injured, identity doubt): kept as recorded.",
-            (Guid id, DiscrepancyRequest request, HandOverCommands c, HttpContext http, CancellationToken ct) => c.RecordDiscrepancyAsync(id, request, ApiResults.ViewerOf(http.User), ct));
-        Post(manifests, "/{id:guid}/incidents", Policies.RecordIncidents, "Record an incident in transit; queues the report to an independent authority and the notice to next of kin, with deadlines.",
-            (Guid id, RecordIncidentRequest request, IncidentCommands c, HttpContext http, CancellationToken ct) => c.RecordInTransitAsync(id, request, ApiResults.ViewerOf(http.User), ct));
+        manifests.MapPost("/{id:guid}/people", async (ManifestId id, AddToManifestRequest request, AddToManifest add, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await add.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Add a principal or alternate (screened at nomination; a blocked person is refused with every reason).");
+        manifests.MapPost("/{id:guid}/people/{personId:guid}/remove", async (ManifestId id, PersonId personId, ReasonRequest request, RemoveFromManifest remove, HttpContext http,
+                CancellationToken ct) => Answer<ManifestView>.From(await remove.HandleAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Remove a listed person from a draft, with the reason.");
+        manifests.MapPost("/{id:guid}/lock", async (ManifestId id, LockManifest @lock, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await @lock.HandleAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Lock: screens everyone; refused if anyone is blocked or the agreement's person cap would be exceeded.");
+        manifests.MapPost("/{id:guid}/unlock", async (ManifestId id, ReasonRequest request, UnlockManifest unlock, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await unlock.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Return a locked manifest to draft, with the reason (before boarding).");
+        manifests.MapPost("/{id:guid}/substitute", async (ManifestId id, SubstituteRequest request, SubstituteAlternate substitute, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await substitute.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Replace a principal by an alternate: the supervisor's approval, with a fresh screening of the alternate. Never by position.");
+        manifests.MapPost("/{id:guid}/people/{personId:guid}/boarding", async (ManifestId id, PersonId personId, BoardingRequest request, RecordBoarding board, HttpContext http,
+                CancellationToken ct) => Answer<ManifestView>.From(await board.HandleAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.EscortManifests)
+            .WithSummary("Record boarding: boarded (identity checked against a verified identifier; screened), no-show, or refused with reason.");
+        manifests.MapPost("/{id:guid}/people/{personId:guid}/disembark", async (ManifestId id, PersonId personId, ReasonRequest request, DisembarkPerson disembark, HttpContext http,
+                CancellationToken ct) => Answer<ManifestView>.From(await disembark.HandleAsync(id, personId, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.EscortManifests)
+            .WithSummary("Take a boarded person off before departure, with the reason; custody returns to the origin facility.");
+        manifests.MapPost("/{id:guid}/rescreen", async (ManifestId id, RescreenManifest rescreen, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await rescreen.HandleAsync(id, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("Screen everyone still travelling now; raises or clears alerts.");
+        manifests.MapPost("/{id:guid}/depart", async (ManifestId id, DepartRequest? request, DepartManifest depart, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await depart.HandleAsync(id, request ?? new DepartRequest(null), ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.BuildManifests)
+            .WithSummary("The departure gate: refused unless every boarded person has a fresh, eligible screening. Queues the transfer notices.");
+        manifests.MapPost("/{id:guid}/arrive", async (ManifestId id, ArriveRequest? request, ArriveManifest arrive, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await arrive.HandleAsync(id, request ?? new ArriveRequest(null), ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ArriveManifests)
+            .WithSummary("Record arrival.");
+        manifests.MapPost("/{id:guid}/people/{personId:guid}/dispatch", async (ManifestId id, PersonId personId, DispatchPerson dispatch, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await dispatch.HandleAsync(id, personId, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.DispatchPeople)
+            .WithSummary("The handing-over official's acknowledgement (the sending state's on a transfer, the holding state's on a return; screened; refused while return is required).");
+        manifests.MapPost("/{id:guid}/people/{personId:guid}/receive", async (ManifestId id, PersonId personId, ReceivePerson receive, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await receive.HandleAsync(id, personId, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.ReceivePeople)
+            .WithSummary("The taking official's acknowledgement (another user): on a transfer custody passes to the receiving state on behalf of the sending state; on a return, back to the sending state.");
+        manifests.MapPost("/{id:guid}/discrepancies", async (ManifestId id, DiscrepancyRequest request, RecordDiscrepancy record, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await record.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordIncidents)
+            .WithSummary("Record a discrepancy (missing, extra, injured, identity doubt): kept as recorded.");
+        manifests.MapPost("/{id:guid}/incidents", async (ManifestId id, RecordIncidentRequest request, RecordIncidentInTransit record, HttpContext http, CancellationToken ct) =>
+                Answer<ManifestView>.From(await record.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .RequireAuthorization(Policies.RecordIncidents)
+            .WithSummary("Record an incident in transit; queues the report to an independent authority and the notice to next of kin, with deadlines.");
 
         api.MapGet("/people/{id:guid}/custody", async (Guid id, ReadCustody read, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await read.TimelineAsync(id, ApiResults.ViewerOf(http.User), logAccess: true, ct)))
@@ -75,16 +100,4 @@ public static class TransfersApi
             .WithSummary("The person's custody timeline, oldest first; the last record is current. The read is ledgered.")
             .Produces<IReadOnlyList<CustodyRecordView>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static void Post(RouteGroupBuilder group, string pattern, string policy, string summary, Delegate handler) =>
-        group.MapPost(pattern, handler)
-            .RequireAuthorization(policy)
-            .WithSummary(summary)
-            // Handlers return the command's Result; this maps it to 200 or ProblemDetails in one place.
-            .AddEndpointFilter(async (context, next) => await next(context) switch
-            {
-                Custody.Common.Result<ManifestView> result => ApiResults.From(result),
-                var other => other,
-            })
-            .Produces<ManifestView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -125,8 +125,7 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     private async Task SeedManifestAsync(CancellationToken cancellationToken)
     {
         var supervisor = new Custody.Access.Viewer(Actor);
-        var manifests = new Custody.Transfers.ManifestCommands(db, time);
-        var created = await manifests.CreateAsync(new Custody.Transfers.CreateManifestRequest("us-sv-2025", "Demo Air", "DA-101", "us-processing-centre", "sv-cecot",
+        var created = await new Custody.Transfers.CreateManifest(db, time).HandleAsync(new Custody.Transfers.CreateManifestRequest("us-sv-2025", "Demo Air", "DA-101", "us-processing-centre", "sv-cecot",
             Custody.Common.Instants.ToText(Custody.Common.Instants.Now(time).AddDays(2))), supervisor, cancellationToken);
         if (created.Value is not { } manifest)
         {
@@ -134,10 +133,12 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }
         var people = await db.People.AsNoTracking().OrderBy(p => p.ExternalId).Select(p => p.Id).ToListAsync(cancellationToken);
         var added = 0;
+        var add = new Custody.Transfers.AddToManifest(db, time);
         foreach (var person in people)
         {
             var role = added < 3 ? Custody.Transfers.ManifestRoles.Principal : Custody.Transfers.ManifestRoles.Alternate;
-            if ((await manifests.AddPersonAsync(manifest.Id, new Custody.Transfers.AddToManifestRequest(person, role), supervisor, cancellationToken)).Succeeded && ++added == 4)
+            if ((await add.HandleAsync(new Custody.Common.ManifestId(manifest.Id), new Custody.Transfers.AddToManifestRequest(new Custody.Common.PersonId(person), role), supervisor,
+                cancellationToken)).Succeeded && ++added == 4)
             {
                 break;
             }

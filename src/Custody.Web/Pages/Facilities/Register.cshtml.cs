@@ -12,7 +12,7 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, Custody.Transfers.IncidentCommands incidents, HospitalEscorts hospitals, RestrictionCommands restrictions,
+public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, HospitalEscorts hospitals, RestrictionCommands restrictions,
     IAuthorizationService authorization) : PageModel
 {
     public FacilityRegisterView View { get; private set; } = null!;
@@ -47,9 +47,10 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
     public bool MayRecordIncidents { get; private set; }
 
     public Task<IActionResult> OnPostIncidentAsync(string id, Guid? personId, string? kind, string? details, string? circumstances, string? cause, string? remains,
-        CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.RecordIncidents, async () => (await incidents.RecordInFacilityAsync(id,
-            new Custody.Transfers.RecordIncidentRequest(kind, personId, null, details, circumstances, cause, remains), Viewer, cancellationToken)).Failure, cancellationToken);
+        [FromServices] Custody.Transfers.RecordIncidentInFacility record, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordIncidents, async () => (await record.HandleAsync(new FacilityId(id),
+            new Custody.Transfers.RecordIncidentRequest(kind, personId is { } person ? new PersonId(person) : null, null, details, circumstances, cause, remains), Viewer,
+            cancellationToken)).Failure, cancellationToken);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();

@@ -13,8 +13,7 @@ namespace Custody.Web.Pages.Manifests;
 /// One manifest: its people, alerts, reconciliation, and the actions each role may take at this
 /// stage. Every action is the same command as the API's; a refusal is shown with its reasons.
 /// </summary>
-public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests, BoardingCommands boarding, HandOverCommands handOver,
-    IncidentCommands incidents, Persistence.CustodyDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(ReadManifests read, Persistence.CustodyDbContext db, IAuthorizationService authorization) : PageModel
 {
     public ManifestView Manifest { get; private set; } = null!;
 
@@ -33,7 +32,7 @@ public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests,
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAddAsync(Guid id, string? externalId, string? role, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(Guid id, string? externalId, string? role, [FromServices] AddToManifest add, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().Where(p => p.ExternalId == (externalId ?? "").Trim()).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
@@ -41,51 +40,54 @@ public sealed class DetailsModel(ReadManifests read, ManifestCommands manifests,
             return await RunAsync(id, Policies.BuildManifests, () => Task.FromResult(Result<ManifestView>.Fail(
                 new Invalid([new FieldError("externalId", $"No person with record id {externalId} in the register.")]))), cancellationToken);
         }
-        return await RunAsync(id, Policies.BuildManifests, () => manifests.AddPersonAsync(id, new AddToManifestRequest(person, role), Viewer, cancellationToken), cancellationToken);
+        return await RunAsync(id, Policies.BuildManifests, () => add.HandleAsync(new ManifestId(id), new AddToManifestRequest(new PersonId(person.Value), role), Viewer, cancellationToken), cancellationToken);
     }
 
-    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid personId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => manifests.RemovePersonAsync(id, personId, new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid personId, string? reason, [FromServices] RemoveFromManifest remove, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => remove.HandleAsync(new ManifestId(id), new PersonId(personId), new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => manifests.LockAsync(id, Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostLockAsync(Guid id, [FromServices] LockManifest @lock, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => @lock.HandleAsync(new ManifestId(id), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostUnlockAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => manifests.UnlockAsync(id, new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostUnlockAsync(Guid id, string? reason, [FromServices] UnlockManifest unlock, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => unlock.HandleAsync(new ManifestId(id), new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostSubstituteAsync(Guid id, Guid? outgoing, Guid? incoming, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => manifests.SubstituteAsync(id, new SubstituteRequest(outgoing, incoming, reason), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostSubstituteAsync(Guid id, Guid? outgoing, Guid? incoming, string? reason, [FromServices] SubstituteAlternate substitute, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => substitute.HandleAsync(new ManifestId(id), new SubstituteRequest(PersonIdOf(outgoing), PersonIdOf(incoming), reason), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostBoardAsync(Guid id, Guid personId, string? outcome, string? identifier, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.EscortManifests, () => boarding.BoardAsync(id, personId, new BoardingRequest(outcome, identifier, reason, null), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostBoardAsync(Guid id, Guid personId, string? outcome, string? identifier, string? reason, [FromServices] RecordBoarding board, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.EscortManifests, () => board.HandleAsync(new ManifestId(id), new PersonId(personId), new BoardingRequest(outcome, identifier, reason, null), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDisembarkAsync(Guid id, Guid personId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.EscortManifests, () => boarding.DisembarkAsync(id, personId, new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDisembarkAsync(Guid id, Guid personId, string? reason, [FromServices] DisembarkPerson disembark, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.EscortManifests, () => disembark.HandleAsync(new ManifestId(id), new PersonId(personId), new ReasonRequest(reason), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRescreenAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => boarding.RescreenAsync(id, Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRescreenAsync(Guid id, [FromServices] RescreenManifest rescreen, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => rescreen.HandleAsync(new ManifestId(id), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDepartAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.BuildManifests, () => boarding.DepartAsync(id, new DepartRequest(null), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDepartAsync(Guid id, [FromServices] DepartManifest depart, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.BuildManifests, () => depart.HandleAsync(new ManifestId(id), new DepartRequest(null), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostArriveAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.ArriveManifests, () => handOver.ArriveAsync(id, new ArriveRequest(null), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostArriveAsync(Guid id, [FromServices] ArriveManifest arrive, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.ArriveManifests, () => arrive.HandleAsync(new ManifestId(id), new ArriveRequest(null), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDispatchAsync(Guid id, Guid personId, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.DispatchPeople, () => handOver.DispatchAsync(id, personId, Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDispatchAsync(Guid id, Guid personId, [FromServices] DispatchPerson dispatch, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.DispatchPeople, () => dispatch.HandleAsync(new ManifestId(id), new PersonId(personId), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostReceiveAsync(Guid id, Guid personId, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.ReceivePeople, () => handOver.ReceiveAsync(id, personId, Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostReceiveAsync(Guid id, Guid personId, [FromServices] ReceivePerson receive, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.ReceivePeople, () => receive.HandleAsync(new ManifestId(id), new PersonId(personId), Viewer, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDiscrepancyAsync(Guid id, Guid? personId, string? kind, string? note, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.RecordIncidents, () => handOver.RecordDiscrepancyAsync(id, new DiscrepancyRequest(personId, kind, note), Viewer, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDiscrepancyAsync(Guid id, Guid? personId, string? kind, string? note, [FromServices] RecordDiscrepancy record, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordIncidents, () => record.HandleAsync(new ManifestId(id), new DiscrepancyRequest(PersonIdOf(personId), kind, note), Viewer, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostIncidentAsync(Guid id, Guid? personId, string? kind, string? details, string? circumstances, string? cause, string? remains,
+        [FromServices] RecordIncidentInTransit record,
         CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.RecordIncidents, () => incidents.RecordInTransitAsync(id, new RecordIncidentRequest(kind, personId, null, details, circumstances, cause, remains),
+        RunAsync(id, Policies.RecordIncidents, () => record.HandleAsync(new ManifestId(id), new RecordIncidentRequest(kind, PersonIdOf(personId), null, details, circumstances, cause, remains),
             Viewer, cancellationToken), cancellationToken);
 
     private Custody.Access.Viewer Viewer => ApiResults.ViewerOf(User);
+
+    private static PersonId? PersonIdOf(Guid? id) => id is { } value ? new PersonId(value) : null;
 
     private async Task<IActionResult> RunAsync(Guid id, string policy, Func<Task<Result<ManifestView>>> command, CancellationToken cancellationToken)
     {

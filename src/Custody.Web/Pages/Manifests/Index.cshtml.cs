@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Web.Pages.Manifests;
 
 /// <summary>The manifest board: every movement by status, and (for supervisors) a form to create one.</summary>
-public sealed class IndexModel(ReadManifests read, ManifestCommands commands, FacilityCommands facilities, Persistence.CustodyDbContext db,
+public sealed class IndexModel(ReadManifests read, CreateManifest create, FacilityCommands facilities, Persistence.CustodyDbContext db,
     IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
@@ -35,7 +35,7 @@ public sealed class IndexModel(ReadManifests read, ManifestCommands commands, Fa
         {
             return Forbid();
         }
-        var result = await commands.CreateAsync(Form, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await create.HandleAsync(Form, ApiResults.ViewerOf(User), cancellationToken);
         if (result.Value is { } created)
         {
             return RedirectToPage("Details", new { id = created.Id });
