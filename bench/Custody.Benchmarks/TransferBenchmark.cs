@@ -53,14 +53,14 @@ public sealed class TransferBenchmark(string database, string folder)
     {
         await using var db = target.CreateContext();
         var time = TimeProvider.System;
-        var facilities = new FacilityCommands(db, time);
+        var facilities = new RegisterFacility(db, time);
         foreach (var facility in new RegisterFacilityRequest[]
         {
             new("bench-origin", "Bench processing centre", "US", "processing-centre", "1 Bench Road", "+1 555 0101", "America/Chicago"),
             new("bench-prison", "Bench prison", "SV", "prison", "2 Bench Road", "+503 2000 0000", "America/El_Salvador"),
         })
         {
-            Require(await facilities.RegisterAsync(facility, "bench"));
+            Require(await facilities.HandleAsync(facility, "bench"));
         }
         var bytes = Encoding.UTF8.GetBytes(Demo.EligiblePerson.Bundle(Enumerable.Range(0, ManifestSize).Select(i => Demo.EligiblePerson.Create($"M-{i:D4}", "Bench", $"M-{i:D4}", withContacts: false))));
         Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), "bench"));

@@ -205,7 +205,7 @@ public sealed class CliTests
         await using (db)
         {
             time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
-            var check = await new Custody.Facilities.OversightCommands(db, time).RecordWelfareCheckAsync(people[0],
+            var check = await new Custody.Facilities.RecordWelfareCheck(db, time).HandleAsync(new Custody.Common.PersonId(people[0]),
                 new Custody.Facilities.WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"),
                 new Custody.Access.Viewer("test:icrc", Roles: [Custody.Access.Roles.Inspector]));
             Assert.True(check.Succeeded);

@@ -25,15 +25,15 @@ public sealed class InvoiceTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var (db, people) = await RegisterTests.AdmittedAsync(database, time, 4);
         await using var owned = db;
-        var oversight = new OversightCommands(db, time);
+        var welfare = new RecordWelfareCheck(db, time);
         time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
         var director = new Viewer("test:director", Roles: [Roles.FacilityDirector]);
         // The payee's own staff, whatever the request would say: kept, shown, never payable.
-        var staff = (await oversight.RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("Warden", null, "well", false, null, "verified-identifier"), director)).Value!;
+        var staff = (await welfare.HandleAsync(new PersonId(people[0]), new WelfareCheckRequest("Warden", null, "well", false, null, "verified-identifier"), director)).Value!;
         // A monitor's check made five days before it is recorded: kept, marked late, not payable.
-        var late = (await oversight.RecordWelfareCheckAsync(people[1], new WelfareCheckRequest("ICRC delegate", "2026-03-05T15:00:00Z", "well", true, null, "verified-identifier"), Monitor)).Value!;
-        var unconfirmed = (await oversight.RecordWelfareCheckAsync(people[2], new WelfareCheckRequest("ICRC delegate", null, "well", true, null), Monitor)).Value!;
-        var payable = (await oversight.RecordWelfareCheckAsync(people[3], new WelfareCheckRequest("ICRC delegate", "2026-03-08T15:00:00Z", "well", true, null, "biometric-match"), Monitor)).Value!;
+        var late = (await welfare.HandleAsync(new PersonId(people[1]), new WelfareCheckRequest("ICRC delegate", "2026-03-05T15:00:00Z", "well", true, null, "verified-identifier"), Monitor)).Value!;
+        var unconfirmed = (await welfare.HandleAsync(new PersonId(people[2]), new WelfareCheckRequest("ICRC delegate", null, "well", true, null), Monitor)).Value!;
+        var payable = (await welfare.HandleAsync(new PersonId(people[3]), new WelfareCheckRequest("ICRC delegate", "2026-03-08T15:00:00Z", "well", true, null, "biometric-match"), Monitor)).Value!;
         time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
 
         var draft = (await new DraftInvoice(db).RunAsync("us-sv-2025", "2026-03")).Value!;
@@ -63,7 +63,7 @@ public sealed class InvoiceTests
         var (db, people) = await RegisterTests.AdmittedAsync(database, time, 1);
         await using var owned = db;
         time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
-        Assert.True((await new OversightCommands(db, time).RecordWelfareCheckAsync(people[0], new WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"), Monitor)).Succeeded);
+        Assert.True((await new RecordWelfareCheck(db, time).HandleAsync(new PersonId(people[0]), new WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"), Monitor)).Succeeded);
         var billing = new BillingCommands(db, time);
         var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Payer);
         Assert.True(hold.Succeeded, hold.Failure?.Message);

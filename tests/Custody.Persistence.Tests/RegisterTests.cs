@@ -22,10 +22,10 @@ public sealed class RegisterTests
     {
         var db = database.NewContext();
         await Samples.ImportOkAsync(db, Samples.Agreement);
-        var facilities = new FacilityCommands(db, time);
-        Assert.True((await facilities.RegisterAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
-        Assert.True((await facilities.RegisterAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
-        var cells = await new RegisterCommands(db, time).RegisterCellsAsync(
+        var facilities = new RegisterFacility(db, time);
+        Assert.True((await facilities.HandleAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
+        Assert.True((await facilities.HandleAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
+        var cells = await new RegisterCells(db, time).HandleAsync(
         [
             new("sv-prison", "A", "01", 20m, true, 6, 1, 1, 200m, 12, "natural", 6, 6),
             new("sv-prison", "A", "02", 20m, true, 6, 1, 1, 200m, 12, "natural", 6, 6),
@@ -37,7 +37,7 @@ public sealed class RegisterTests
         await DemoMovement.HandOverAsync(db, time, "us-sv-2025", "us-centre", "sv-prison", ids.Select(p => (p.Id, p.ExternalId)).ToList());
         foreach (var person in ids)
         {
-            var admitted = await new RegisterCommands(db, time).AdmitAsync(person.Id, new AdmitRequest(Register, null), Reception);
+            var admitted = await new AdmitPerson(db, time).HandleAsync(new PersonId(person.Id), new AdmitRequest(Register, null), Reception);
             Assert.True(admitted.Succeeded, admitted.Failure?.Message);
         }
         return (db, ids.Select(p => p.Id).ToList());
@@ -78,8 +78,8 @@ public sealed class RegisterTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var (db, people) = await AdmittedAsync(database, time, 6);
         await using var owned = db;
-        var register = new RegisterCommands(db, time);
-        var oversight = new OversightCommands(db, time);
+        var assign = new AssignCell(db, time);
+        var release = new ReleasePerson(db, time);
         var instants = new List<DateTime>();
         var cells = new[] { "sv-prison/A/01", "sv-prison/A/02" };
         await Gen.Select(Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[1, 90]).Array[12].SampleAsync(async ops =>
@@ -91,11 +91,11 @@ public sealed class RegisterTests
                 // Refusals (a released person, the same cell, a full cell) are part of the sequence too.
                 if (what == 3)
                 {
-                    await oversight.ReleaseAsync(people[who], new ReleaseRequest("returned", null, "Processing centre, US", "Ministry of Justice"), Reception);
+                    await release.HandleAsync(new PersonId(people[who]), new ReleaseRequest("returned", null, "Processing centre, US", "Ministry of Justice"), Reception);
                 }
                 else
                 {
-                    await register.AssignAsync(people[who], new AssignCellRequest(cells[what % 2]), Reception);
+                    await assign.HandleAsync(new PersonId(people[who]), new AssignCellRequest(cells[what % 2]), Reception);
                 }
                 instants.Add(Instants.Now(time));
             }

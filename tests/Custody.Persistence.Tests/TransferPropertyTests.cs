@@ -42,9 +42,9 @@ public sealed class TransferPropertyTests
         await using (var setup = database.NewContext())
         {
             await Samples.ImportOkAsync(setup, Samples.Agreement);
-            var facilities = new FacilityCommands(setup, TimeProvider.System);
-            Assert.True((await facilities.RegisterAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
-            Assert.True((await facilities.RegisterAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
+            var facilities = new RegisterFacility(setup, TimeProvider.System);
+            Assert.True((await facilities.HandleAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
+            Assert.True((await facilities.HandleAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
         }
         var run = 0;
         await Gen.Select(Gen.Int[0, Weighted.Length - 1].Select(i => Weighted[i]), Gen.Int[0, People - 1], Gen.Int[0, People - 1]).Array[Ops]
@@ -135,9 +135,9 @@ public sealed class TransferPropertyTests
         await using (var setup = database.NewContext())
         {
             await Samples.ImportOkAsync(setup, Samples.Agreement);
-            var facilities = new FacilityCommands(setup, TimeProvider.System);
-            Assert.True((await facilities.RegisterAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
-            Assert.True((await facilities.RegisterAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
+            var facilities = new RegisterFacility(setup, TimeProvider.System);
+            Assert.True((await facilities.HandleAsync(new("us-centre", "Centre", "US", "processing-centre", "1 Road", "+1 555 0100", "America/Chicago"), "test")).Succeeded);
+            Assert.True((await facilities.HandleAsync(new("sv-prison", "Prison", "SV", "prison", "2 Road", "+503 0000", "America/El_Salvador"), "test")).Succeeded);
         }
         var run = 0;
         await Gen.Select(Gen.Int[0, AfterArrival.Length - 1].Select(i => AfterArrival[i]), Gen.Int[0, People - 1], Gen.Int[0, People - 1]).Array[Ops]
@@ -153,9 +153,10 @@ public sealed class TransferPropertyTests
         var time = TimeProvider.System;
         var incidents = new RecordIncident(db, new RecordIncidentInTransit(db, time, new IncidentOptions()), new RecordIncidentInFacility(db, time, new IncidentOptions()));
         var courts = new CourtOrderCommands(db, time);
-        var register = new RegisterCommands(db, time);
-        var hospitals = new HospitalEscorts(db, time);
-        var oversight = new OversightCommands(db, time);
+        var admit = new AdmitPerson(db, time);
+        var takeToHospital = new TakeToHospital(db, time);
+        var bringBack = new BringBackFromHospital(db, time);
+        var release = new ReleasePerson(db, time);
         // Everyone travels; a court stays the last person's removal in flight, so they arrive held pending return; the others are handed over.
         var manifest = (await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
             Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor)).Value!.Id;
@@ -187,14 +188,14 @@ public sealed class TransferPropertyTests
             {
                 12 => await ToggleStayAsync(courts, stays, p),
                 14 => await CorrectLatestTimeAsync(db, p),
-                15 => Step(await register.AdmitAsync(p, new AdmitRequest(Admission.RequiredFields.ToDictionary(f => f, _ => new RegisterField("as recorded", null)), null), Reception)),
+                15 => Step(await admit.HandleAsync(new PersonId(p), new AdmitRequest(Admission.RequiredFields.ToDictionary(f => f, _ => new RegisterField("as recorded", null)), null), Reception)),
                 16 => Step(await db.CustodyRecords.AnyAsync(r => r.PersonId == p && r.IsCurrent && r.PlaceKind == CustodyPlaces.Hospital)
-                    ? await hospitals.BringBackAsync(p, new BackFromHospitalRequest(null), Reception)
-                    : await hospitals.TakeAsync(p, new TakeToHospitalRequest("Hospital Rosales", "random", null), Reception)),
+                    ? await bringBack.HandleAsync(new PersonId(p), new BackFromHospitalRequest(null), Reception)
+                    : await takeToHospital.HandleAsync(new PersonId(p), new TakeToHospitalRequest("Hospital Rosales", "random", null), Reception)),
                 17 => Step(await incidents.HandleAsync(new PersonId(p), new RecordIncidentRequest((b % 3) switch { 0 => Incident.SeriousInjury, 1 => Incident.Escape, _ => Incident.Death },
                     new PersonId(p), null, "random", "random", "unknown", "Instituto de Medicina Legal"), Escort)),
                 18 => await ReturnAsync(db, p, prefix + a),
-                _ => Step(await oversight.ReleaseAsync(p, new ReleaseRequest(b % 2 == 0 ? CustodyEvents.Released : CustodyEvents.Returned, null, "Airport", "Court 3"), Reception)),
+                _ => Step(await release.HandleAsync(new PersonId(p), new ReleaseRequest(b % 2 == 0 ? CustodyEvents.Released : CustodyEvents.Returned, null, "Airport", "Court 3"), Reception)),
             };
             db.ChangeTracker.Clear();
             if (Environment.GetEnvironmentVariable("CUSTODY_TRACE_PROPERTY") is { Length: > 0 } trace)

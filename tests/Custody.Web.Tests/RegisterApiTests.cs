@@ -185,8 +185,8 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         using (var scope = factory.Services.CreateScope())
         {
             var then = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8));
-            var late = await new Custody.Complaints.ComplaintCommands(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), then, new(), new())
-                .FileAsync(ids[0], new("relative", "complaint", "No visits allowed for a month"), new Custody.Access.Viewer("test:reception"));
+            var late = await new Custody.Complaints.FileComplaint(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), then, new(), new())
+                .HandleAsync(new Custody.Common.PersonId(ids[0]), new("relative", "complaint", "No visits allowed for a month"), new Custody.Access.Viewer("test:reception"));
             Assert.True(late.Succeeded, late.Failure?.Message);
         }
         var overdue = (await (await factory.BearerAsync(Roles.Inspector)).GetFromJsonAsync<JsonArray>("/api/complaints/overdue"))!;

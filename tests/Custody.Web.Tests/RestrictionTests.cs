@@ -130,8 +130,8 @@ public abstract class RestrictionTests(CustodyWebFactory factory)
         using (var scope = factory.Services.CreateScope())
         {
             var then = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-40));
-            var recorded = await new RestrictionCommands(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), then)
-                .RestrictAsync(person, new RestrictionRequest("Old ground", "Fiscalía", InDays(-30)), new Custody.Access.Viewer("test:director"));
+            var recorded = await new RestrictInformation(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), then)
+                .HandleAsync(new Custody.Common.PersonId(person), new RestrictionRequest("Old ground", "Fiscalía", InDays(-30)), new Custody.Access.Viewer("test:director"));
             Assert.True(recorded.Succeeded, recorded.Failure?.Message);
         }
         var inspector = await factory.BearerAsync(Roles.Inspector);

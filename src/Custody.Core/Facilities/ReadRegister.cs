@@ -59,6 +59,14 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
     /// <summary>Dispositions appear this many days before the custody term ends.</summary>
     public const int DispositionNoticeDays = 30;
 
+    /// <summary>Every facility of both states, by state and name: for anyone signed in (families and counsel are told them).</summary>
+    public async Task<IReadOnlyList<FacilityView>> FacilitiesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Facilities.AsNoTracking().OrderBy(f => f.State).ThenBy(f => f.Name).ToListAsync(cancellationToken)).Select(FacilityView.Of).ToList();
+
+    /// <summary>The standards the facility is held to now, and the agreement they come from (none: the ICRC defaults).</summary>
+    public Task<(string? AgreementId, FacilityStandards Standards)> FacilityStandardsAsync(FacilityId facility, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        StandardsInForce.OfFacilityAsync(db, facility, at, cancellationToken);
+
     public async Task<FacilityRegisterView?> RegisterAsync(string facilityId, CancellationToken cancellationToken = default)
     {
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, cancellationToken);

@@ -74,7 +74,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(query);
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(query.CountryOfBirth) || !Facilities.FacilityCommands.Country().IsMatch(query.CountryOfBirth.Trim().ToUpperInvariant()))
+        if (string.IsNullOrWhiteSpace(query.CountryOfBirth) || !Facilities.RegisterFacility.Country().IsMatch(query.CountryOfBirth.Trim().ToUpperInvariant()))
         {
             errors.Add(new FieldError("countryOfBirth", "Required: the country of birth, an ISO 3166-1 alpha-2 code such as SV."));
         }

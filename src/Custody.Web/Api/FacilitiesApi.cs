@@ -22,14 +22,13 @@ public static class FacilitiesApi
 
     public static void MapFacilitiesApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/facilities", async (FacilityCommands facilities, CancellationToken ct) => TypedResults.Ok(await facilities.ListAsync(ct)))
+        api.MapGet("/facilities", async (ReadRegister read, CancellationToken ct) => TypedResults.Ok(await read.FacilitiesAsync(ct)))
             .WithTags("Facilities").RequireAuthorization(Policies.SignedIn)
             .WithSummary("Every facility of both states with its address, telephone and time zone.");
-        api.MapPost("/facilities", async (RegisterFacilityRequest request, FacilityCommands facilities, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await facilities.RegisterAsync(request, ApiResults.ViewerOf(http.User).Actor, ct)))
+        api.MapPost("/facilities", async (RegisterFacilityRequest request, RegisterFacility register, HttpContext http, CancellationToken ct) =>
+                Answer<FacilityView>.From(await register.HandleAsync(request, ApiResults.ViewerOf(http.User).Actor, ct)))
             .WithTags("Facilities").RequireAuthorization(Policies.ManageFacilities)
-            .WithSummary("Register a facility, or correct the details of one (same id; its state never changes).")
-            .Produces<FacilityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Register a facility, or correct the details of one (same id; its state never changes).");
 
         api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, HttpContext http, IAuthorizationService authorization, CancellationToken ct) =>
                 ApiResults.From(await locator.FindAsync(query, await MayReadPeopleAsync(http, authorization), ct)))

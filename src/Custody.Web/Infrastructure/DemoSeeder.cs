@@ -76,16 +76,16 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         var bytes = bundle.ToArray();
         await Require(import.RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
 
-        var facilities = new Custody.Facilities.FacilityCommands(db, time);
+        var facilities = new Custody.Facilities.RegisterFacility(db, time);
         foreach (var facility in DemoFacilities)
         {
-            if ((await facilities.RegisterAsync(facility, Actor, cancellationToken)).Failure is { } failure)
+            if ((await facilities.HandleAsync(facility, Actor, cancellationToken)).Failure is { } failure)
             {
                 throw new InvalidOperationException($"Demo facility {facility.Id} failed: {failure.Message}");
             }
         }
 
-        var cells = await new Custody.Facilities.RegisterCommands(db, time).RegisterCellsAsync(DemoCells().ToList(), new Custody.Access.Viewer(Actor), cancellationToken);
+        var cells = await new Custody.Facilities.RegisterCells(db, time).HandleAsync(DemoCells().ToList(), new Custody.Access.Viewer(Actor), cancellationToken);
         if (cells.Failure is { } cellFailure)
         {
             throw new InvalidOperationException($"Demo cells failed: {cellFailure.Message}");

@@ -1,3 +1,4 @@
+using Custody.Common;
 using Custody.Facilities;
 using Custody.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Web.Pages.Facilities;
 
 /// <summary>The admission form: every register field stated, or marked declined or unknown (recorded with who said so).</summary>
-public sealed class AdmitModel(RegisterCommands register, Persistence.CustodyDbContext db) : PageModel
+public sealed class AdmitModel(AdmitPerson admit, Persistence.CustodyDbContext db) : PageModel
 {
     public sealed class FieldInput
     {
@@ -30,7 +31,7 @@ public sealed class AdmitModel(RegisterCommands register, Persistence.CustodyDbC
     {
         var request = new AdmitRequest(Fields.ToDictionary(f => f.Key, f => new RegisterField(string.IsNullOrWhiteSpace(f.Value.Status) ? f.Value.Value : null,
             string.IsNullOrWhiteSpace(f.Value.Status) ? null : f.Value.Status)), null);
-        var result = await register.AdmitAsync(personId, request, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await admit.HandleAsync(new PersonId(personId), request, ApiResults.ViewerOf(User), cancellationToken);
         if (result.Value is { } admission)
         {
             return Redirect($"/Facilities/Register/{admission.FacilityId}");

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Facilities;
 
 /// <summary>A facility's inspections: the checklist form for inspectors, findings with severity, follow-up actions and the overdue list.</summary>
-public sealed class InspectionsModel(InspectionCommands inspections, IAuthorizationService authorization) : PageModel
+public sealed class InspectionsModel(ReadInspections inspections, IAuthorizationService authorization) : PageModel
 {
     public sealed class ChecklistForm
     {
@@ -45,7 +45,7 @@ public sealed class InspectionsModel(InspectionCommands inspections, IAuthorizat
 
     public async Task OnGetAsync(string id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostRecordAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecordAsync(string id, [FromServices] RecordInspection record, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Inspect)).Succeeded)
         {
@@ -53,18 +53,18 @@ public sealed class InspectionsModel(InspectionCommands inspections, IAuthorizat
         }
         var f = Form;
         IReadOnlyList<FollowUpRequest> actions = string.IsNullOrWhiteSpace(f.ActionDescription) ? [] : [new(f.ActionDescription, f.ActionOwner, f.ActionDeadline)];
-        var result = await inspections.RecordAsync(id, new RecordInspectionRequest(f.CellId, null, new InspectionMeasurements(f.Occupants, f.Water, f.Toilets, f.Showers,
+        var result = await record.HandleAsync(new FacilityId(id), new RecordInspectionRequest(f.CellId, null, new InspectionMeasurements(f.Occupants, f.Water, f.Toilets, f.Showers,
             f.Temperature, f.LightingHours, f.LightsOn24Hours, f.NaturalLight, f.Ventilation, f.Sanitation, f.Mattresses), actions), ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(id, result.Failure, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCompleteAsync(string id, Guid actionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCompleteAsync(string id, Guid actionId, [FromServices] CompleteInspectionAction complete, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded)
         {
             return Forbid();
         }
-        return await AfterAsync(id, (await inspections.CompleteActionAsync(actionId, ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+        return await AfterAsync(id, (await complete.HandleAsync(actionId, ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
     }
 
     private async Task<IActionResult> AfterAsync(string id, Failure? failure, CancellationToken cancellationToken)
@@ -81,8 +81,8 @@ public sealed class InspectionsModel(InspectionCommands inspections, IAuthorizat
     private async Task LoadAsync(string id, CancellationToken cancellationToken)
     {
         FacilityId = id;
-        Inspections = await inspections.ListAsync(id, cancellationToken);
-        Overdue = await inspections.OverdueAsync(id, cancellationToken);
+        Inspections = await inspections.ListAsync(new FacilityId(id), cancellationToken);
+        Overdue = await inspections.OverdueAsync(new FacilityId(id), cancellationToken);
         MayInspect = (await authorization.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
         MayComplete = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
     }

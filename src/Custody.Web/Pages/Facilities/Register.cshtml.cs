@@ -12,8 +12,7 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, RegisterCommands register, OversightCommands oversight, HospitalEscorts hospitals, RestrictionCommands restrictions,
-    IAuthorizationService authorization) : PageModel
+public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictions, IAuthorizationService authorization) : PageModel
 {
     public FacilityRegisterView View { get; private set; } = null!;
 
@@ -29,12 +28,12 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
 
     public bool MayDecideAccess { get; private set; }
 
-    public Task<IActionResult> OnPostVisitAsync(string id, Guid personId, string? visitor, string? role, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.RecordWelfare, async () => (await oversight.RequestVisitAsync(personId, new VisitRequest(visitor, role), Viewer, cancellationToken)).Failure,
+    public Task<IActionResult> OnPostVisitAsync(string id, Guid personId, string? visitor, string? role, [FromServices] RequestVisit visit, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordWelfare, async () => (await visit.HandleAsync(new PersonId(personId), new VisitRequest(visitor, role), Viewer, cancellationToken)).Failure,
             cancellationToken);
 
-    public Task<IActionResult> OnPostDecideVisitAsync(string id, Guid visitId, bool granted, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.DecideAccess, async () => (await oversight.DecideVisitAsync(visitId, new VisitDecision(granted, reason), Viewer, cancellationToken)).Failure,
+    public Task<IActionResult> OnPostDecideVisitAsync(string id, Guid visitId, bool granted, string? reason, [FromServices] DecideVisit decide, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.DecideAccess, async () => (await decide.HandleAsync(visitId, new VisitDecision(granted, reason), Viewer, cancellationToken)).Failure,
             cancellationToken);
 
     public bool MayKeep { get; private set; }
@@ -55,24 +54,27 @@ public sealed class RegisterModel(ReadRegister read, RegisterCommands register, 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAssignAsync(string id, Guid personId, string? cellId, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.KeepRegister, async () => (await register.AssignAsync(personId, new AssignCellRequest(cellId), Viewer, cancellationToken)).Failure, cancellationToken);
-
-    public Task<IActionResult> OnPostHospitalAsync(string id, Guid personId, string? hospital, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.KeepRegister, async () => (await hospitals.TakeAsync(personId, new TakeToHospitalRequest(hospital, reason, null), Viewer, cancellationToken)).Failure,
+    public Task<IActionResult> OnPostAssignAsync(string id, Guid personId, string? cellId, [FromServices] AssignCell assign, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await assign.HandleAsync(new PersonId(personId), new AssignCellRequest(cellId), Viewer, cancellationToken)).Failure,
             cancellationToken);
 
-    public Task<IActionResult> OnPostBackFromHospitalAsync(string id, Guid personId, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.KeepRegister, async () => (await hospitals.BringBackAsync(personId, new BackFromHospitalRequest(null), Viewer, cancellationToken)).Failure,
+    public Task<IActionResult> OnPostHospitalAsync(string id, Guid personId, string? hospital, string? reason, [FromServices] TakeToHospital take, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await take.HandleAsync(new PersonId(personId), new TakeToHospitalRequest(hospital, reason, null), Viewer, cancellationToken)).Failure,
             cancellationToken);
 
-    public Task<IActionResult> OnPostReleaseAsync(string id, Guid personId, string? kind, string? destination, string? authority, CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.KeepRegister, async () => (await oversight.ReleaseAsync(personId, new ReleaseRequest(kind, null, destination, authority), Viewer, cancellationToken)).Failure,
+    public Task<IActionResult> OnPostBackFromHospitalAsync(string id, Guid personId, [FromServices] BringBackFromHospital bringBack, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await bringBack.HandleAsync(new PersonId(personId), new BackFromHospitalRequest(null), Viewer, cancellationToken)).Failure,
+            cancellationToken);
+
+    public Task<IActionResult> OnPostReleaseAsync(string id, Guid personId, string? kind, string? destination, string? authority, [FromServices] ReleasePerson release,
+        CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.KeepRegister, async () => (await release.HandleAsync(new PersonId(personId), new ReleaseRequest(kind, null, destination, authority), Viewer,
+            cancellationToken)).Failure,
             cancellationToken);
 
     public Task<IActionResult> OnPostWelfareAsync(string id, Guid personId, string? seenBy, string? identityConfirmedBy, string? condition, bool privateConversation,
-        CancellationToken cancellationToken) =>
-        RunAsync(id, Policies.RecordWelfare, async () => (await oversight.RecordWelfareCheckAsync(personId,
+        [FromServices] RecordWelfareCheck record, CancellationToken cancellationToken) =>
+        RunAsync(id, Policies.RecordWelfare, async () => (await record.HandleAsync(new PersonId(personId),
             new WelfareCheckRequest(seenBy, null, condition, privateConversation, null, string.IsNullOrEmpty(identityConfirmedBy) ? null : identityConfirmedBy), Viewer,
             cancellationToken)).Failure, cancellationToken);
 

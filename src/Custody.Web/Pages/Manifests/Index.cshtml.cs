@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Web.Pages.Manifests;
 
 /// <summary>The manifest board: every movement by status, and (for supervisors) a form to create one.</summary>
-public sealed class IndexModel(ReadManifests read, CreateManifest create, FacilityCommands facilities, Persistence.CustodyDbContext db,
+public sealed class IndexModel(ReadManifests read, CreateManifest create, ReadRegister register, Persistence.CustodyDbContext db,
     IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
@@ -48,7 +48,7 @@ public sealed class IndexModel(ReadManifests read, CreateManifest create, Facili
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Rows = await read.BoardAsync(Status, cancellationToken);
-        Facilities = await facilities.ListAsync(cancellationToken);
+        Facilities = await register.FacilitiesAsync(cancellationToken);
         Agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         MayBuild = (await authorization.AuthorizeAsync(User, Policies.BuildManifests)).Succeeded;
     }

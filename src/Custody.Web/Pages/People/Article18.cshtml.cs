@@ -13,7 +13,7 @@ namespace Custody.Web.Pages.People;
 /// whereabouts, health, release or death — or the restriction, its ground, authority and review date,
 /// which a court lifts and counsel can ask a court to review.
 /// </summary>
-public sealed class Article18Model(ReadRegister read, RestrictionCommands restrictions, IAuthorizationService authorization) : PageModel
+public sealed class Article18Model(ReadRegister read, IAuthorizationService authorization) : PageModel
 {
     public Article18Information Info { get; private set; } = null!;
 
@@ -24,33 +24,35 @@ public sealed class Article18Model(ReadRegister read, RestrictionCommands restri
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRestrictAsync(Guid id, string? ground, string? authority, string? reviewBy, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRestrictAsync(Guid id, string? ground, string? authority, string? reviewBy, [FromServices] RestrictInformation restrict,
+        CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideAccess))
         {
             return Forbid();
         }
-        return await AfterAsync(id, (await restrictions.RestrictAsync(id, new RestrictionRequest(ground, authority, reviewBy), ApiResults.ViewerOf(User), cancellationToken)).Failure,
+        return await AfterAsync(id, (await restrict.HandleAsync(new PersonId(id), new RestrictionRequest(ground, authority, reviewBy), ApiResults.ViewerOf(User), cancellationToken)).Failure,
             cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostLiftAsync(Guid id, Guid restrictionId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLiftAsync(Guid id, Guid restrictionId, string? reason, [FromServices] LiftRestriction lift, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideAccess))
         {
             return Forbid();
         }
-        return await AfterAsync(id, (await restrictions.LiftAsync(restrictionId, new LiftRestrictionRequest(reason), ApiResults.ViewerOf(User), cancellationToken)).Failure,
+        return await AfterAsync(id, (await lift.HandleAsync(restrictionId, new LiftRestrictionRequest(reason), ApiResults.ViewerOf(User), cancellationToken)).Failure,
             cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid restrictionId, string? court, string? docket, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid restrictionId, string? court, string? docket, [FromServices] RequestRestrictionReview review,
+        CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.RequestRestrictionReview))
         {
             return Forbid();
         }
-        return await AfterAsync(id, (await restrictions.RequestReviewAsync(restrictionId, new RestrictionReviewRequest(court, docket), ApiResults.ViewerOf(User),
+        return await AfterAsync(id, (await review.HandleAsync(restrictionId, new RestrictionReviewRequest(court, docket), ApiResults.ViewerOf(User),
             cancellationToken)).Failure, cancellationToken);
     }
 

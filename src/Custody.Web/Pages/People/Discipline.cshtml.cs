@@ -1,3 +1,4 @@
+using Custody.Common;
 using Custody.Discipline;
 using Custody.Web.Api;
 using Custody.Web.Auth;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.People;
 
 /// <summary>A person's disciplinary measures, and the form to record one; a sanction the Mandela Rules forbid is refused naming the rule.</summary>
-public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizationService authorization) : PageModel
+public sealed class DisciplineModel(ReadDisciplinaryMeasures discipline, IAuthorizationService authorization) : PageModel
 {
     public sealed class MeasureForm
     {
@@ -36,8 +37,8 @@ public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizatio
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken) =>
         await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken) =>
-        PageCommand.RunAsync(this, authorization, Policies.KeepRegister, async () => (await discipline.RecordAsync(personId,
+    public Task<IActionResult> OnPostAsync(Guid personId, [FromServices] RecordDisciplinaryMeasure record, CancellationToken cancellationToken) =>
+        PageCommand.RunAsync(this, authorization, Policies.KeepRegister, async () => (await record.HandleAsync(new PersonId(personId),
                 new RecordMeasureRequest(Form.Offence, Form.HearingAt, Form.HearingOutcome, Form.Sanction, Form.StartsOn, Form.Days,
                     Form.Assessed ? new HealthAssessment(Form.Pregnant, Form.DisabilityWorsened) : null, Form.Collective),
                 ApiResults.ViewerOf(User), cancellationToken)).Failure,
@@ -45,7 +46,7 @@ public sealed class DisciplineModel(DisciplineCommands discipline, IAuthorizatio
 
     private async Task<bool> LoadAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var measures = await discipline.ListAsync(personId, ApiResults.ViewerOf(User), cancellationToken);
+        var measures = await discipline.ListAsync(new PersonId(personId), ApiResults.ViewerOf(User), cancellationToken);
         if (measures.Value is null)
         {
             return false;

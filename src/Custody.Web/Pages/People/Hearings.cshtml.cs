@@ -1,3 +1,4 @@
+using Custody.Common;
 using Custody.Hearings;
 using Custody.Web.Api;
 using Custody.Web.Auth;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.People;
 
 /// <summary>A person's judicial process: hearings (court, date, purpose), then whether counsel was present and the outcome.</summary>
-public sealed class HearingsModel(HearingCommands hearings, IAuthorizationService authorization) : PageModel
+public sealed class HearingsModel(ReadHearings hearings, IAuthorizationService authorization) : PageModel
 {
     public Guid PersonId { get; private set; }
 
@@ -19,12 +20,14 @@ public sealed class HearingsModel(HearingCommands hearings, IAuthorizationServic
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostScheduleAsync(Guid id, string? court, string? at, string? purpose, string? docket, CancellationToken cancellationToken) =>
-        await RunAsync(id, async () => (await hearings.ScheduleAsync(id, new ScheduleHearingRequest(court, at, purpose, docket), ApiResults.ViewerOf(User), cancellationToken)).Failure,
+    public async Task<IActionResult> OnPostScheduleAsync(Guid id, string? court, string? at, string? purpose, string? docket, [FromServices] ScheduleHearing schedule,
+        CancellationToken cancellationToken) =>
+        await RunAsync(id, async () => (await schedule.HandleAsync(new PersonId(id), new ScheduleHearingRequest(court, at, purpose, docket), ApiResults.ViewerOf(User), cancellationToken)).Failure,
             cancellationToken);
 
-    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid hearingId, bool counselPresent, string? outcome, CancellationToken cancellationToken) =>
-        await RunAsync(id, async () => (await hearings.RecordOutcomeAsync(hearingId, new HearingOutcomeRequest(counselPresent, outcome), ApiResults.ViewerOf(User),
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid hearingId, bool counselPresent, string? outcome, [FromServices] RecordHearingOutcome record,
+        CancellationToken cancellationToken) =>
+        await RunAsync(id, async () => (await record.HandleAsync(hearingId, new HearingOutcomeRequest(counselPresent, outcome), ApiResults.ViewerOf(User),
             cancellationToken)).Failure, cancellationToken);
 
     private Task<IActionResult> RunAsync(Guid id, Func<Task<Custody.Common.Failure?>> command, CancellationToken cancellationToken) =>
@@ -32,7 +35,7 @@ public sealed class HearingsModel(HearingCommands hearings, IAuthorizationServic
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var list = await hearings.ListAsync(id, ApiResults.ViewerOf(User), cancellationToken);
+        var list = await hearings.ListAsync(new PersonId(id), ApiResults.ViewerOf(User), cancellationToken);
         if (list.Value is null)
         {
             return false;

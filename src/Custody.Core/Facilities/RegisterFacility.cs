@@ -18,11 +18,14 @@ public sealed record FacilityView(string Id, string Name, string State, string K
     }
 }
 
-/// <summary>Registers facilities and corrects their details, each a ledgered change; lists them for anyone signed in.</summary>
-public sealed partial class FacilityCommands(CustodyDbContext db, TimeProvider time)
+/// <summary>
+/// Registers a new facility, or records corrected details of an existing one (same id), each a
+/// ledgered change: families and counsel are told its address and telephone, so what they were told
+/// when stays provable. A facility never changes state: that is a new facility.
+/// </summary>
+public sealed partial class RegisterFacility(CustodyDbContext db, TimeProvider time) : IUseCase
 {
-    /// <summary>Registers a new facility, or records corrected details of an existing one (same id).</summary>
-    public async Task<Result<FacilityView>> RegisterAsync(RegisterFacilityRequest request, string actor, CancellationToken cancellationToken = default)
+    public async Task<Result<FacilityView>> HandleAsync(RegisterFacilityRequest request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = Validate(request);
@@ -49,9 +52,6 @@ public sealed partial class FacilityCommands(CustodyDbContext db, TimeProvider t
             return FacilityView.Of(existing);
         }, cancellationToken);
     }
-
-    public async Task<IReadOnlyList<FacilityView>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await db.Facilities.AsNoTracking().OrderBy(f => f.State).ThenBy(f => f.Name).ToListAsync(cancellationToken)).Select(FacilityView.Of).ToList();
 
     private static List<FieldError> Validate(RegisterFacilityRequest r)
     {

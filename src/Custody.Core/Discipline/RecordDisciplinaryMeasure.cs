@@ -17,9 +17,14 @@ public sealed record RecordMeasureRequest(string? Offence, string? HearingAt, st
 /// <summary>The refusal of a sanction that breaches the Mandela Rules, naming each rule.</summary>
 public sealed record RulesBreached(string Message, IReadOnlyList<RuleBreach> Breaches) : Failure(Message);
 
-public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
+/// <summary>
+/// Records a disciplinary measure against a person held in a facility — the offence, the hearing and
+/// its outcome, the sanction — after checking it against the Nelson Mandela Rules (<see cref="MandelaRules"/>):
+/// a sanction they forbid is refused naming each rule, never recorded and questioned later.
+/// </summary>
+public sealed class RecordDisciplinaryMeasure(CustodyDbContext db, TimeProvider time) : IUseCase
 {
-    public async Task<Result<DisciplinaryMeasureView>> RecordAsync(Guid personId, RecordMeasureRequest r, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<DisciplinaryMeasureView>> HandleAsync(PersonId personId, RecordMeasureRequest r, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -54,7 +59,7 @@ public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
             {
                 return new StateConflict("The person is not admitted to a facility.", "not-admitted");
             }
-            var solitary = (await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId && m.Sanction == MandelaRules.SolitaryConfinement)
+            var solitary = (await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId.Value && m.Sanction == MandelaRules.SolitaryConfinement)
                 .Select(m => new { m.StartsOn, m.Days }).ToListAsync(cancellationToken)).Select(m => (m.StartsOn, m.StartsOn.AddDays(m.Days - 1)));
             var age = MandelaRules.AgeOn(person.DateOfBirth, startsOn);
             var breaches = MandelaRules.Breaches(new Sanction(r.Sanction!, startsOn, r.Days!.Value, r.Collective), age, solitary, r.Health);
@@ -67,15 +72,5 @@ public sealed class DisciplineCommands(CustodyDbContext db, TimeProvider time)
                 startsOn, r.Days.Value), viewer.Actor);
             return DisciplinaryMeasureView.Of(work.Store.Find<DisciplinaryMeasure>(id)!);
         }, cancellationToken);
-    }
-
-    public async Task<Result<IReadOnlyList<DisciplinaryMeasureView>>> ListAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (await viewer.FindPersonAsync(db, personId, cancellationToken) is null)
-        {
-            return new NotFound($"No person {personId} in the register.");
-        }
-        return (await db.DisciplinaryMeasures.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.StartsOn).ToListAsync(cancellationToken)).Select(DisciplinaryMeasureView.Of).ToList();
     }
 }
