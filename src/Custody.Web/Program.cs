@@ -122,7 +122,7 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddDbContextCheck<CustodyDbContext>();
+builder.AddCustodyObservability();
 var signInsPerMinute = builder.Configuration.GetValue("Custody:SignInAttemptsPerMinute", 10);
 builder.Services.AddRateLimiter(o =>
 {
@@ -144,6 +144,7 @@ builder.Services.AddRateLimiter(o =>
             : RateLimitPartition.GetNoLimiter("others"));
     o.OnRejected = (context, _) =>
     {
+        Custody.Common.CustodyMetrics.RequestThrottled(context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "reads");
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -158,6 +159,7 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
+app.UseRequestLog();
 app.UseTransportSecurity(https);
 app.UseCustodySecurityHeaders();
 
@@ -229,7 +231,7 @@ app.MapTransparencyLog();
 app.MapStatistics();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapCustodyOperations();
 
 await app.RunAsync();
 

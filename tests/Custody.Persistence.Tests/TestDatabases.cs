@@ -19,6 +19,17 @@ public static class TestDatabases
 
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
+        var database = await CreateEmptyAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
+        return database;
+    }
+
+    /// <summary>A database with nothing in it, not even the schema: where a backup is restored.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(string provider)
+    {
         string connection;
         if (provider == Sqlite)
         {
@@ -45,12 +56,7 @@ public static class TestDatabases
             }
             connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = false }.ConnectionString;
         }
-        var database = CustodyDatabase.Parse(connection);
-        await using (var db = database.CreateContext())
-        {
-            await DatabaseSetup.MigrateAsync(db);
-        }
-        return new TestDatabase(database, connection);
+        return new TestDatabase(CustodyDatabase.Parse(connection), connection);
     }
 }
 

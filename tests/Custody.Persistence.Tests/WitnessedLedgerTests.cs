@@ -145,6 +145,58 @@ public sealed class WitnessedLedgerTests
         Assert.Contains("not signed by the log key", wrongKey.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task BackupTakenWhileWriting_RestoresIntoAFreshDatabase_AndVerifiesAgainstTheLastFinalCheckpoint(string provider)
+    {
+        var (database, log) = await LedgerWithEntriesAsync(provider, 10);
+        await using var witness = await WitnessProcess.StartAsync(log.Verifier);
+        var checkpoint = await PublishAsync(database, log, witness);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("custody-backup-").FullName, "custody.backup");
+
+        // Writers keep committing, one entry a transaction, while the backup runs.
+        using var stop = new CancellationTokenSource();
+        var writes = Task.Run(async () =>
+        {
+            var written = 0;
+            while (!stop.IsCancellationRequested || written < 20)
+            {
+                await AppendAuditEntriesAsync(database, 1);
+                written++;
+            }
+            return written;
+        });
+        await Task.Delay(200);
+        var backup = await CliTests.CustodyAsync("db", "backup", "--database", database.Connection, "--to", file);
+        await stop.CancelAsync();
+        var written = await writes;
+        var restored = await TestDatabases.CreateEmptyAsync(provider);
+        var restore = await CliTests.CustodyAsync("db", "restore", "--from", file, "--database", restored.Connection);
+        var again = await CliTests.CustodyAsync("db", "restore", "--from", file, "--database", restored.Connection);
+        var verify = await CliTests.CustodyAsync("ledger", "verify", "--database", restored.Connection, "--checkpoint", checkpoint,
+            "--key", log.Verifier.ToString(), "--witness", witness.Key.ToString());
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        Assert.True(restore.ExitCode == 0, restore.Error);
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.Contains("ledger ok", restore.Out, StringComparison.Ordinal);
+        // The copy holds a prefix of what was written during it: at least the checkpointed entries, at most all of them.
+        var inBackup = long.Parse(System.Text.RegularExpressions.Regex.Match(backup.Out, @"ledger of (\d+) entries").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(inBackup, await SizeAtCheckpointAsync(checkpoint), await SizeAsync(database));
+        Assert.Equal(inBackup, await SizeAsync(restored));
+        Assert.True(written >= 20);
+        // A restore never lands on a database already there, unless told to replace it.
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--replace", again.Error, StringComparison.Ordinal);
+        if (provider == TestDatabases.Sqlite && !OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    private static async Task<long> SizeAtCheckpointAsync(string checkpointFile) =>
+        (long)Checkpoint.Parse(SignedNote.Parse(await File.ReadAllTextAsync(checkpointFile)).Text).Size;
+
     private static async Task<(TestDatabase Database, NoteSigner Log)> LedgerWithEntriesAsync(string provider, int auditEntries)
     {
         var database = await TestDatabases.CreateAsync(provider);

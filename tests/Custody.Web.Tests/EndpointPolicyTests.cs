@@ -32,6 +32,6 @@ public sealed class EndpointPolicyTests(CustodyWebFactory factory) : IClassFixtu
 
         // The transparency log is public by design (checkpoints, the log key and hash tiles carry hashes of salted entries
         // only), and so are the statistics (counts, the small ones suppressed).
-        Assert.All(anonymous, route => Assert.Matches("^(/?statistics/(facilities|fees)\\.csv|/?statistics/held\\.svg|Statistics|Statistics/Index|/?checkpoint|/?checkpoints/\\{size:long\\}|/?log-key|/?tile/\\{level:int\\}/\\{\\*\\*index\\}|/?health|/?api/auth/token|/?api/auth/refresh|/?language/\\{culture\\}|/?openapi/.*|/?scalar.*|/?api/locator|Locator|Locator/Index|/?api/information-requests/?|/?api/information-requests/status/\\{token\\}|Requests/New|Requests/Status/\\{token\\}|Account/Login|Account/SetPassword|Account/SecondFactor|Account/Enrol|Account/AccessDenied|Error)$", route));
+        Assert.All(anonymous, route => Assert.Matches("^(/?statistics/(facilities|fees)\\.csv|/?statistics/held\\.svg|Statistics|Statistics/Index|/?checkpoint|/?checkpoints/\\{size:long\\}|/?log-key|/?tile/\\{level:int\\}/\\{\\*\\*index\\}|/?health(/live|/ready)?|/?metrics|/?api/auth/token|/?api/auth/refresh|/?language/\\{culture\\}|/?openapi/.*|/?scalar.*|/?api/locator|Locator|Locator/Index|/?api/information-requests/?|/?api/information-requests/status/\\{token\\}|Requests/New|Requests/Status/\\{token\\}|Account/Login|Account/SetPassword|Account/SecondFactor|Account/Enrol|Account/AccessDenied|Error)$", route));
     }
 }

@@ -13,6 +13,9 @@ public sealed class UnitOfWork
 {
     private readonly Reactions.Noted _noted = new();
 
+    // Kinds recorded in this unit of work, counted on the meter once it commits.
+    private readonly Dictionary<string, long> _appended = new(StringComparer.Ordinal);
+
     private UnitOfWork(CustodyDbContext db, LedgerWriter ledger, TimeProvider time)
     {
         Db = db;
@@ -61,6 +64,7 @@ public sealed class UnitOfWork
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await (own is not null ? own.CommitAsync(cancellationToken) : outer!.ReleaseSavepointAsync(savepoint!, cancellationToken));
+                CustodyMetrics.Appended(work._appended);
             }
             else
             {
@@ -110,8 +114,13 @@ public sealed class UnitOfWork
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(store);
         var registry = EventRegistry.Default;
-        var entries = Ledger.AppendMany(changes.Select(c => new LedgerWriter.Request(registry.For(c.Change.GetType()).Kind, c.Change.Subject(),
-            registry.ToPayload(c.Change), actor, c.OccurredAt)).ToList());
+        var requests = changes.Select(c => new LedgerWriter.Request(registry.For(c.Change.GetType()).Kind, c.Change.Subject(),
+            registry.ToPayload(c.Change), actor, c.OccurredAt)).ToList();
+        var entries = Ledger.AppendMany(requests);
+        foreach (var request in requests)
+        {
+            _appended[request.Kind] = _appended.GetValueOrDefault(request.Kind) + 1;
+        }
         for (var i = 0; i < changes.Count; i++)
         {
             registry.Apply(changes[i].Change, entries[i], store);
@@ -131,6 +140,7 @@ public sealed class UnitOfWork
         ArgumentNullException.ThrowIfNull(changes);
         var entries = Ledger.AppendMany(changes.Select((c, i) => new LedgerWriter.Request(T.EntryKind, c.Subject(),
             canonicalPayloads is null ? EventRegistry.Default.ToPayload(c) : [], actor, CanonicalPayload: canonicalPayloads?[i])).ToList());
+        _appended[T.EntryKind] = _appended.GetValueOrDefault(T.EntryKind) + changes.Count;
         Parallel.For(0, changes.Count, i => EventRegistry.Default.Apply(changes[i], entries[i], store));
         foreach (var change in changes)
         {

@@ -105,6 +105,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         var errors = Validate(query);
         if (errors.Count > 0)
         {
+            CustodyMetrics.LocatorAnswered("invalid");
             return new Invalid(errors);
         }
         var country = query.CountryOfBirth!.Trim().ToUpperInvariant();
@@ -116,6 +117,8 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
         var adultBornBy = today.AddYears(-18);
         var rows = await LookupAsync(key, adultBornBy, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return rows.Select(r => PublicAnswer.For(r, now, withRecordIds)).OfType<LocatorResult>().ToList();
+        var answers = rows.Select(r => PublicAnswer.For(r, now, withRecordIds)).OfType<LocatorResult>().ToList();
+        CustodyMetrics.LocatorAnswered(answers.Count > 0 ? "found" : "none");
+        return answers;
     }
 }

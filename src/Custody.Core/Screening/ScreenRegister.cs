@@ -23,7 +23,12 @@ public sealed record ScreeningRun(ScreeningRequest Request, AgreementTerms Agree
             .WithEnteredCourtOrders(EnteredCourtOrders[personId].Select(o => o.ToScreeningFact()))
             .WithEnteredFacts(EnteredFacts[personId]);
 
-    public ScreeningDecision Screen(Guid personId, string bundleFacts) => Screener.Screen(FactsOf(personId, bundleFacts), ClassOrders, Agreement, Request.At);
+    public ScreeningDecision Screen(Guid personId, string bundleFacts)
+    {
+        var decision = Screener.Screen(FactsOf(personId, bundleFacts), ClassOrders, Agreement, Request.At);
+        CustodyMetrics.Screened(decision.Outcome, decision.Reasons);
+        return decision;
+    }
 }
 
 /// <summary>A decision with the register's id of the person it is about.</summary>

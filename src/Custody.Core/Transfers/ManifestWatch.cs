@@ -73,6 +73,7 @@ public static class ManifestWatch
                 if (person.Alert != alert || person.AlertReasons != reasons)
                 {
                     session.Record(new ManifestAlertRaised(session.Manifest.Id, personId, alert, why.Decision.Reasons), actor);
+                    CustodyMetrics.AlertRaised(alert);
                 }
             }
             else if (person.Alert is not null)

@@ -12,12 +12,10 @@ public static class AgreementsApi
         var agreements = api.MapGroup("/agreements").WithTags("Agreements").RequireAuthorization(Policies.ReadAgreements);
         agreements.MapGet("/", async (ReadAgreements read, CancellationToken ct) => TypedResults.Ok(await read.ListAsync(ct)))
             .WithSummary("Every agreement with its parties and number of versions.");
-        agreements.MapGet("/{id}", async (string id, ReadAgreements read, CancellationToken ct) => ApiResults.From(await read.GetAsync(id, ct)))
-            .WithSummary("One agreement with every version as imported.")
-            .Produces<AgreementDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        agreements.MapGet("/{id}", async (string id, ReadAgreements read, CancellationToken ct) => Found<AgreementDetail>.From(await read.GetAsync(id, ct)))
+            .WithSummary("One agreement with every version as imported.");
         agreements.MapGet("/{id}/compare", async (string id, int? a, int? b, CustodyDbContext db, CancellationToken ct) =>
-                ApiResults.From(await new CompareVersions(db).RunAsync(id, a, b, ct)))
-            .WithSummary("Two versions side by side (default: the last two): every term with its value in each and whether it changed.")
-            .Produces<VersionComparison>().ProducesProblem(StatusCodes.Status404NotFound);
+                Found<VersionComparison>.From(await new CompareVersions(db).RunAsync(id, a, b, ct)))
+            .WithSummary("Two versions side by side (default: the last two): every term with its value in each and whether it changed.");
     }
 }

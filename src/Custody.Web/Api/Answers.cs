@@ -88,3 +88,23 @@ internal static class Problems
         }
     }
 }
+
+/// <summary>A file, a chart or a report — or why not (400, 404, 409). The file's content types are stated with <see cref="ApiResults.ProducesFile"/>.</summary>
+public sealed class FileAnswer : IResult, INestedHttpResult, IEndpointMetadataProvider
+{
+    private FileAnswer(IResult result) => Result = result;
+
+    public IResult Result { get; }
+
+    public static FileAnswer Of(IResult file) => new(file);
+
+    public static FileAnswer Fail(Failure failure) => new(ApiResults.Problem(failure));
+
+    public Task ExecuteAsync(HttpContext httpContext) => Result.ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Problems.Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Custody.Persistence;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class AuthApi
 
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, Custody.Web.Auth.PasswordSignIn signIn, HttpContext http) =>
+        api.MapPost("/auth/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, Custody.Web.Auth.PasswordSignIn signIn, HttpContext http) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
                 {
@@ -54,10 +55,10 @@ public static class AuthApi
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
             .WithSummary("Exchange an email and password (and, for an account with a second factor, twoFactorCode or recoveryCode) for a bearer token (fifteen minutes) and a refresh token (eight hours).")
-            .Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            // The bearer handler writes the token (the typed answer is empty), and the problems' statuses are stated here.
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapPost("/auth/refresh", async Task<IResult> (RefreshRequest request, SignInManager<CustodyUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time) =>
+        api.MapPost("/auth/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request, SignInManager<CustodyUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time) =>
             {
                 var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
                     : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);

@@ -16,13 +16,12 @@ public static class ScreeningApi
             {
                 var query = ParseQuery(at, null, null, null, null, time);
                 return query.Failure is { } failure
-                    ? ApiResults.Problem(failure)
-                    : ApiResults.From(await screen.RunAsync(id, agreement, query.Value.At, ApiResults.ViewerOf(http.User), ct));
+                    ? Answer<ScreeningDecision>.Fail(failure)
+                    : Answer<ScreeningDecision>.From(await screen.RunAsync(id, agreement, query.Value.At, ApiResults.ViewerOf(http.User), ct));
             })
             .WithTags("Screening")
             .RequireAuthorization(Policies.ReadPeople)
-            .WithSummary("Screen one person for transfer under an agreement (default: the first) at an instant (default: now), with every reason and the fact behind it.")
-            .Produces<ScreeningDecision>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Screen one person for transfer under an agreement (default: the first) at an instant (default: now), with every reason and the fact behind it.");
 
         var screenings = api.MapGroup("/screenings").WithTags("Screening").RequireAuthorization(Policies.ScreenRegister);
         screenings.MapGet("/", async (string agreement, string? at, string? outcome, string? reason, int? page, int? pageSize, CustodyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
@@ -30,35 +29,34 @@ public static class ScreeningApi
                 var query = ParseQuery(at, outcome, reason, page, pageSize, time);
                 if (query.Failure is { } invalid)
                 {
-                    return ApiResults.Problem(invalid);
+                    return Answer<ScreeningSummary>.Fail(invalid);
                 }
                 var register = new ScreenRegister(db, time);
                 var run = await register.PrepareAsync(new ScreeningRequest(agreement, query.Value.At, []), ApiResults.ViewerOf(http.User), ct);
                 return run.Failure is { } failure
-                    ? ApiResults.Problem(failure)
-                    : TypedResults.Ok(await ScreeningSummary.CollectAsync(run.Value!, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct));
+                    ? Answer<ScreeningSummary>.Fail(failure)
+                    : Answer<ScreeningSummary>.Ok(await ScreeningSummary.CollectAsync(run.Value!, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct));
             })
-            .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.")
-            .Produces<ScreeningSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.");
         screenings.MapGet("/export.csv", async (string agreement, string? at, string? outcome, string? reason, CustodyDbContext db, TimeProvider time, HttpContext http,
                 Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var query = ParseQuery(at, outcome, reason, null, null, time);
                 if (query.Failure is { } invalid)
                 {
-                    return ApiResults.Problem(invalid);
+                    return FileAnswer.Fail(invalid);
                 }
                 var register = new ScreenRegister(db, time);
                 var run = await register.PrepareAsync(new ScreeningRequest(agreement, query.Value.At, []), ApiResults.ViewerOf(http.User), ct);
                 if (run.Failure is { } failure)
                 {
-                    return ApiResults.Problem(failure);
+                    return FileAnswer.Fail(failure);
                 }
-                return Results.Stream(async body => await WriteCsvAsync(body, Reports.ExportColumns.In(Reports.ExportColumns.Screening, localizer.Words()), register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
-                    $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
+                return FileAnswer.Of(TypedResults.Stream(async body => await WriteCsvAsync(body, Reports.ExportColumns.In(Reports.ExportColumns.Screening, localizer.Words()), register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
+                    $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv"));
             })
             .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason); column names in the request's language.")
-            .ProducesFile("text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesFile("text/csv");
     }
 
     /// <summary>The instant (default now) and filters of a screening query, each checked and named when wrong.</summary>

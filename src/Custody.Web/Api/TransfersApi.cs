@@ -14,21 +14,23 @@ public static class TransfersApi
         manifests.MapGet("/", async (string? status, ReadManifests read, CancellationToken ct) => TypedResults.Ok(await read.BoardAsync(status, ct)))
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The manifest board: every manifest with head counts and open alerts, newest departure first; filter by status.");
-        manifests.MapGet("/{id:guid}", async (Guid id, ReadManifests read, CancellationToken ct) =>
-                await read.FindAsync(id, ct) is { } view ? Results.Ok(view) : ApiResults.Problem(new Custody.Common.NotFound($"No manifest {id}.")))
+        manifests.MapGet("/{id:guid}", async (Guid id, ReadManifests read, CancellationToken ct) => Found<ManifestView>.From(await read.FindAsync(id, ct), $"No manifest {id}."))
             .RequireAuthorization(Policies.ReadManifests)
-            .WithSummary("A manifest with its people (role, status, last screening, alerts, acknowledgements), discrepancies and reconciliation counts.")
-            .Produces<ManifestView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A manifest with its people (role, status, last screening, alerts, acknowledgements), discrepancies and reconciliation counts.");
         manifests.MapGet("/{id:guid}/reconciliation.csv", async (Guid id, ReadManifests read, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                await read.FindAsync(id, ct) is { } view ? Results.File(await ReconciliationReport.CsvAsync(view, localizer.Words(), ct), "text/csv", $"manifest-{id}-reconciliation.csv") : Results.NotFound())
+                await read.FindAsync(id, ct) is { } view
+                    ? FileAnswer.Of(TypedResults.File(await ReconciliationReport.CsvAsync(view, localizer.Words(), ct), "text/csv", $"manifest-{id}-reconciliation.csv"))
+                    : FileAnswer.Fail(new NotFound($"No manifest {id}.")))
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The reconciliation report as CSV: one row per person, then the counts.")
-            .ProducesFile("text/csv").Produces(StatusCodes.Status404NotFound);
+            .ProducesFile("text/csv");
         manifests.MapGet("/{id:guid}/reconciliation.pdf", async (Guid id, ReadManifests read, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                await read.FindAsync(id, ct) is { } view ? Results.File(ReconciliationReport.Pdf(view, localizer.Words()), "application/pdf", $"manifest-{id}-reconciliation.pdf") : Results.NotFound())
+                await read.FindAsync(id, ct) is { } view
+                    ? FileAnswer.Of(TypedResults.File(ReconciliationReport.Pdf(view, localizer.Words()), "application/pdf", $"manifest-{id}-reconciliation.pdf"))
+                    : FileAnswer.Fail(new NotFound($"No manifest {id}.")))
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The reconciliation report as PDF.")
-            .ProducesFile("application/pdf").Produces(StatusCodes.Status404NotFound);
+            .ProducesFile("application/pdf");
 
         manifests.MapPost("/", async (CreateManifestRequest request, CreateManifest create, HttpContext http, CancellationToken ct) =>
                 CreatedAnswer<ManifestView>.From(await create.HandleAsync(request, ApiResults.ViewerOf(http.User), ct), view => $"/api/manifests/{view.Id}"))
@@ -93,11 +95,10 @@ public static class TransfersApi
             .WithSummary("Record an incident in transit; queues the report to an independent authority and the notice to next of kin, with deadlines.");
 
         api.MapGet("/people/{id:guid}/custody", async (Guid id, ReadCustody read, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await read.TimelineAsync(id, ApiResults.ViewerOf(http.User), logAccess: true, ct)))
+                Found<IReadOnlyList<CustodyRecordView>>.From(await read.TimelineAsync(id, ApiResults.ViewerOf(http.User), logAccess: true, ct)))
             .WithMetadata(new Infrastructure.LogsOwnReadsAttribute())
             .WithTags("Custody")
             .RequireAuthorization(Policies.ReadPeople)
-            .WithSummary("The person's custody timeline, oldest first; the last record is current. The read is ledgered.")
-            .Produces<IReadOnlyList<CustodyRecordView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The person's custody timeline, oldest first; the last record is current. The read is ledgered.");
     }
 }

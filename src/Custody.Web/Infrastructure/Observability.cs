@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Custody.Ledger;
+using Custody.Notifications;
+using Custody.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Custody.Web.Infrastructure;
+
+/// <summary>What operators configure about telemetry (<c>Custody:Telemetry</c>).</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>An OTLP collector (e.g. http://collector:4317); traces and metrics are exported there when set (or when OTEL_EXPORTER_OTLP_ENDPOINT is).</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>How often the outbox, checkpoint and ledger gauges are read from the database.</summary>
+    public int SampleSeconds { get; set; } = 30;
+
+    /// <summary>The oldest undelivered notice may be this old before readiness reports the outbox degraded.</summary>
+    public int OutboxMaxAgeMinutes { get; set; } = 60;
+}
+
+/// <summary>
+/// Traces and metrics (OpenTelemetry: ASP.NET Core, EF Core, HttpClient and the project's meter
+/// <c>Custody</c>), Prometheus at <c>/metrics</c>, OTLP when configured; liveness and readiness;
+/// and one request log line per request naming the route template, never the path or query a
+/// person's name or id may be in.
+/// </summary>
+public static class Observability
+{
+    private const string Ready = "ready";
+
+    public static WebApplicationBuilder AddCustodyObservability(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection("Custody:Telemetry").Get<TelemetryOptions>() ?? new();
+        builder.Services.AddSingleton(options);
+        // The meter's gauges exist from the start, so /metrics lists them before anything happens.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Custody.Common.CustodyMetrics).TypeHandle);
+        var otlp = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        // ASP.NET Core's own request lines carry the full URL, query included (the locator's
+        // identifier, a search for a name); whatever the configuration says, only warnings pass.
+        // UseRequestLog writes the route template in their place.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("custody"))
+            .WithTracing(tracing =>
+            {
+                // Spans keep http.route (the template); the concrete path may hold a person's id.
+                tracing.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, _) => activity.SetTag("url.path", null))
+                    .AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(Custody.Common.CustodyMetrics.MeterName).AddPrometheusExporter();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                }
+            });
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<CustodyDbContext>("database", tags: [Ready])
+            .AddCheck<MigrationsApplied>("migrations", tags: [Ready])
+            .AddCheck<LedgerExtendsCheckpoint>("ledger", tags: [Ready])
+            .AddCheck<OutboxAge>("outbox", tags: [Ready]);
+        builder.Services.AddHostedService<OperationsSampler>();
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers), <c>/health/ready</c> and <c>/health</c> (every check), <c>/metrics</c> (Prometheus).</summary>
+    public static void MapCustodyOperations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        // Counts by kind, step, outcome and reason only: nothing in it names a person.
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+    }
+
+    /// <summary>One line per request: method, route template, status and time, never the path or query.</summary>
+    public static void UseRequestLog(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Custody.Requests");
+        app.Use(async (http, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                logger.LogInformation("{Method} {Route} answered {Status} in {Milliseconds:0.0} ms", http.Request.Method, route, http.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+    }
+
+    private static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, cancellationToken: http.RequestAborted);
+    }
+
+    /// <summary>Ready only on the schema this build expects.</summary>
+    private sealed class MigrationsApplied(CustodyDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0 ? HealthCheckResult.Healthy("every migration applied")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}");
+        }
+    }
+
+    /// <summary>
+    /// Ready only while the ledger still extends the last checkpoint the log signed: its tree at that
+    /// size has the signed root. A cut or rewritten history takes the node out of service at once.
+    /// </summary>
+    private sealed class LedgerExtendsCheckpoint(CustodyDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var last = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+            if (last is null)
+            {
+                return HealthCheckResult.Healthy("no checkpoint signed yet");
+            }
+            var proofs = new LedgerProofs(db);
+            var size = await proofs.SizeAsync(cancellationToken);
+            if (size < (ulong)last.Size)
+            {
+                return HealthCheckResult.Unhealthy($"the ledger has {size} entries but the last checkpoint was signed at {last.Size}: entries were removed");
+            }
+            return (await proofs.RootAsync((ulong)last.Size, cancellationToken)).AsSpan().SequenceEqual(last.RootHash)
+                ? HealthCheckResult.Healthy($"extends the checkpoint at {last.Size}")
+                : HealthCheckResult.Unhealthy($"the tree at {last.Size} is not the one the checkpoint signed: history was rewritten");
+        }
+    }
+
+    /// <summary>Degraded while a notice waits longer than the configured age (delivery is failing or stuck).</summary>
+    private sealed class OutboxAge(CustodyDbContext db, TimeProvider time, TelemetryOptions options) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var oldest = await db.Notifications.AsNoTracking().Where(n => n.Status != NotificationStatuses.Delivered)
+                .OrderBy(n => n.QueuedAt).Select(n => (DateTime?)n.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+            if (oldest is not { } queued)
+            {
+                return HealthCheckResult.Healthy("nothing waiting");
+            }
+            var age = time.GetUtcNow().UtcDateTime - queued;
+            return age > TimeSpan.FromMinutes(options.OutboxMaxAgeMinutes)
+                ? HealthCheckResult.Degraded($"the oldest undelivered notice has waited {age.TotalMinutes:0} minutes")
+                : HealthCheckResult.Healthy($"the oldest undelivered notice has waited {age.TotalMinutes:0} minutes");
+        }
+    }
+
+    /// <summary>Reads the gauges' values from the database every few seconds.</summary>
+    private sealed class OperationsSampler(IServiceScopeFactory scopes, TimeProvider time, TelemetryOptions options, ILogger<OperationsSampler> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.SampleSeconds)), time);
+            do
+            {
+                try
+                {
+                    await SampleAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Sampling the operations gauges failed");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+
+        private async Task SampleAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var waiting = db.Notifications.AsNoTracking().Where(n => n.Status != NotificationStatuses.Delivered);
+            var backlog = await waiting.LongCountAsync(cancellationToken);
+            var oldest = await waiting.OrderBy(n => n.QueuedAt).Select(n => (DateTime?)n.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+            var final = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.FinalAt != null).OrderByDescending(c => c.Size)
+                .Select(c => c.FinalAt).FirstOrDefaultAsync(cancellationToken);
+            var size = await new LedgerProofs(db).SizeAsync(cancellationToken);
+            Custody.Common.OperationsGauges.Current = new(backlog, oldest is { } o ? (now - o).TotalSeconds : 0, final is { } f ? (now - f).TotalSeconds : 0, (long)size);
+        }
+    }
+}
