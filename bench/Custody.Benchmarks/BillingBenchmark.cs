@@ -31,10 +31,10 @@ public sealed class BillingBenchmark(string folder)
         // more than 72 h after it was made pays for nothing).
         var time = new BenchClock(new DateTimeOffset(2026, 2, 20, 12, 0, 0, TimeSpan.Zero));
         var agreement = Encoding.UTF8.GetBytes(FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"));
-        Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(agreement), "bench"));
+        Require(await new ImportFile(db, time).HandleAsync(() => new MemoryStream(agreement), "bench"));
         Require(await new RegisterFacility(db, time).HandleAsync(new("bench-prison", "Bench prison", "SV", "prison", "2 Bench Road", "+503 2000 0000", "America/El_Salvador"), "bench"));
         var bundle = Encoding.UTF8.GetBytes(EligiblePerson.Bundle(Enumerable.Range(0, People).Select(i => EligiblePerson.Create($"P-{i:D5}", "Bench", $"P-{i:D5}", withContacts: false))));
-        Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bundle), "bench"));
+        Require(await new ImportFile(db, time).HandleAsync(() => new MemoryStream(bundle), "bench"));
         var ids = db.People.Where(p => p.ExternalId.StartsWith("P-")).OrderBy(p => p.ExternalId).Select(p => p.Id).ToList();
         var clock = Stopwatch.StartNew();
         var handedOver = new DateTime(2026, 2, 20, 12, 0, 0, DateTimeKind.Utc);

@@ -46,7 +46,7 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
         await using (var scratch = CustodyDatabase.Parse(Path.Combine(folder, "warm-up.db")).CreateContext())
         {
             await DatabaseSetup.MigrateAsync(scratch);
-            await new ImportFile(scratch, TimeProvider.System).RunAsync(() => File.OpenRead(warmUp), "bench:warm-up");
+            await new ImportFile(scratch, TimeProvider.System).HandleAsync(() => File.OpenRead(warmUp), "bench:warm-up");
         }
 
         // 1. Import through the product, then the same rows through raw batched INSERTs.
@@ -59,7 +59,7 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
             GC.Collect();
             var before = Process.GetCurrentProcess().PeakWorkingSet64;
             var clock = Stopwatch.StartNew();
-            var result = await new ImportFile(db, TimeProvider.System).RunAsync(() => new FileStream(bundle, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), "bench");
+            var result = await new ImportFile(db, TimeProvider.System).HandleAsync(() => new FileStream(bundle, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), "bench");
             importTime = clock.Elapsed;
             peakMemory = Math.Max(before, Process.GetCurrentProcess().PeakWorkingSet64);
             if (!result.Succeeded)
@@ -142,7 +142,7 @@ public sealed class ScaleBenchmark(int people, string database, string baselineD
         await using (var db = target.CreateContext())
         {
             var agreement = Encoding.UTF8.GetBytes(agreementJson);
-            await new ImportFile(db, TimeProvider.System).RunAsync(() => new MemoryStream(agreement), "bench");
+            await new ImportFile(db, TimeProvider.System).HandleAsync(() => new MemoryStream(agreement), "bench");
             people = (await db.People.AsNoTracking().Select(p => p.Facts).ToListAsync()).Select(PersonFacts.Parse).ToList();
             orders = (await db.ClassOrders.AsNoTracking().Select(o => o.Facts).ToListAsync()).Select(ClassOrderFacts.Parse).ToList();
         }

@@ -63,7 +63,7 @@ public sealed class TransferBenchmark(string database, string folder)
             Require(await facilities.HandleAsync(facility, "bench"));
         }
         var bytes = Encoding.UTF8.GetBytes(Demo.EligiblePerson.Bundle(Enumerable.Range(0, ManifestSize).Select(i => Demo.EligiblePerson.Create($"M-{i:D4}", "Bench", $"M-{i:D4}", withContacts: false))));
-        Require(await new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), "bench"));
+        Require(await new ImportFile(db, time).HandleAsync(() => new MemoryStream(bytes), "bench"));
         var ids = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("M-")).OrderBy(p => p.ExternalId).Select(p => new { p.Id, p.ExternalId }).ToListAsync();
         var supervisor = new Viewer("bench:supervisor");
         var manifest = Require(await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Bench Air", "BA300", "bench-origin", "bench-prison",

@@ -36,9 +36,9 @@ internal static class ImportCommand
                     {
                         var task = context.AddTask($"import {path.Name}", maxValue: Math.Max(1, path.Length));
                         var progress = new Progress<ImportProgress>(p => task.Value = p.BytesRead);
-                        return await import.RunAsync(open, CliDatabase.Actor, progress, cancellationToken);
+                        return await import.HandleAsync(open, CliDatabase.Actor, progress, cancellationToken);
                     })
-                    : await import.RunAsync(open, CliDatabase.Actor, null, cancellationToken);
+                    : await import.HandleAsync(open, CliDatabase.Actor, null, cancellationToken);
                 return await ReportAsync(path, result);
             }
         });

@@ -98,7 +98,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var bytes = System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString());
         using var scope = _factory!.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
-        var result = await new Custody.Imports.ImportFile(db, TimeProvider.System).RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+        var result = await new Custody.Imports.ImportFile(db, TimeProvider.System).HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
         Assert.True(result.Succeeded, result.Failure?.ToString());
     }
 

@@ -1,4 +1,5 @@
 using Custody.Access;
+using Custody.Common;
 using Custody.CourtOrders;
 using Custody.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +18,11 @@ public sealed class CourtOrderTests
         {
             await Samples.ImportOkAsync(db, Samples.Bundle);
             var person = await db.People.SingleAsync(p => p.ExternalId == "S-0001");
-            var commands = new CourtOrderCommands(db, TimeProvider.System);
-            var entered = await commands.EnterAsync(person.Id, new EnterCourtOrderRequest("stay-of-removal", "9th Cir.", "25-1", "2025-03-15T09:52:00Z", null, ["SV"], null),
+            var entered = await new EnterCourtOrder(db, TimeProvider.System).HandleAsync(new PersonId(person.Id), new EnterCourtOrderRequest("stay-of-removal", "9th Cir.", "25-1", "2025-03-15T09:52:00Z", null, ["SV"], null),
                 new Viewer("test:counsel"), mayRecordVerified: false);
             orderId = entered.Value!.Id;
-            Assert.True((await commands.VerifyAsync(orderId, new Viewer("test:court"))).Succeeded);
-            Assert.True((await commands.LiftAsync(orderId, new LiftCourtOrderRequest("2025-03-30T12:00:00Z"), new Viewer("test:court"))).Succeeded);
+            Assert.True((await new VerifyCourtOrder(db, TimeProvider.System).HandleAsync(orderId, new Viewer("test:court"))).Succeeded);
+            Assert.True((await new LiftCourtOrder(db, TimeProvider.System).HandleAsync(orderId, new LiftCourtOrderRequest("2025-03-30T12:00:00Z"), new Viewer("test:court"))).Succeeded);
             var stored = await db.CourtOrders.AsNoTracking().SingleAsync();
             Assert.Equal(("test:counsel", "test:court", "test:court"), (stored.EnteredBy, stored.VerifiedBy, stored.LiftedBy));
             Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
@@ -47,7 +47,7 @@ public sealed class CourtOrderTests
         await using var db = database.NewContext();
         await Samples.ImportOkAsync(db, Samples.Bundle);
         var person = await db.People.SingleAsync(p => p.ExternalId == "S-0001");
-        await new CourtOrderCommands(db, TimeProvider.System).EnterAsync(person.Id,
+        await new EnterCourtOrder(db, TimeProvider.System).HandleAsync(new PersonId(person.Id),
             new EnterCourtOrderRequest("no-transfer-order", "D. Ct.", null, "2025-03-15T09:52:00Z", null, [], null), new Viewer("test"), false);
         var changed = Samples.BundleObject();
         changed["persons"]![0]!["languages"] = new System.Text.Json.Nodes.JsonArray("es", "en");

@@ -1,4 +1,5 @@
 using Custody.Access;
+using Custody.Common;
 using Custody.Facts;
 using Custody.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,9 @@ public sealed class EnteredFactTests
             await Samples.ImportOkAsync(db, Samples.Agreement);
             await Samples.ImportOkAsync(db, Samples.Bundle);
             var person = await db.People.SingleAsync(p => p.ExternalId == "S-0001");
-            var facts = new FactCommands(db, TimeProvider.System);
-            var raised = await facts.RaiseFearClaimAsync(person.Id, new RaiseFearClaimRequest("SV", "2025-03-01T10:00:00Z"), new Viewer("test:counsel"));
+            var raised = await new RaiseFearClaim(db, TimeProvider.System).HandleAsync(new PersonId(person.Id), new RaiseFearClaimRequest("SV", "2025-03-01T10:00:00Z"), new Viewer("test:counsel"));
             factId = raised.Value!.Fact.Id;
-            var decided = await facts.DecideAsync(factId, new DecideFactRequest("positive", "2025-03-10T10:00:00Z"), new Viewer("test:judge"));
+            var decided = await new DecideFact(db, TimeProvider.System).HandleAsync(factId, new DecideFactRequest("positive", "2025-03-10T10:00:00Z"), new Viewer("test:judge"));
             Assert.Equal("positive", decided.Value!.Fact.Fact["outcome"]!.GetValue<string>());
             Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
         }

@@ -19,7 +19,7 @@ public static class Samples
     public static Task<Result<ImportSummary>> ImportAsync(CustodyDbContext db, string json, TimeProvider? time = null)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
-        return new ImportFile(db, time ?? TimeProvider.System).RunAsync(() => new MemoryStream(bytes), "test:import");
+        return new ImportFile(db, time ?? TimeProvider.System).HandleAsync(() => new MemoryStream(bytes), "test:import");
     }
 
     public static async Task<ImportSummary> ImportOkAsync(CustodyDbContext db, string json)

@@ -1,4 +1,5 @@
 using Custody.Access;
+using Custody.Common;
 using Custody.CourtOrders;
 using Custody.Ledger;
 using Custody.Screening;
@@ -27,7 +28,7 @@ public sealed class StepScreeningTests
         }
 
         var boarding = await StepAsync(TransferSteps.Boarding);
-        await new CourtOrderCommands(db, TimeProvider.System).EnterAsync(person.Id,
+        await new EnterCourtOrder(db, TimeProvider.System).HandleAsync(new PersonId(person.Id),
             new EnterCourtOrderRequest("stay-of-removal", "9th Cir.", null, "2025-03-20T09:52:00Z", null, [], null), new Viewer("test:counsel"), false);
         var gate = await StepAsync(TransferSteps.DepartureGate);
 

@@ -63,7 +63,7 @@ public sealed class TransferPropertyTests
         }
         var time = TimeProvider.System;
         var incidents = new RecordIncident(db, new RecordIncidentInTransit(db, time, new IncidentOptions()), new RecordIncidentInFacility(db, time, new IncidentOptions()));
-        var courts = new CourtOrderCommands(db, time);
+        var courts = (Enter: new EnterCourtOrder(db, time), Lift: new LiftCourtOrder(db, time));
         var created = await new CreateManifest(db, time).HandleAsync(new CreateManifestRequest("us-sv-2025", "Prop Air", prefix, "us-centre", "sv-prison",
             Instants.ToText(Instants.Now(time).AddHours(1))), Supervisor);
         var manifest = created.Value!.Id;
@@ -152,7 +152,7 @@ public sealed class TransferPropertyTests
         var ids = await db.People.Where(p => p.ExternalId.StartsWith(prefix)).OrderBy(p => p.ExternalId).Select(p => p.Id).ToArrayAsync();
         var time = TimeProvider.System;
         var incidents = new RecordIncident(db, new RecordIncidentInTransit(db, time, new IncidentOptions()), new RecordIncidentInFacility(db, time, new IncidentOptions()));
-        var courts = new CourtOrderCommands(db, time);
+        var courts = (Enter: new EnterCourtOrder(db, time), Lift: new LiftCourtOrder(db, time));
         var admit = new AdmitPerson(db, time);
         var takeToHospital = new TakeToHospital(db, time);
         var bringBack = new BringBackFromHospital(db, time);
@@ -246,16 +246,16 @@ public sealed class TransferPropertyTests
         return new Conflict("returned");
     }
 
-    private static async Task<Result<ManifestView>> ToggleStayAsync(CourtOrderCommands courts, Dictionary<Guid, Guid> stays, Guid person)
+    private static async Task<Result<ManifestView>> ToggleStayAsync((EnterCourtOrder Enter, LiftCourtOrder Lift) courts, Dictionary<Guid, Guid> stays, Guid person)
     {
         if (stays.Remove(person, out var order))
         {
-            var lifted = await courts.LiftAsync(order, new LiftCourtOrderRequest(null), Court);
+            var lifted = await courts.Lift.HandleAsync(order, new LiftCourtOrderRequest(null), Court);
             Assert.True(lifted.Succeeded, lifted.Failure?.Message);
         }
         else
         {
-            var entered = await courts.EnterAsync(person, new EnterCourtOrderRequest("stay-of-removal", "Court", null,
+            var entered = await courts.Enter.HandleAsync(new PersonId(person), new EnterCourtOrderRequest("stay-of-removal", "Court", null,
                 Instants.ToText(Instants.Now(TimeProvider.System).AddMinutes(-1)), null, ["SV"], null, true), Court, true);
             Assert.True(entered.Succeeded, entered.Failure?.Message);
             stays[person] = entered.Value!.Id;

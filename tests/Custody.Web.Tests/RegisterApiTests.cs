@@ -268,7 +268,7 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(agreement.ToJsonString());
             Assert.True((await new Custody.Imports.ImportFile(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System)
-                .RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None)).Succeeded);
+                .HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None)).Succeeded);
         }
         var held = await HandedOverAsync(Unique("HELD"), 2, capId);
         var next = await ImportAsync(factory, EligiblePerson(Unique("NEXT-A")), EligiblePerson(Unique("NEXT-B")));
@@ -368,7 +368,7 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
         using var scope = factory.Services.CreateScope();
         var bytes = System.Text.Encoding.UTF8.GetBytes(agreement.ToJsonString());
         var imported = await new Custody.Imports.ImportFile(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System)
-            .RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+            .HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
         Assert.True(imported.Succeeded);
         return id;
     }

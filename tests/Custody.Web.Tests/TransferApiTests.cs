@@ -195,7 +195,7 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(agreement.ToJsonString());
             var imported = await new Custody.Imports.ImportFile(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(), TimeProvider.System)
-                .RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+                .HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
             Assert.True(imported.Succeeded);
         }
         var people = Enumerable.Range(0, 3).Select(i => Unique("CAP" + i)).ToArray();

@@ -22,7 +22,7 @@ internal static class TransferScenario
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
-            var result = await new ImportFile(db, TimeProvider.System).RunAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
+            var result = await new ImportFile(db, TimeProvider.System).HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
             Assert.True(result.Succeeded, result.Failure?.ToString());
         }
         var ids = new List<Guid>();

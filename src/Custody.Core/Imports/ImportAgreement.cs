@@ -14,12 +14,12 @@ namespace Custody.Imports;
 /// content again is a no-op, different content is an error and nothing is written. The parties
 /// of an agreement never change; its title and end date may, and that change is ledgered.
 /// </summary>
-internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time)
+internal sealed class ImportAgreement(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     // An agreement definition is a few kilobytes; anything this large is not one.
     private const long MaxBytes = 16 * 1024 * 1024;
 
-    public async Task<Result<ImportSummary>> RunAsync(Func<Stream> open, string actor, byte[] digest, CancellationToken cancellationToken)
+    public async Task<Result<ImportSummary>> HandleAsync(Func<Stream> open, string actor, byte[] digest, CancellationToken cancellationToken)
     {
         JsonElement document;
         await using (var stream = open())

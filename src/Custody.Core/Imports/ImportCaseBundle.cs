@@ -17,14 +17,14 @@ namespace Custody.Imports;
 /// malformed JSON anywhere in the file, rolls the whole transaction back: nothing is written. The
 /// bundle's class orders are checked and applied after the people.
 /// </summary>
-internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time)
+internal sealed class ImportCaseBundle(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     private const int BatchSize = 1000;
 
     /// <summary>People read from the file, with the schema's verdict on each (checked by the reader, ahead of the writer).</summary>
     private sealed record Batch(List<JsonElement> People, List<FieldError>[] SchemaErrors, int Start, long Position);
 
-    public async Task<Result<ImportSummary>> RunAsync(Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<Result<ImportSummary>> HandleAsync(Func<Stream> open, string actor, byte[] digest, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

@@ -10,13 +10,13 @@ namespace Custody.Imports;
 /// the file is validated in full (schema plus the rules a schema cannot state) before anything is
 /// written, and then applied in one transaction with its ledger entries.
 /// </summary>
-public sealed class ImportFile(CustodyDbContext db, TimeProvider time)
+public sealed class ImportFile(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     /// <summary>At most this many errors are reported; the rest are counted as "more".</summary>
     public const int MaxErrors = 100;
 
     /// <summary>Validates then applies the file; <paramref name="open"/> opens it from its start and is called once per pass.</summary>
-    public async Task<Result<ImportSummary>> RunAsync(Func<Stream> open, string actor, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportSummary>> HandleAsync(Func<Stream> open, string actor, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(open);
         string? format;
@@ -35,8 +35,8 @@ public sealed class ImportFile(CustodyDbContext db, TimeProvider time)
         }
         return format switch
         {
-            FormatSchemas.CaseBundleFormat => await new ImportCaseBundle(db, time).RunAsync(open, actor, digest, progress, cancellationToken),
-            FormatSchemas.AgreementFormat => await new ImportAgreement(db, time).RunAsync(open, actor, digest, cancellationToken),
+            FormatSchemas.CaseBundleFormat => await new ImportCaseBundle(db, time).HandleAsync(open, actor, digest, progress, cancellationToken),
+            FormatSchemas.AgreementFormat => await new ImportAgreement(db, time).HandleAsync(open, actor, digest, cancellationToken),
             null => new Invalid([new FieldError("/format", $"The file has no \"format\" field; expected \"{FormatSchemas.CaseBundleFormat}\" or \"{FormatSchemas.AgreementFormat}\".")]),
             _ => new Invalid([new FieldError("/format", $"Unknown format \"{format}\"; expected \"{FormatSchemas.CaseBundleFormat}\" or \"{FormatSchemas.AgreementFormat}\".")]),
         };

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Imports;
-using Custody.Persistence;
 using Custody.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ public static class ImportsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, CustodyDbContext db, TimeProvider time, IAuthorizationService authorization, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpRequest request, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
     {
         var path = Path.GetTempFileName();
         try
@@ -35,7 +34,7 @@ public static class ImportsApi
             {
                 await request.Body.CopyToAsync(file, ct);
             }
-            var result = await RunAsync(path, request.HttpContext.User, db, time, authorization, ct);
+            var result = await RunAsync(path, request.HttpContext.User, import, authorization, ct);
             return result is null ? TypedResults.Forbid() : ApiResults.From(result.Value);
         }
         finally
@@ -45,8 +44,9 @@ public static class ImportsApi
     }
 
     /// <summary>Checks the policy the file's format needs, then imports; null when the user may not import this kind of file.</summary>
-    public static async Task<Result<ImportSummary>?> RunAsync(string path, ClaimsPrincipal user, CustodyDbContext db, TimeProvider time, IAuthorizationService authorization, CancellationToken ct)
+    public static async Task<Result<ImportSummary>?> RunAsync(string path, ClaimsPrincipal user, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(import);
         ArgumentNullException.ThrowIfNull(authorization);
         Stream Open() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var policy = ImportFile.TryDetectFormat(Open) == FormatSchemas.AgreementFormat ? Policies.ImportAgreements : Policies.ImportPeople;
@@ -54,6 +54,6 @@ public static class ImportsApi
         {
             return null;
         }
-        return await new ImportFile(db, time).RunAsync(Open, ApiResults.ViewerOf(user).Actor, null, ct);
+        return await import.HandleAsync(Open, ApiResults.ViewerOf(user).Actor, null, ct);
     }
 }

@@ -70,11 +70,11 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }
         var import = new ImportFile(db, time);
         var agreement = Encoding.UTF8.GetBytes(FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"));
-        await Require(import.RunAsync(() => new MemoryStream(agreement), Actor, null, cancellationToken));
+        await Require(import.HandleAsync(() => new MemoryStream(agreement), Actor, null, cancellationToken));
         using var bundle = new MemoryStream();
         new CaseBundleGenerator().Write(bundle, GeneratedPeople, "DEMO", includeSample: true);
         var bytes = bundle.ToArray();
-        await Require(import.RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
+        await Require(import.HandleAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
 
         var facilities = new Custody.Facilities.RegisterFacility(db, time);
         foreach (var facility in DemoFacilities)
@@ -115,7 +115,7 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     {
         var arrivals = new[] { EligiblePerson.Create("DEMO-ARR-1", "Rosa", "Martínez"), EligiblePerson.Create("DEMO-ARR-2", "José", "Hernández") };
         var bytes = Encoding.UTF8.GetBytes(EligiblePerson.Bundle(arrivals));
-        await Require(new ImportFile(db, time).RunAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
+        await Require(new ImportFile(db, time).HandleAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
         var people = await db.People.AsNoTracking().Where(p => p.ExternalId.StartsWith("DEMO-ARR-")).OrderBy(p => p.ExternalId)
             .Select(p => new { p.Id, p.ExternalId }).ToListAsync(cancellationToken);
         await DemoMovement.HandOverAsync(db, time, "us-sv-2025", "us-processing-centre", "sv-cecot", people.Select(p => (p.Id, p.ExternalId)).ToList(), cancellationToken);

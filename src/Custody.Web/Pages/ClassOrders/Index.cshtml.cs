@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Custody.Web.Pages.ClassOrders;
 
-public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.CourtOrderCommands courtOrders, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ReadClassOrders read, Custody.CourtOrders.ReadCourtOrders courtOrders, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The form's fields; lists are codes separated by spaces or commas, left empty when not stated.</summary>
     public sealed class ClassOrderForm
@@ -42,7 +42,7 @@ public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostEnterAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEnterAsync([FromServices] EnterClassOrder enter, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded)
         {
@@ -58,27 +58,27 @@ public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.
         {
             order["thirdCountryOnly"] = true;
         }
-        var result = await commands.EnterAsync(JsonSerializer.SerializeToElement(order), ApiResults.ViewerOf(User), cancellationToken);
+        var result = await enter.HandleAsync(JsonSerializer.SerializeToElement(order), ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(result.Failure, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostLiftAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLiftAsync(string id, [FromServices] LiftClassOrder lift, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded)
         {
             return Forbid();
         }
-        var result = await commands.LiftAsync(id, null, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await lift.HandleAsync(id, new LiftClassOrderRequest(null), ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(result.Failure, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVerifyAsync(string id, [FromServices] VerifyClassOrder verify, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded)
         {
             return Forbid();
         }
-        var result = await commands.VerifyAsync(id, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await verify.HandleAsync(id, ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(result.Failure, cancellationToken);
     }
 
@@ -95,8 +95,8 @@ public sealed class IndexModel(ClassOrderCommands commands, Custody.CourtOrders.
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Orders = await commands.ListAsync(cancellationToken);
-        Conflicts = await commands.ConflictsAsync(cancellationToken);
+        Orders = await read.ListAsync(cancellationToken);
+        Conflicts = await read.ConflictsAsync(cancellationToken);
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCourtOrders)).Succeeded;
         // Court orders name people: only courts and legal reviewers see the list (counsel see their clients' on the person page).
         CourtOrderConflicts = MayDecide ? await courtOrders.ConflictsAsync(cancellationToken) : [];

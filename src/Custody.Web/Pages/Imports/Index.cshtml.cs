@@ -1,6 +1,5 @@
 using Custody.Common;
 using Custody.Imports;
-using Custody.Persistence;
 using Custody.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ namespace Custody.Web.Pages.Imports;
 
 [RequestSizeLimit(ImportsApi.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportsApi.MaxBytes)]
-public sealed class IndexModel(CustodyDbContext db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ImportFile import, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -38,7 +37,7 @@ public sealed class IndexModel(CustodyDbContext db, TimeProvider time, IAuthoriz
             {
                 await Upload.CopyToAsync(target, cancellationToken);
             }
-            var result = await ImportsApi.RunAsync(path, User, db, time, authorization, cancellationToken);
+            var result = await ImportsApi.RunAsync(path, User, import, authorization, cancellationToken);
             if (result is null)
             {
                 return Forbid();

@@ -13,8 +13,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.People;
 
 [Custody.Web.Infrastructure.LogsOwnReads]
-public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, CourtOrderCommands courtOrders,
-    FactCommands facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time, Custody.Persistence.CustodyDbContext db) : PageModel
+public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, ReadCourtOrders courtOrders,
+    ReadFacts facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time, Custody.Persistence.CustodyDbContext db) : PageModel
 {
     /// <summary>The latest reads of this file: when, which view, which roles (counsel never see the reader).</summary>
     public IReadOnlyList<global::Custody.Access.PersonReadView> Reads { get; private set; } = [];
@@ -72,19 +72,21 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
 
     public IReadOnlyList<DesignationStatus> Designations { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostReviewDesignationAsync(Guid id, string group, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostReviewDesignationAsync(Guid id, string group, [FromServices] ReviewDesignation review, CancellationToken cancellationToken) =>
         await MayAsync(Policies.ReviewDesignations)
-            ? await AfterFactAsync(id, await facts.ReviewDesignationAsync(id, new DesignationReviewRequest(group), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            ? await AfterFactAsync(id, await review.HandleAsync(new PersonId(id), new DesignationReviewRequest(group), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
             : Forbid();
 
-    public async Task<IActionResult> OnPostAddEvidenceAsync(Guid id, string group, string? kind, string? source, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostAddEvidenceAsync(Guid id, string group, string? kind, string? source, [FromServices] AddDesignationEvidence add,
+        CancellationToken cancellationToken) =>
         await MayAsync(Policies.ReviewDesignations)
-            ? await AfterFactAsync(id, await facts.AddDesignationEvidenceAsync(id, new DesignationEvidenceRequest(group, kind, source, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            ? await AfterFactAsync(id, await add.HandleAsync(new PersonId(id), new DesignationEvidenceRequest(group, kind, source, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
             : Forbid();
 
-    public async Task<IActionResult> OnPostResolveCitizenshipAsync(Guid id, string? country, string? status, string? basis, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostResolveCitizenshipAsync(Guid id, string? country, string? status, string? basis, [FromServices] ResolveCitizenshipClaim resolve,
+        CancellationToken cancellationToken) =>
         await MayAsync(Policies.DecideFacts)
-            ? await AfterFactAsync(id, await facts.ResolveCitizenshipClaimAsync(id, new CitizenshipClaimRequest(country?.Trim(), status, basis), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
+            ? await AfterFactAsync(id, await resolve.HandleAsync(new PersonId(id), new CitizenshipClaimRequest(country?.Trim(), status, basis), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken)
             : Forbid();
 
     private static readonly string[] ProtectionDecisions = ["granted", "denied", "terminated"];
@@ -116,7 +118,8 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         };
     }
 
-    public async Task<IActionResult> OnPostRecordFactAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecordFactAsync(Guid id, [FromServices] RaiseFearClaim raise, [FromServices] RecordNotice notice,
+        [FromServices] ReportProtection protection, [FromServices] ReportProceeding proceeding, [FromServices] AssertCitizenshipClaim claim, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.RecordFacts))
         {
@@ -124,35 +127,36 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         }
         var viewer = ApiResults.ViewerOf(User);
         var countries = (Fact.Country ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        var person = new PersonId(id);
         var result = Fact.Kind switch
         {
-            "fearClaims" => await facts.RaiseFearClaimAsync(id, new RaiseFearClaimRequest(Fact.Country?.Trim(), null), viewer, cancellationToken),
-            "notices" => await facts.RecordNoticeAsync(id, new RecordNoticeRequest(null, Fact.Country?.Trim(), Fact.ServedAt,
+            "fearClaims" => await raise.HandleAsync(person, new RaiseFearClaimRequest(Fact.Country?.Trim(), null), viewer, cancellationToken),
+            "notices" => await notice.HandleAsync(person, new RecordNoticeRequest(null, Fact.Country?.Trim(), Fact.ServedAt,
                 ServedOn(), Fact.Language?.Trim()), viewer, cancellationToken),
-            "protections" => await facts.ReportProtectionAsync(id, new ReportProtectionRequest(Fact.Subkind, "pending", countries, null, null, null), viewer, cancellationToken),
-            "proceedings" => await facts.ReportProceedingAsync(id, new ReportProceedingRequest(Fact.Subkind, Fact.Court, Fact.Docket, null), viewer, cancellationToken),
-            "citizenshipClaims" => await facts.AssertCitizenshipClaimAsync(id, new CitizenshipClaimRequest(Fact.Country?.Trim(), null, Fact.Basis), viewer, cancellationToken),
+            "protections" => await protection.HandleAsync(person, new ReportProtectionRequest(Fact.Subkind, "pending", countries, null, null, null), viewer, cancellationToken),
+            "proceedings" => await proceeding.HandleAsync(person, new ReportProceedingRequest(Fact.Subkind, Fact.Court, Fact.Docket, null), viewer, cancellationToken),
+            "citizenshipClaims" => await claim.HandleAsync(person, new CitizenshipClaimRequest(Fact.Country?.Trim(), null, Fact.Basis), viewer, cancellationToken),
             _ => Result<FactOutcome>.Fail(new Invalid([new FieldError("Kind", "Choose a kind of fact.")])),
         };
         return await AfterFactAsync(id, result, "Fact.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDecideFactAsync(Guid id, Guid factId, string? decision, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDecideFactAsync(Guid id, Guid factId, string? decision, [FromServices] DecideFact decide, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideFacts))
         {
             return Forbid();
         }
-        return await AfterFactAsync(id, await facts.DecideAsync(factId, new DecideFactRequest(decision, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
+        return await AfterFactAsync(id, await decide.HandleAsync(factId, new DecideFactRequest(decision, null), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostScheduleInterviewAsync(Guid id, Guid factId, string? interviewAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostScheduleInterviewAsync(Guid id, Guid factId, string? interviewAt, [FromServices] ScheduleInterview schedule, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideFacts))
         {
             return Forbid();
         }
-        return await AfterFactAsync(id, await facts.ScheduleInterviewAsync(factId, new ScheduleInterviewRequest(interviewAt), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
+        return await AfterFactAsync(id, await schedule.HandleAsync(factId, new ScheduleInterviewRequest(interviewAt), ApiResults.ViewerOf(User), cancellationToken), "", cancellationToken);
     }
 
     private async Task<IActionResult> AfterFactAsync(Guid id, Result<FactOutcome> result, string fieldPrefix, CancellationToken cancellationToken)
@@ -186,7 +190,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostEnterCourtOrderAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEnterCourtOrderAsync(Guid id, [FromServices] EnterCourtOrder enter, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.EnterCourtOrders))
         {
@@ -195,27 +199,27 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         var destinations = (NewOrder.Destinations ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(d => d.Trim()).ToList();
         var request = new EnterCourtOrderRequest(NewOrder.Kind, NewOrder.Court, NewOrder.Docket, NewOrder.IssuedAt, NewOrder.ExpiresAt, destinations,
             NewOrder.DocumentReference, NewOrder.Verified);
-        var result = await courtOrders.EnterAsync(id, request, ApiResults.ViewerOf(User), await MayAsync(Policies.DecideCourtOrders), cancellationToken);
+        var result = await enter.HandleAsync(new PersonId(id), request, ApiResults.ViewerOf(User), await MayAsync(Policies.DecideCourtOrders), cancellationToken);
         return await AfterAsync(id, result.Failure, "NewOrder.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostVerifyCourtOrderAsync(Guid id, Guid orderId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVerifyCourtOrderAsync(Guid id, Guid orderId, [FromServices] VerifyCourtOrder verify, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideCourtOrders))
         {
             return Forbid();
         }
-        var result = await courtOrders.VerifyAsync(orderId, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await verify.HandleAsync(orderId, ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(id, result.Failure, "", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostLiftCourtOrderAsync(Guid id, Guid orderId, string? liftedAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLiftCourtOrderAsync(Guid id, Guid orderId, string? liftedAt, [FromServices] LiftCourtOrder lift, CancellationToken cancellationToken)
     {
         if (!await MayAsync(Policies.DecideCourtOrders))
         {
             return Forbid();
         }
-        var result = await courtOrders.LiftAsync(orderId, new LiftCourtOrderRequest(liftedAt), ApiResults.ViewerOf(User), cancellationToken);
+        var result = await lift.HandleAsync(orderId, new LiftCourtOrderRequest(liftedAt), ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(id, result.Failure, "", cancellationToken);
     }
 
@@ -257,15 +261,15 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         Person = result.Value;
         History = (await get.HistoryAsync(id, viewer, cancellationToken)).Value ?? [];
         Reads = (await global::Custody.Access.PersonReads.OfAsync(db, id, viewer, 50, cancellationToken)).Value ?? [];
-        EnteredCourtOrders = (await courtOrders.ListAsync(id, viewer, cancellationToken)).Value ?? [];
+        EnteredCourtOrders = (await courtOrders.ListAsync(new PersonId(id), viewer, cancellationToken)).Value ?? [];
         MayEnterCourtOrders = await MayAsync(Policies.EnterCourtOrders);
         MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
-        EnteredFacts = (await facts.ListAsync(id, viewer, cancellationToken)).Value ?? [];
+        EnteredFacts = (await facts.ListAsync(new PersonId(id), viewer, cancellationToken)).Value ?? [];
         Custody = (await custody.TimelineAsync(id, viewer, logAccess: false, cancellationToken)).Value ?? [];
         MayRecordFacts = await MayAsync(Policies.RecordFacts);
         MayDecideFacts = await MayAsync(Policies.DecideFacts);
         MayReviewDesignations = await MayAsync(Policies.ReviewDesignations);
-        Designations = (await facts.DesignationsAsync(id, viewer, cancellationToken)).Value ?? [];
+        Designations = (await facts.DesignationsAsync(new PersonId(id), viewer, cancellationToken)).Value ?? [];
         Agreements = await agreements.ListAsync(cancellationToken);
         var query = ScreeningApi.ParseQuery(At, null, null, null, null, time);
         if (query.Failure is Invalid invalid)
