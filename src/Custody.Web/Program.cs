@@ -37,8 +37,6 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Complain
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Facilities.InspectionCommands>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
-builder.Services.AddScoped<Custody.Billing.BillingCommands>();
-builder.Services.AddScoped<Custody.Billing.SettlementCommands>();
 builder.Services.AddScoped<Custody.Billing.Reconcile>();
 builder.Services.AddScoped<Custody.Facilities.HospitalEscorts>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
