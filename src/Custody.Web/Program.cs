@@ -26,8 +26,6 @@ builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Complaints").Get<Custody.Complaints.ComplaintOptions>() ?? new());
 builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
 builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
-builder.Services.AddScoped<Custody.Billing.BillingCommands>();
-builder.Services.AddScoped<Custody.Billing.SettlementCommands>();
 builder.Services.AddScoped<Custody.Billing.Reconcile>();
 builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
 builder.Services.AddScoped<Custody.Transfers.ReadCustody>();

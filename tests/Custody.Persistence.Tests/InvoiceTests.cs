@@ -64,12 +64,12 @@ public sealed class InvoiceTests
         await using var owned = db;
         time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
         Assert.True((await new RecordWelfareCheck(db, time).HandleAsync(new PersonId(people[0]), new WelfareCheckRequest("ICRC delegate", null, "well", true, null, "verified-identifier"), Monitor)).Succeeded);
-        var billing = new BillingCommands(db, time);
-        var hold = await billing.PlaceHoldAsync(new PlaceHoldRequest("us-sv-2025", people[0], "2026-03-20", "Production order unanswered"), Payer);
+        var hold = await new PlacePaymentHold(db, time).HandleAsync(new PlaceHoldRequest("us-sv-2025", new PersonId(people[0]), "2026-03-20", "Production order unanswered"), Payer);
         Assert.True(hold.Succeeded, hold.Failure?.Message);
-        Assert.True((await billing.LiftHoldAsync(hold.Value!.Id, new LiftHoldRequest("2026-03-25"), Payer)).Succeeded);
+        Assert.True((await new LiftPaymentHold(db, time).HandleAsync(hold.Value!.Id, new LiftHoldRequest("2026-03-25"), Payer)).Succeeded);
 
-        var early = await billing.IssueAsync("us-sv-2025", "2026-03", Payee);
+        var issue = new IssueInvoice(db, time);
+        var early = await issue.HandleAsync(new IssueInvoiceRequest("us-sv-2025", "2026-03"), Payee);
         time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
         var draft = (await new DraftInvoice(db).RunAsync("us-sv-2025", "2026-03")).Value!;
 
@@ -80,27 +80,27 @@ public sealed class InvoiceTests
         Assert.Equal(3, line.WithheldDays[PersonDays.NoRecentWelfareCheck]);
         Assert.Equal(5, line.WithheldDays[PersonDays.PaymentHold(hold.Value.Id)]);
         Assert.Equal(1205.38m, draft.Total);
-        var issued = await billing.IssueAsync("us-sv-2025", "2026-03", Payee);
+        var issued = await issue.HandleAsync(new IssueInvoiceRequest("us-sv-2025", "2026-03"), Payee);
         Assert.True(issued.Succeeded, issued.Failure?.Message);
         Assert.Equal("us-sv-2025-2026-03", issued.Value!.Number);
         Assert.Equal(1205.38m, issued.Value.Total);
-        Assert.IsType<StateConflict>((await billing.IssueAsync("us-sv-2025", "2026-03", Payee)).Failure);
+        Assert.IsType<StateConflict>((await issue.HandleAsync(new IssueInvoiceRequest("us-sv-2025", "2026-03"), Payee)).Failure);
         Assert.Equal(1205.38m, (await db.Invoices.AsNoTracking().SingleAsync()).Total);
         Assert.True((await new VerifyLedger(db).RunAsync()).Ok);
         Assert.IsType<Invalid>((await new DraftInvoice(db).RunAsync("us-sv-2025", "March")).Failure);
 
         // Disputes, a credit note and a payment settle it; the invoice itself never changes.
-        var settlement = new SettlementCommands(db, time);
-        var dispute = (await settlement.RaiseDisputeAsync(issued.Value.Id, new RaiseDisputeRequest("R-00", "Two days held by a court order"), new Viewer("test:payer"))).Value!;
-        Assert.IsType<StateConflict>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "ok", "109.58"), new Viewer("test:payer"))).Failure);
-        Assert.IsType<Invalid>((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Court)).Failure);
-        Assert.True((await settlement.ResolveDisputeAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Court)).Succeeded);
-        Assert.IsType<StateConflict>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Payer)).Failure);
+        var (resolve, pay) = (new ResolveDispute(db, time), new RecordPayment(db, time));
+        var dispute = (await new RaiseDispute(db, time).HandleAsync(issued.Value.Id, new RaiseDisputeRequest("R-00", "Two days held by a court order"), new Viewer("test:payer"))).Value!;
+        Assert.IsType<StateConflict>((await resolve.HandleAsync(dispute.Id, new ResolveDisputeRequest(true, "ok", "109.58"), new Viewer("test:payer"))).Failure);
+        Assert.IsType<Invalid>((await resolve.HandleAsync(dispute.Id, new ResolveDisputeRequest(true, "too much", "5000.00"), Court)).Failure);
+        Assert.True((await resolve.HandleAsync(dispute.Id, new ResolveDisputeRequest(true, "Upheld: two days", "109.58"), Court)).Succeeded);
+        Assert.IsType<StateConflict>((await pay.HandleAsync(issued.Value.Id, new RecordPaymentRequest("1200.00", "2026-04-02", "SWIFT 1"), Payer)).Failure);
         // Dollars are counted in cents: a fraction of a cent is refused, naming the field.
-        var fraction = Assert.IsType<Invalid>((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("10.005", "2026-04-02", "SWIFT 0"), Payer)).Failure);
+        var fraction = Assert.IsType<Invalid>((await pay.HandleAsync(issued.Value.Id, new RecordPaymentRequest("10.005", "2026-04-02", "SWIFT 0"), Payer)).Failure);
         Assert.Equal("amount", Assert.Single(fraction.Errors).Field);
-        Assert.True((await settlement.RecordPaymentAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Payer)).Succeeded);
-        var balance = (await settlement.BalanceAsync("us-sv-2025")).Value!;
+        Assert.True((await pay.HandleAsync(issued.Value.Id, new RecordPaymentRequest("1000.00", "2026-04-02", "SWIFT 1"), Payer)).Succeeded);
+        var balance = (await new ReadBalances(db).BalanceAsync("us-sv-2025")).Value!;
         Assert.Equal(1205.38m, balance.Invoiced);
         Assert.Equal(109.58m, balance.Credited);
         Assert.Equal(1000.00m, balance.Paid);

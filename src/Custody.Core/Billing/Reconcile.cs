@@ -49,7 +49,7 @@ public sealed class Reconcile(CustodyDbContext db)
                 byReason[key] = byReason.GetValueOrDefault(key) + days!.GetValue<int>();
             }
         }
-        var balance = (await new SettlementCommands(db, TimeProvider.System).BalanceAsync(agreementId, cancellationToken)).Value!;
+        var balance = (await new ReadBalances(db).BalanceAsync(agreementId, cancellationToken)).Value!;
         return new BillingSummary(agreementId, balance.Currency, invoices.Count, people.Count, invoices.Sum(i => i.PayableDays), invoices.Sum(i => i.WithheldDays), byReason,
             balance.Invoiced, balance.Credited, balance.Paid, balance.Outstanding);
     }

@@ -9,9 +9,6 @@ namespace Custody.Web.Api;
 /// <summary>Invoices: drafts recomputed from the register, issue (numbered, immutable), payment holds.</summary>
 public static class BillingApi
 {
-    /// <summary>What is issued: the agreement and the calendar month (YYYY-MM).</summary>
-    public sealed record IssueInvoiceRequest(string? AgreementId, string? Month);
-
     private static async Task<IResult> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
     {
         "csv" => Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv"),
@@ -41,54 +38,43 @@ public static class BillingApi
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
-        invoices.MapPost("/", async (IssueInvoiceRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
-            {
-                var result = await commands.IssueAsync(request.AgreementId ?? "", request.Month, ApiResults.ViewerOf(http.User), ct);
-                return result.Value is { } invoice ? TypedResults.Created($"/api/invoices/{invoice.Id}", invoice) : ApiResults.Problem(result.Failure!);
-            })
+        invoices.MapPost("/", async (IssueInvoiceRequest request, IssueInvoice issue, HttpContext http, CancellationToken ct) =>
+                CreatedAnswer<InvoiceView>.From(await issue.HandleAsync(request, ApiResults.ViewerOf(http.User), ct), invoice => $"/api/invoices/{invoice.Id}"))
             .RequireAuthorization(Policies.IssueInvoices)
-            .WithSummary("Issue a month's invoice once the month is over: numbered, stored as computed, never changed afterwards (409 for a second issue).")
-            .Produces<InvoiceView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Issue a month's invoice once the month is over: numbered, stored as computed, never changed afterwards (409 for a second issue).");
         invoices.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
                 TypedResults.Ok((await db.Invoices.AsNoTracking().Where(i => agreement == null || i.AgreementId == agreement).OrderByDescending(i => i.Month).ToListAsync(ct)).Select(InvoiceView.Of).ToList()))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Issued invoices, newest month first.");
         invoices.MapGet("/{id:guid}", async (Guid id, CustodyDbContext db, CancellationToken ct) =>
-                await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice ? Results.Ok(InvoiceView.Of(invoice)) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+                Found<InvoiceView>.From(await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice ? InvoiceView.Of(invoice) : null, $"No invoice {id}."))
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("An issued invoice with its lines as issued.")
-            .Produces<InvoiceView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("An issued invoice with its lines as issued.");
 
-        invoices.MapPost("/{id:guid}/disputes", async (Guid id, RaiseDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.RaiseDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+        invoices.MapPost("/{id:guid}/disputes", async (Guid id, RaiseDisputeRequest request, RaiseDispute raise, HttpContext http, CancellationToken ct) =>
+                Answer<DisputeView>.From(await raise.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.PayInvoices)
-            .WithSummary("The payer disputes a line (externalId) or the whole invoice; the invoice itself never changes.")
-            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/disputes/{id:guid}/answer", async (Guid id, AnswerDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.AnswerDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("The payer disputes a line (externalId) or the whole invoice; the invoice itself never changes.");
+        api.MapPost("/disputes/{id:guid}/answer", async (Guid id, AnswerDisputeRequest request, AnswerDispute answer, HttpContext http, CancellationToken ct) =>
+                Answer<DisputeView>.From(await answer.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.IssueInvoices)
-            .WithSummary("The payee answers an open or contested dispute: upheld (offering creditAmount) or rejected, and why. Nothing is settled until the payer accepts.")
-            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/disputes/{id:guid}/acceptance", async (Guid id, AnswerResponseRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.RespondToAnswerAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("The payee answers an open or contested dispute: upheld (offering creditAmount) or rejected, and why. Nothing is settled until the payer accepts.");
+        api.MapPost("/disputes/{id:guid}/acceptance", async (Guid id, AnswerResponseRequest request, RespondToDisputeAnswer respond, HttpContext http, CancellationToken ct) =>
+                Answer<DisputeView>.From(await respond.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.PayInvoices)
-            .WithSummary("The payer accepts the answer (the dispute is settled as answered; an upheld answer's credit becomes a credit note) or rejects it with a reason (contested: another answer, or a court).")
-            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/disputes/{id:guid}/resolution", async (Guid id, ResolveDisputeRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.ResolveDisputeAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("The payer accepts the answer (the dispute is settled as answered; an upheld answer's credit becomes a credit note) or rejects it with a reason (contested: another answer, or a court).");
+        api.MapPost("/disputes/{id:guid}/resolution", async (Guid id, ResolveDisputeRequest request, ResolveDispute resolve, HttpContext http, CancellationToken ct) =>
+                Answer<DisputeView>.From(await resolve.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.DecideDisputes)
-            .WithSummary("A court settles a dispute the two sides did not: upheld with creditAmount issues a credit note referencing the invoice.")
-            .Produces<DisputeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        invoices.MapPost("/{id:guid}/payments", async (Guid id, RecordPaymentRequest request, SettlementCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.RecordPaymentAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("A court settles a dispute the two sides did not: upheld with creditAmount issues a credit note referencing the invoice.");
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, RecordPaymentRequest request, RecordPayment record, HttpContext http, CancellationToken ct) =>
+                Answer<PaymentView>.From(await record.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.PayInvoices)
-            .WithSummary("Record a payment received against the invoice (never more than is outstanding).")
-            .Produces<PaymentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/agreements/{agreementId}/balance", async (string agreementId, SettlementCommands commands, CancellationToken ct) =>
-                ApiResults.From(await commands.BalanceAsync(agreementId, ct)))
+            .WithSummary("Record a payment received against the invoice (never more than is outstanding).");
+        api.MapGet("/agreements/{agreementId}/balance", async (string agreementId, ReadBalances read, CancellationToken ct) =>
+                Found<AgreementBalance>.From(await read.BalanceAsync(agreementId, ct)))
             .WithTags("Invoices").RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("The agreement's balance: invoiced, credited, paid and outstanding, per invoice.")
-            .Produces<AgreementBalance>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The agreement's balance: invoiced, credited, paid and outstanding, per invoice.");
 
         invoices.MapGet("/reconciliation", async (string agreement, string month, Reconcile reconcile, CancellationToken ct) =>
                 ApiResults.From(await reconcile.MonthAsync(agreement, month, ct)))
@@ -104,10 +90,9 @@ public static class BillingApi
             .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).")
             .Produces<IReadOnlyList<SpendPoint>>();
 
-        invoices.MapGet("/summary", async (string agreement, Reconcile reconcile, CancellationToken ct) => ApiResults.From(await reconcile.SummaryAsync(agreement, ct)))
+        invoices.MapGet("/summary", async (string agreement, Reconcile reconcile, CancellationToken ct) => Found<BillingSummary>.From(await reconcile.SummaryAsync(agreement, ct)))
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits, payments, outstanding.")
-            .Produces<BillingSummary>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits, payments, outstanding.");
         invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -119,16 +104,14 @@ public static class BillingApi
             .ProducesFile("image/svg+xml");
 
         var holds = api.MapGroup("/payment-holds").WithTags("Invoices");
-        holds.MapPost("/", async (PlaceHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.PlaceHoldAsync(request, ApiResults.ViewerOf(http.User), ct)))
+        holds.MapPost("/", async (PlaceHoldRequest request, PlacePaymentHold place, HttpContext http, CancellationToken ct) =>
+                Answer<PaymentHoldView>.From(await place.HandleAsync(request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.HoldPayments)
-            .WithSummary("Place a payment hold from a date, for a person or everyone under the agreement: the days it covers are withheld.")
-            .Produces<PaymentHoldView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        holds.MapPost("/{id:guid}/lift", async (Guid id, LiftHoldRequest request, BillingCommands commands, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await commands.LiftHoldAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
+            .WithSummary("Place a payment hold from a date, for a person or everyone under the agreement: the days it covers are withheld.");
+        holds.MapPost("/{id:guid}/lift", async (Guid id, LiftHoldRequest request, LiftPaymentHold lift, HttpContext http, CancellationToken ct) =>
+                Answer<PaymentHoldView>.From(await lift.HandleAsync(id, request, ApiResults.ViewerOf(http.User), ct)))
             .RequireAuthorization(Policies.HoldPayments)
-            .WithSummary("Lift a hold from a date (the first date no longer held).")
-            .Produces<PaymentHoldView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Lift a hold from a date (the first date no longer held).");
         holds.MapGet("/", async (string? agreement, CustodyDbContext db, CancellationToken ct) =>
                 TypedResults.Ok((await db.PaymentHolds.AsNoTracking().Where(h => agreement == null || h.AgreementId == agreement).OrderByDescending(h => h.From).ToListAsync(ct)).Select(PaymentHoldView.Of).ToList()))
             .RequireAuthorization(Policies.ReadFinance)

@@ -13,8 +13,8 @@ namespace Custody.Web.Pages.Invoices;
 /// Invoices of an agreement: the month's draft as the rules compute it now, the reconciliation,
 /// issue, the issued invoices with their balance, disputes and payments, holds, and spend against the ceiling.
 /// </summary>
-public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, SettlementCommands settlement, Reconcile reconcile, Persistence.CustodyDbContext db,
-    IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Reconcile reconcile, Persistence.CustodyDbContext db, IAuthorizationService authorization,
+    TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Agreement { get; set; }
@@ -46,34 +46,34 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken) =>
-        RunAsync(Policies.IssueInvoices, async () => (await billing.IssueAsync(Agreement ?? "", Month, ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostIssueAsync([FromServices] IssueInvoice issue, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await issue.HandleAsync(new IssueInvoiceRequest(Agreement, Month), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostHoldAsync(Guid? personId, string? from, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(Policies.HoldPayments, async () => (await billing.PlaceHoldAsync(new PlaceHoldRequest(Agreement, personId, from, reason), ApiResults.ViewerOf(User), cancellationToken)).Failure,
-            cancellationToken);
+    public Task<IActionResult> OnPostHoldAsync(Guid? personId, string? from, string? reason, [FromServices] PlacePaymentHold place, CancellationToken cancellationToken) =>
+        RunAsync(Policies.HoldPayments, async () => (await place.HandleAsync(new PlaceHoldRequest(Agreement, personId is { } person ? new PersonId(person) : null, from, reason),
+            ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostLiftAsync(Guid holdId, string? liftedOn, CancellationToken cancellationToken) =>
-        RunAsync(Policies.HoldPayments, async () => (await billing.LiftHoldAsync(holdId, new LiftHoldRequest(liftedOn), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostLiftAsync(Guid holdId, string? liftedOn, [FromServices] LiftPaymentHold lift, CancellationToken cancellationToken) =>
+        RunAsync(Policies.HoldPayments, async () => (await lift.HandleAsync(holdId, new LiftHoldRequest(liftedOn), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostDisputeAsync(Guid invoiceId, string? externalId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(Policies.PayInvoices, async () => (await settlement.RaiseDisputeAsync(invoiceId,
+    public Task<IActionResult> OnPostDisputeAsync(Guid invoiceId, string? externalId, string? reason, [FromServices] RaiseDispute raise, CancellationToken cancellationToken) =>
+        RunAsync(Policies.PayInvoices, async () => (await raise.HandleAsync(invoiceId,
             new RaiseDisputeRequest(string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim(), reason), ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostAnswerAsync(Guid disputeId, bool upheld, string? answer, string? creditAmount, CancellationToken cancellationToken) =>
-        RunAsync(Policies.IssueInvoices, async () => (await settlement.AnswerDisputeAsync(disputeId, new AnswerDisputeRequest(upheld, answer, creditAmount),
+    public Task<IActionResult> OnPostAnswerAsync(Guid disputeId, bool upheld, string? answer, string? creditAmount, [FromServices] AnswerDispute answering, CancellationToken cancellationToken) =>
+        RunAsync(Policies.IssueInvoices, async () => (await answering.HandleAsync(disputeId, new AnswerDisputeRequest(upheld, answer, creditAmount),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostAcceptanceAsync(Guid disputeId, bool accepted, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(Policies.PayInvoices, async () => (await settlement.RespondToAnswerAsync(disputeId, new AnswerResponseRequest(accepted, reason),
+    public Task<IActionResult> OnPostAcceptanceAsync(Guid disputeId, bool accepted, string? reason, [FromServices] RespondToDisputeAnswer respond, CancellationToken cancellationToken) =>
+        RunAsync(Policies.PayInvoices, async () => (await respond.HandleAsync(disputeId, new AnswerResponseRequest(accepted, reason),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostResolveAsync(Guid disputeId, bool upheld, string? resolution, string? creditAmount, CancellationToken cancellationToken) =>
-        RunAsync(Policies.DecideDisputes, async () => (await settlement.ResolveDisputeAsync(disputeId, new ResolveDisputeRequest(upheld, resolution, creditAmount),
+    public Task<IActionResult> OnPostResolveAsync(Guid disputeId, bool upheld, string? resolution, string? creditAmount, [FromServices] ResolveDispute resolve, CancellationToken cancellationToken) =>
+        RunAsync(Policies.DecideDisputes, async () => (await resolve.HandleAsync(disputeId, new ResolveDisputeRequest(upheld, resolution, creditAmount),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostPaymentAsync(Guid invoiceId, string? amount, string? paidOn, string? reference, CancellationToken cancellationToken) =>
-        RunAsync(Policies.PayInvoices, async () => (await settlement.RecordPaymentAsync(invoiceId, new RecordPaymentRequest(amount, paidOn, reference),
+    public Task<IActionResult> OnPostPaymentAsync(Guid invoiceId, string? amount, string? paidOn, string? reference, [FromServices] RecordPayment record, CancellationToken cancellationToken) =>
+        RunAsync(Policies.PayInvoices, async () => (await record.HandleAsync(invoiceId, new RecordPaymentRequest(amount, paidOn, reference),
             ApiResults.ViewerOf(User), cancellationToken)).Failure, cancellationToken);
 
     private async Task<IActionResult> RunAsync(string policy, Func<Task<Failure?>> command, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ public sealed class IndexModel(DraftInvoice drafts, BillingCommands billing, Set
         }
         Draft = draft.Value;
         Reconciliation = (await reconcile.MonthAsync(Agreement, Month, cancellationToken)).Value;
-        Balance = (await settlement.BalanceAsync(Agreement, cancellationToken)).Value;
+        Balance = (await balances.BalanceAsync(Agreement, cancellationToken)).Value;
         Holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == Agreement).OrderByDescending(h => h.From).ToListAsync(cancellationToken);
         var invoiceIds = Balance?.Invoices.Select(i => i.InvoiceId).ToList() ?? [];
         OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && Dispute.Unsettled.Contains(d.Status)).ToListAsync(cancellationToken);
