@@ -116,11 +116,7 @@ public sealed class UnitOfWork
         var registry = EventRegistry.Default;
         var requests = changes.Select(c => new LedgerWriter.Request(registry.For(c.Change.GetType()).Kind, c.Change.Subject(),
             registry.ToPayload(c.Change), actor, c.OccurredAt)).ToList();
-        var entries = Ledger.AppendMany(requests);
-        foreach (var request in requests)
-        {
-            _appended[request.Kind] = _appended.GetValueOrDefault(request.Kind) + 1;
-        }
+        var entries = Append(requests);
         for (var i = 0; i < changes.Count; i++)
         {
             registry.Apply(changes[i].Change, entries[i], store);
@@ -138,13 +134,23 @@ public sealed class UnitOfWork
         where T : class, ILedgerEvent<T>
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var entries = Ledger.AppendMany(changes.Select((c, i) => new LedgerWriter.Request(T.EntryKind, c.Subject(),
+        var entries = Append(changes.Select((c, i) => new LedgerWriter.Request(T.EntryKind, c.Subject(),
             canonicalPayloads is null ? EventRegistry.Default.ToPayload(c) : [], actor, CanonicalPayload: canonicalPayloads?[i])).ToList());
-        _appended[T.EntryKind] = _appended.GetValueOrDefault(T.EntryKind) + changes.Count;
         Parallel.For(0, changes.Count, i => EventRegistry.Default.Apply(changes[i], entries[i], store));
         foreach (var change in changes)
         {
             Reactions.Note(_noted, change, actor);
+        }
+        return entries;
+    }
+
+    /// <summary>Every entry of this unit of work is appended here, and its kind tallied for the meter.</summary>
+    private IReadOnlyList<LedgerEntry> Append(IReadOnlyList<LedgerWriter.Request> requests)
+    {
+        var entries = Ledger.AppendMany(requests);
+        foreach (var request in requests)
+        {
+            _appended[request.Kind] = _appended.GetValueOrDefault(request.Kind) + 1;
         }
         return entries;
     }

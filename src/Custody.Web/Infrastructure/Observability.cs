@@ -3,6 +3,7 @@ using System.Text.Json;
 using Custody.Ledger;
 using Custody.Notifications;
 using Custody.Persistence;
+using Custody.Transparency;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -108,6 +109,13 @@ public static class Observability
         });
     }
 
+    /// <summary>Notices queued and not yet delivered (what the outbox check and the backlog gauge read).</summary>
+    private static IQueryable<Notification> Waiting(CustodyDbContext db) =>
+        db.Notifications.AsNoTracking().Where(n => n.Status != NotificationStatuses.Delivered);
+
+    private static Task<DateTime?> OldestWaitingAsync(IQueryable<Notification> waiting, CancellationToken cancellationToken) =>
+        waiting.OrderBy(n => n.QueuedAt).Select(n => (DateTime?)n.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json";
@@ -130,27 +138,23 @@ public static class Observability
     }
 
     /// <summary>
-    /// Ready only while the ledger still extends the last checkpoint the log signed: its tree at that
-    /// size has the signed root. A cut or rewritten history takes the node out of service at once.
+    /// Ready only while the ledger still extends the latest final checkpoint, the one kept in the data
+    /// directory included (it survives a database rolled back): the same check the app makes at start,
+    /// so a cut or rewritten history takes the node out of service at once.
     /// </summary>
-    private sealed class LedgerExtendsCheckpoint(CustodyDbContext db) : IHealthCheck
+    private sealed class LedgerExtendsCheckpoint(CustodyDbContext db, LogIdentity log, FinalCheckpointFile file) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var last = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
-            if (last is null)
+            try
             {
-                return HealthCheckResult.Healthy("no checkpoint signed yet");
+                await CheckpointLog.EnsureExtendsLatestAsync(db, log.PublicKey, file, cancellationToken);
+                return HealthCheckResult.Healthy("extends the latest final checkpoint");
             }
-            var proofs = new LedgerProofs(db);
-            var size = await proofs.SizeAsync(cancellationToken);
-            if (size < (ulong)last.Size)
+            catch (LedgerIntegrityException ex)
             {
-                return HealthCheckResult.Unhealthy($"the ledger has {size} entries but the last checkpoint was signed at {last.Size}: entries were removed");
+                return HealthCheckResult.Unhealthy(ex.Message);
             }
-            return (await proofs.RootAsync((ulong)last.Size, cancellationToken)).AsSpan().SequenceEqual(last.RootHash)
-                ? HealthCheckResult.Healthy($"extends the checkpoint at {last.Size}")
-                : HealthCheckResult.Unhealthy($"the tree at {last.Size} is not the one the checkpoint signed: history was rewritten");
         }
     }
 
@@ -159,9 +163,7 @@ public static class Observability
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var oldest = await db.Notifications.AsNoTracking().Where(n => n.Status != NotificationStatuses.Delivered)
-                .OrderBy(n => n.QueuedAt).Select(n => (DateTime?)n.QueuedAt).FirstOrDefaultAsync(cancellationToken);
-            if (oldest is not { } queued)
+            if (await OldestWaitingAsync(Waiting(db), cancellationToken) is not { } queued)
             {
                 return HealthCheckResult.Healthy("nothing waiting");
             }
@@ -197,9 +199,9 @@ public static class Observability
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CustodyDbContext>();
             var now = time.GetUtcNow().UtcDateTime;
-            var waiting = db.Notifications.AsNoTracking().Where(n => n.Status != NotificationStatuses.Delivered);
+            var waiting = Waiting(db);
             var backlog = await waiting.LongCountAsync(cancellationToken);
-            var oldest = await waiting.OrderBy(n => n.QueuedAt).Select(n => (DateTime?)n.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+            var oldest = await OldestWaitingAsync(waiting, cancellationToken);
             var final = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.FinalAt != null).OrderByDescending(c => c.Size)
                 .Select(c => c.FinalAt).FirstOrDefaultAsync(cancellationToken);
             var size = await new LedgerProofs(db).SizeAsync(cancellationToken);
