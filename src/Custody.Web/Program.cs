@@ -18,30 +18,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCustodyDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCustodyUseCases();
-builder.Services.AddScoped<SearchPeople>();
-builder.Services.AddScoped<GetPerson>();
-builder.Services.AddScoped<Custody.Ledger.LedgerProofs>();
-builder.Services.AddScoped<ReadAgreements>();
-builder.Services.AddScoped<Custody.Screening.ScreenPerson>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Complaints").Get<Custody.Complaints.ComplaintOptions>() ?? new());
-builder.Services.AddScoped<Custody.Facilities.ReadRegister>();
-builder.Services.AddScoped<Custody.Billing.DraftInvoice>();
-builder.Services.AddScoped<Custody.Billing.Reconcile>();
-builder.Services.AddScoped<Custody.Transfers.ReadManifests>();
-builder.Services.AddScoped<Custody.Transfers.ReadCustody>();
-builder.Services.AddScoped<Custody.Production.ProductionCommands>();
-builder.Services.AddScoped<Custody.InformationRequests.InformationRequestCommands>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:InformationRequests").Get<Custody.InformationRequests.InformationRequestOptions>() ?? new());
-builder.Services.AddScoped<Custody.Corrections.CorrectionCommands>();
-builder.Services.AddScoped<Custody.Statistics.PublicStatistics>();
 builder.Services.AddSingleton<StatisticsCache>();
 if (builder.Configuration.GetValue("Custody:WatchDeadlines", true))
 {
     builder.Services.AddHostedService<ProductionDeadlines>();
 }
-builder.Services.AddScoped<Custody.Locator.FindInLocator>();
-builder.Services.AddScoped<Custody.Notifications.ReadOutbox>();
-builder.Services.AddScoped<Custody.Notifications.DeliverNotifications>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Custody:Incidents").Get<Custody.Transfers.IncidentOptions>() ?? new());
 var smtp = builder.Configuration.GetSection("Custody:Smtp").Get<SmtpOptions>() ?? new();
 builder.Services.AddSingleton(smtp);
@@ -64,7 +47,6 @@ builder.AddTransportSecurity(https);
 var secondFactorRequired = builder.Configuration.GetValue<bool?>("Custody:SecondFactorRequired")
     ?? !TransportSecurity.IsDevelopmentOrTest(builder.Environment);
 builder.Services.AddCustodyAuth(https, secondFactorRequired);
-builder.Services.AddScoped<Custody.Access.Accounts>();
 builder.Services.AddSingleton<IdempotencyKeyring>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();

@@ -277,12 +277,11 @@ public sealed class TransferPropertyTests
         {
             return new Conflict("too recent to correct forward");
         }
-        var corrections = new Custody.Corrections.CorrectionCommands(db, TimeProvider.System);
-        var proposed = await corrections.ProposeAsync(person, new(latest.Number, Instants.ToText(corrected), null, null, "clock drift"), Supervisor);
+        var proposed = await new Custody.Corrections.ProposeCorrection(db, TimeProvider.System).HandleAsync(new PersonId(person), new(latest.Number, Instants.ToText(corrected), null, null, "clock drift"), Supervisor);
         Assert.True(proposed.Succeeded, proposed.Failure?.Message);
         db.ChangeTracker.Clear();
-        var decider = proposed.Value!.Side == Custody.Corrections.CorrectionCommands.Sending ? SendingOfficer : ReceivingOfficer;
-        var approved = await corrections.DecideAsync(proposed.Value.Id, new(true), decider);
+        var decider = proposed.Value!.Side == Custody.Corrections.CorrectionSides.Sending ? SendingOfficer : ReceivingOfficer;
+        var approved = await new Custody.Corrections.DecideCorrection(db, TimeProvider.System).HandleAsync(proposed.Value.Id, new(true), decider);
         Assert.True(approved.Succeeded, approved.Failure?.Message);
         return new Conflict("a correction, not a manifest step");
     }

@@ -259,8 +259,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         var email = Unique("admin");
         using (var scope = factory.Services.CreateScope())
         {
-            var accounts = scope.ServiceProvider.GetRequiredService<Custody.Access.Accounts>();
-            var created = await accounts.CreateAdministratorAsync(email, "Second", "second administrator", "cli:operator");
+            var created = await scope.ServiceProvider.GetRequiredService<Custody.Access.CreateAdministrator>().HandleAsync(email, "Second", "second administrator", "cli:operator");
             await SetPasswordAsync(created.Value!.Path, NewPassword);
         }
         return await BearerAsync(email, NewPassword);

@@ -89,7 +89,7 @@ public sealed class InformationRequestTests(DeadlineWebFactory factory) : IClass
         factory.Time.Advance(TimeSpan.FromHours(49));
         using (var scope = factory.Services.CreateScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<InformationRequestCommands>().RecordOverdueAsync("test:deadlines") >= 1);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RecordInformationRequestsOverdue>().HandleAsync("test:deadlines") >= 1);
         }
         var inspector = await factory.BearerAsync(Roles.Inspector);
         var overdue = (await inspector.GetFromJsonAsync<JsonArray>("/api/information-requests?overdue=true"))!;

@@ -158,9 +158,9 @@ public sealed class ProductionApiTests(DeadlineWebFactory factory) : IClassFixtu
         int first, second;
         using (var scope = factory.Services.CreateScope())
         {
-            var production = scope.ServiceProvider.GetRequiredService<ProductionCommands>();
-            first = await production.RecordOverdueAsync("system:deadlines");
-            second = await production.RecordOverdueAsync("system:deadlines");
+            var production = scope.ServiceProvider.GetRequiredService<RecordProductionOverdue>();
+            first = await production.HandleAsync("system:deadlines");
+            second = await production.HandleAsync("system:deadlines");
         }
         var overdue = (await court.GetFromJsonAsync<JsonArray>("/api/production-requests?overdue=true"))!;
         var notices = (await (await factory.BearerAsync(Roles.FacilityDirector)).GetFromJsonAsync<JsonArray>("/api/notifications"))!

@@ -126,17 +126,16 @@ public sealed partial class SecondFactorTests(SecondFactorWebFactory factory) : 
     {
         var email = $"mfa-{Guid.NewGuid():N}@gov.example";
         using var scope = factory.Services.CreateScope();
-        var link = await scope.ServiceProvider.GetRequiredService<Custody.Access.Accounts>().CreateAsync(email, "", [role], "test", "cli:test");
-        Assert.True((await scope.ServiceProvider.GetRequiredService<Custody.Access.Accounts>().SetPasswordAsync(link.Value!.SetPasswordToken, Password)).Succeeded);
+        var link = await scope.ServiceProvider.GetRequiredService<Custody.Access.CreateAccount>().HandleAsync(email, "", [role], "test", "cli:test");
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Custody.Access.SetPassword>().HandleAsync(link.Value!.SetPasswordToken, Password)).Succeeded);
         return email;
     }
 
     private async Task ResetAsync(string email)
     {
         using var scope = factory.Services.CreateScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<Custody.Access.Accounts>();
-        var reset = await accounts.ResetSignInAsync(email, "lost phone", "cli:test");
-        Assert.True((await accounts.SetPasswordAsync(reset.Value!.SetPasswordToken, Password)).Succeeded);
+        var reset = await scope.ServiceProvider.GetRequiredService<Custody.Access.ResetSignIn>().HandleAsync(email, "lost phone", "cli:test");
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Custody.Access.SetPassword>().HandleAsync(reset.Value!.SetPasswordToken, Password)).Succeeded);
     }
 
     private async Task<string> EnrolAsync(string email)

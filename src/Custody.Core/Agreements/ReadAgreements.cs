@@ -12,7 +12,7 @@ public sealed record AgreementVersionView(int Number, DateTime EffectiveFrom, st
 public sealed record AgreementDetail(AgreementSummary Summary, IReadOnlyList<AgreementVersionView> Versions);
 
 /// <summary>Agreements and their versions, newest version last.</summary>
-public sealed class ReadAgreements(CustodyDbContext db)
+public sealed class ReadAgreements(CustodyDbContext db) : IUseCase
 {
     public async Task<IReadOnlyList<AgreementSummary>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -21,7 +21,7 @@ public sealed record InvoiceDraft(string AgreementId, string Month, string Curre
 /// (custody records held on the sending state's behalf in a facility), welfare checks, payment
 /// holds, the tariff of each version, and what issued invoices already made payable (for the ceiling).
 /// </summary>
-public sealed class DraftInvoice(CustodyDbContext db)
+public sealed class DraftInvoice(CustodyDbContext db) : IUseCase
 {
     public async Task<Result<InvoiceDraft>> RunAsync(string agreementId, string? month, CancellationToken cancellationToken = default)
     {

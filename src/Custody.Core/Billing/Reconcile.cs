@@ -24,7 +24,7 @@ public sealed record SpendPoint(string Month, decimal Invoiced, decimal Cumulati
 public sealed record BillingSummary(string AgreementId, string Currency, int Invoices, int PeopleHeld, int PayableDays, int WithheldDays,
     IReadOnlyDictionary<string, int> WithheldByReason, decimal Invoiced, decimal Credited, decimal Paid, decimal Outstanding);
 
-public sealed class Reconcile(CustodyDbContext db)
+public sealed class Reconcile(CustodyDbContext db) : IUseCase
 {
     public async Task<Result<BillingSummary>> SummaryAsync(string agreementId, CancellationToken cancellationToken = default)
     {

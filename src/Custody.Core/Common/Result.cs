@@ -41,6 +41,13 @@ public readonly record struct Result<T>
     public static implicit operator Result<T>(Failure failure) => Fail(failure);
 
     public static implicit operator Result<T>(T value) => Ok(value);
+
+    /// <summary>The value shaped for its reader (a response record), or the same failure.</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Failure is null ? Result<TOut>.Ok(shape(Value!)) : Result<TOut>.Fail(Failure);
+    }
 }
 
 /// <summary>The command is not allowed in the record's current state, which is returned so the caller can see why (409).</summary>

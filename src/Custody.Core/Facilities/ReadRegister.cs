@@ -51,7 +51,7 @@ public sealed record Article18Information(Guid PersonId, string GivenName, strin
 }
 
 /// <summary>The register's reads: who is held where, occupancy at any instant, who has not been seen, whose term is ending, and the art. 18 subset.</summary>
-public sealed class ReadRegister(CustodyDbContext db, TimeProvider time)
+public sealed class ReadRegister(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     /// <summary>Waiting longer than this for a cell after admission is a finding.</summary>
     public const int AwaitingCellFindingHours = 24;

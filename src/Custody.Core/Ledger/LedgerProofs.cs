@@ -1,7 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore.Storage;
+using Custody.Common;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Custody.Ledger;
 
@@ -10,7 +11,7 @@ namespace Custody.Ledger;
 /// subtree hashes: the positions a proof needs are worked out first, then read in two queries
 /// (leaf hashes, interior nodes), so a proof costs two round trips whatever the ledger's size.
 /// </summary>
-public sealed class LedgerProofs(CustodyDbContext db)
+public sealed class LedgerProofs(CustodyDbContext db) : IUseCase
 {
     public async Task<ulong> SizeAsync(CancellationToken cancellationToken = default) =>
         (ulong)(await db.LedgerEntries.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0);

@@ -21,7 +21,7 @@ public sealed record LocatorResult(string GivenName, string FamilyName, string C
     string? HeldOnBehalfOf, string? FacilityName, string? FacilityAddress, string? FacilityTelephone, string? FacilityState, DateTime? Since, Guid? PersonId = null);
 
 /// <summary>The public locator's lookup: one indexed query, no access-log entry (the answer is public by design).</summary>
-public sealed class FindInLocator(CustodyDbContext db, TimeProvider time)
+public sealed class FindInLocator(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     // The public locator is the hottest read: one indexed statement on the context's own connection,
     // read straight into the result (EF's materializer was most of the time per request when measured).

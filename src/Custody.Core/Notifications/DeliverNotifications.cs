@@ -21,7 +21,7 @@ public sealed class NotificationDeliveryException(string message, Exception? inn
 /// Sends queued (and failed, up to <see cref="MaxAttempts"/>) notices through the channel and
 /// ledgers each outcome; the outbox row keeps the status, attempts and last error.
 /// </summary>
-public sealed class DeliverNotifications(CustodyDbContext db, TimeProvider time, INotificationChannel channel)
+public sealed class DeliverNotifications(CustodyDbContext db, TimeProvider time, INotificationChannel channel) : IUseCase
 {
     public const int MaxAttempts = 5;
 
@@ -68,7 +68,7 @@ public sealed class DeliverNotifications(CustodyDbContext db, TimeProvider time,
 }
 
 /// <summary>Notices not delivered by their deadline.</summary>
-public sealed class ReadOutbox(CustodyDbContext db)
+public sealed class ReadOutbox(CustodyDbContext db) : IUseCase
 {
     public async Task<IReadOnlyList<NotificationView>> ListAsync(string? status, bool overdueOnly, DateTime now, CancellationToken cancellationToken = default)
     {

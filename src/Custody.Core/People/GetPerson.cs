@@ -16,7 +16,7 @@ public sealed record PersonDetail(PersonSummary Summary, string? Sex, IReadOnlyL
 public sealed record PersonHistoryEntry(long Seq, string Kind, DateTime OccurredAt, DateTime RecordedAt, string Actor, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed);
 
 /// <summary>Reads one person; every read is written to the access log before the data is returned.</summary>
-public sealed class GetPerson(CustodyDbContext db, TimeProvider time)
+public sealed class GetPerson(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     public async Task<Result<PersonDetail>> RunAsync(Guid id, Viewer viewer, string via, CancellationToken cancellationToken = default)
     {

@@ -17,7 +17,7 @@ public sealed record PersonSummary(Guid Id, string ExternalId, string GivenName,
 public sealed record PeoplePage(int Total, int Page, int PageSize, IReadOnlyList<PersonSummary> Items);
 
 /// <summary>Lists people; the search and the ids it returned are written to the access log.</summary>
-public sealed partial class SearchPeople(CustodyDbContext db, TimeProvider time)
+public sealed partial class SearchPeople(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     public const int MaxPageSize = 200;
 

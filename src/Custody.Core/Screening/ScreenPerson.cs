@@ -9,7 +9,7 @@ namespace Custody.Screening;
 /// Screens one person of the register, read fresh from the database, against an agreement (the
 /// only one, or the first by id, when none is named) at an instant. Logged like any read.
 /// </summary>
-public sealed class ScreenPerson(CustodyDbContext db, TimeProvider time)
+public sealed class ScreenPerson(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     public async Task<Result<ScreeningDecision>> RunAsync(Guid personId, string? agreementId, DateTimeOffset at, Viewer viewer, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Custody.Common;
 using Custody.Facilities;
 using Custody.Persistence;
 using Custody.Transfers;
@@ -27,7 +28,7 @@ public sealed record PublishedStatistics(IReadOnlyList<FacilityMonth> Facilities
 /// invoiced and paid. Every figure is a count over records, and small counts are shown suppressed
 /// (<see cref="Show"/>) so that no one person can be picked out.
 /// </summary>
-public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time)
+public sealed class PublicStatistics(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     /// <summary>Counts below this are published as "fewer than 5".</summary>
     public const int SuppressBelow = 5;

@@ -27,7 +27,7 @@ public sealed record CustodyRecordView(int Number, string Event, string Custodia
 public sealed record CorrectedField(string Field, string FirstRecorded, string Reason);
 
 /// <summary>A person's custody timeline, oldest first; the last record is the current one.</summary>
-public sealed class ReadCustody(CustodyDbContext db, TimeProvider time)
+public sealed class ReadCustody(CustodyDbContext db, TimeProvider time) : IUseCase
 {
     public async Task<Result<IReadOnlyList<CustodyRecordView>>> TimelineAsync(Guid personId, Viewer viewer, bool logAccess, CancellationToken cancellationToken = default)
     {

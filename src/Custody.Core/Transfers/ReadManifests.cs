@@ -1,10 +1,11 @@
+using Custody.Common;
 using Custody.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Transfers;
 
 /// <summary>Manifest reads for the board, the manifest page and the reconciliation report.</summary>
-public sealed class ReadManifests(CustodyDbContext db)
+public sealed class ReadManifests(CustodyDbContext db) : IUseCase
 {
     public sealed record BoardRow(Guid Id, string AgreementId, string Carrier, string Movement, string OriginFacilityId, string DestinationFacilityId,
         DateTime ScheduledDeparture, string Status, int Principals, int Alternates, int Alerts);

@@ -9,35 +9,34 @@ namespace Custody.Web.Api;
 /// <summary>Invoices: drafts recomputed from the register, issue (numbered, immutable), payment holds.</summary>
 public static class BillingApi
 {
-    private static async Task<IResult> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
+    private static async Task<FileAnswer> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
     {
-        "csv" => Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv"),
-        "xlsx" => Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-        _ => Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf"),
+        "csv" => FileAnswer.Of(Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv")),
+        "xlsx" => FileAnswer.Of(Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")),
+        _ => FileAnswer.Of(Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf")),
     };
 
     public static void MapBillingApi(this IEndpointRouteBuilder api)
     {
         var invoices = api.MapGroup("/invoices").WithTags("Invoices");
-        invoices.MapGet("/draft", async (string agreement, string month, DraftInvoice draft, CancellationToken ct) => ApiResults.From(await draft.RunAsync(agreement, month, ct)))
+        invoices.MapGet("/draft", async (string agreement, string month, DraftInvoice draft, CancellationToken ct) => Answer<InvoiceDraft>.From(await draft.RunAsync(agreement, month, ct)))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The month's invoice as the rules compute it now: a line per person and rate with payable and withheld days (no-recent-welfare-check, " +
-                "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.")
-            .Produces<InvoiceDraft>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+                "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.");
         invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var result = await draft.RunAsync(agreement, month, ct);
-                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : ApiResults.Problem(result.Failure!);
+                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : FileAnswer.Fail(result.Failure!);
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The draft as CSV, XLSX or PDF.")
-            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
         invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice
-                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, localizer.Words(), ct) : ApiResults.Problem(new NotFound($"No invoice {id}.")))
+                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, localizer.Words(), ct) : FileAnswer.Fail(new NotFound($"No invoice {id}.")))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.")
-            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
         invoices.MapPost("/", async (IssueInvoiceRequest request, IssueInvoice issue, HttpContext http, CancellationToken ct) =>
                 CreatedAnswer<InvoiceView>.From(await issue.HandleAsync(request, ApiResults.ViewerOf(http.User), ct), invoice => $"/api/invoices/{invoice.Id}"))
             .RequireAuthorization(Policies.IssueInvoices)
@@ -77,18 +76,16 @@ public static class BillingApi
             .WithSummary("The agreement's balance: invoiced, credited, paid and outstanding, per invoice.");
 
         invoices.MapGet("/reconciliation", async (string agreement, string month, Reconcile reconcile, CancellationToken ct) =>
-                ApiResults.From(await reconcile.MonthAsync(agreement, month, ct)))
+                Answer<MonthReconciliation>.From(await reconcile.MonthAsync(agreement, month, ct)))
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("A month reconciled: person-days invoiced vs the register's midnight counts now vs people handed over; people held, amounts, withheld by reason.")
-            .Produces<MonthReconciliation>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A month reconciled: person-days invoiced vs the register's midnight counts now vs people handed over; people held, amounts, withheld by reason.");
         invoices.MapGet("/spend", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
-                return current.Failure is { } failure ? ApiResults.Problem(failure) : Results.Ok(await reconcile.SpendAsync(agreement, current.Value!.Ceiling, ct));
+                return current.Failure is { } failure ? Answer<IReadOnlyList<SpendPoint>>.Fail(failure) : Answer<IReadOnlyList<SpendPoint>>.Ok(await reconcile.SpendAsync(agreement, current.Value!.Ceiling, ct));
             })
             .RequireAuthorization(Policies.ReadFinance)
-            .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).")
-            .Produces<IReadOnlyList<SpendPoint>>();
+            .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).");
 
         invoices.MapGet("/summary", async (string agreement, Reconcile reconcile, CancellationToken ct) => Found<BillingSummary>.From(await reconcile.SummaryAsync(agreement, ct)))
             .RequireAuthorization(Policies.ReadFinance)
@@ -97,7 +94,7 @@ public static class BillingApi
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
                 var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
-                return Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml");
+                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling over time, as SVG.")

@@ -31,12 +31,12 @@ public static class FacilitiesApi
             .WithSummary("Register a facility, or correct the details of one (same id; its state never changes).");
 
         api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, HttpContext http, IAuthorizationService authorization, CancellationToken ct) =>
-                ApiResults.From(await locator.FindAsync(query, await MayReadPeopleAsync(http, authorization), ct)))
+                Answer<IReadOnlyList<LocatorResult>>.From(await locator.FindAsync(query, await MayReadPeopleAsync(http, authorization), ct)))
             .WithTags("Locator").AllowAnonymous().RequireRateLimiting(LocatorRateLimit)
             .WithSummary("Public locator: identifier + countryOfBirth, or givenName + familyName + countryOfBirth. Exact match (case and accents ignored); never minors. " +
                 "Shows custody status, custodian, facility name, address and telephone, and on whose behalf the person is held. Rate-limited (429 with Retry-After). " +
                 "Signed-in counsel and courts also get personId, the key to the custody timeline (GET /api/people/{id}/custody).")
-            .Produces<IReadOnlyList<LocatorResult>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/notifications", async (string? status, bool? overdue, ReadOutbox outbox, TimeProvider time, CancellationToken ct) =>
                 TypedResults.Ok(await outbox.ListAsync(status, overdue == true, time.GetUtcNow().UtcDateTime, ct)))

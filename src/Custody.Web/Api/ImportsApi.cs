@@ -21,11 +21,10 @@ public static class ImportsApi
             .RequireAuthorization(Policies.Import)
             .Accepts<JsonObject>("application/json")
             .WithSummary("Import a case bundle (custody.case-bundle/1) or agreement (custody.agreement/1). Invalid input: 400 with every error by JSON Pointer, nothing written.")
-            .Produces<ImportSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
+    private static async Task<Answer<ImportSummary>> ImportAsync(HttpRequest request, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
     {
         var path = Path.GetTempFileName();
         try
@@ -34,8 +33,7 @@ public static class ImportsApi
             {
                 await request.Body.CopyToAsync(file, ct);
             }
-            var result = await RunAsync(path, request.HttpContext.User, import, authorization, ct);
-            return result is null ? TypedResults.Forbid() : ApiResults.From(result.Value);
+            return Answer<ImportSummary>.From(await RunAsync(path, request.HttpContext.User, import, authorization, ct));
         }
         finally
         {
@@ -43,8 +41,8 @@ public static class ImportsApi
         }
     }
 
-    /// <summary>Checks the policy the file's format needs, then imports; null when the user may not import this kind of file.</summary>
-    public static async Task<Result<ImportSummary>?> RunAsync(string path, ClaimsPrincipal user, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
+    /// <summary>Checks the policy the file's format needs, then imports; Forbidden when the user may not import this kind of file.</summary>
+    public static async Task<Result<ImportSummary>> RunAsync(string path, ClaimsPrincipal user, ImportFile import, IAuthorizationService authorization, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(import);
         ArgumentNullException.ThrowIfNull(authorization);
@@ -52,7 +50,7 @@ public static class ImportsApi
         var policy = ImportFile.TryDetectFormat(Open) == FormatSchemas.AgreementFormat ? Policies.ImportAgreements : Policies.ImportPeople;
         if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
         {
-            return null;
+            return new Forbidden(policy == Policies.ImportAgreements ? "Importing an agreement needs a legal reviewer or transfer supervisor." : "Importing a case bundle needs a case officer or legal reviewer.");
         }
         return await import.HandleAsync(Open, ApiResults.ViewerOf(user).Actor, null, ct);
     }

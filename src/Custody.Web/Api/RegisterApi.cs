@@ -35,8 +35,8 @@ public static class RegisterApi
                 {
                     series.Add(await read.OccupancyAsync(facilityId, now.AddDays(-d), ct));
                 }
-                return Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
-                    "image/svg+xml");
+                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
+                    "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Occupancy over time (one point a day), counted from the register, against operational capacity, as SVG.")
@@ -45,8 +45,8 @@ public static class RegisterApi
             {
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
                 var (_, standards) = await read.FacilityStandardsAsync(facilityId, time.GetUtcNow(), ct);
-                return Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId.Value].Value,
-                    localizer.Words()), "image/svg+xml");
+                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId.Value].Value,
+                    localizer.Words()), "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.")
@@ -85,11 +85,11 @@ public static class RegisterApi
             .WithSummary("Record an inspection of a cell: the measured checklist (space, water, toilets, showers, temperature, lighting incl. 24-hour lighting, ventilation, " +
                 "sanitation, bedding); findings are computed against the agreement's standards with a severity; follow-up actions with owners and deadlines.");
         api.MapGet("/inspections/{inspectionId:guid}/report.pdf", async (Guid inspectionId, ReadInspections inspections, CancellationToken ct) =>
-                await inspections.FindAsync(inspectionId, ct) is { } view ? Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf")
-                    : ApiResults.Problem(new NotFound($"No inspection {inspectionId}.")))
+                await inspections.FindAsync(inspectionId, ct) is { } view ? FileAnswer.Of(Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf"))
+                    : FileAnswer.Fail(new NotFound($"No inspection {inspectionId}.")))
             .WithTags("Facility register").RequireAuthorization(Policies.ReadRegister)
             .WithSummary("The inspection report as PDF.")
-            .ProducesFile("application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesFile("application/pdf");
         api.MapPost("/inspection-actions/{actionId:guid}/complete", async (Guid actionId, CompleteInspectionAction complete, HttpContext http, CancellationToken ct) =>
                 Answer<FollowUpActionView>.From(await complete.HandleAsync(actionId, ApiResults.ViewerOf(http.User), ct)))
             .WithTags("Facility register").RequireAuthorization(Policies.KeepRegister)
@@ -200,11 +200,11 @@ public static class RegisterApi
             .WithSummary("The art. 18 information for counsel and relatives: authority, dates and places, whereabouts, health, release or death — or the restriction and its ground.");
         person.MapGet("/article-18.pdf", async (PersonId id, ReadRegister read, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
                 TimeProvider time, CancellationToken ct) => await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct) is { Value: { } info }
-                    ? Results.File(Reports.Article18Report.Pdf(info, localizer.Words(), Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf")
-                    : ApiResults.Problem(new NotFound($"No person {id} in the register.")))
+                    ? FileAnswer.Of(Results.File(Reports.Article18Report.Pdf(info, localizer.Words(), Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf"))
+                    : FileAnswer.Fail(new NotFound($"No person {id} in the register.")))
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The art. 18 information as a PDF, in the reader's language (the UI culture).")
-            .ProducesFile("application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesFile("application/pdf");
 
         api.MapPost("/visits/{visitId:guid}/decision", async (Guid visitId, VisitDecision decision, DecideVisit decide, HttpContext http, CancellationToken ct) =>
                 Answer<AccessVisitView>.From(await decide.HandleAsync(visitId, decision, ApiResults.ViewerOf(http.User), ct)))

@@ -24,7 +24,7 @@ public sealed record SecondFactorPolicy(bool Required);
 /// goes on to the code (or to enrolment) and the token endpoint wants the code in the same request.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordHasher<CustodyUser> hasher, SignInThrottle throttle, IHttpContextAccessor http,
-    Custody.Access.Accounts accounts, SecondFactorPolicy policy, TimeProvider time, ILogger<PasswordSignIn> logger)
+    Custody.Access.VerifySecondFactor secondFactor, SecondFactorPolicy policy, TimeProvider time, ILogger<PasswordSignIn> logger)
 {
     public const string SecondStepCode = "code";
     public const string SecondStepEnrol = "enrol";
@@ -78,7 +78,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
         if (scheme is not null)
         {
             signIn.AuthenticationScheme = scheme;
-            if (enrolled && !await accounts.VerifySecondFactorAsync(user, code, recoveryCode))
+            if (enrolled && !await secondFactor.HandleAsync(user, code, recoveryCode))
             {
                 return Failed(email, SecondStepCode);
             }
@@ -113,7 +113,7 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
         {
             return new PasswordSignInResult(false, wait);
         }
-        if (!await accounts.VerifySecondFactorAsync(user, code, recoveryCode))
+        if (!await secondFactor.HandleAsync(user, code, recoveryCode))
         {
             return Failed(email, SecondStepCode);
         }

@@ -15,8 +15,8 @@ public sealed partial class ProductionDeadlines(IServiceScopeFactory scopes, Tim
             try
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ProductionCommands>().RecordOverdueAsync(Actor, stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<Custody.InformationRequests.InformationRequestCommands>().RecordOverdueAsync(Actor, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RecordProductionOverdue>().HandleAsync(Actor, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Custody.InformationRequests.RecordInformationRequestsOverdue>().HandleAsync(Actor, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

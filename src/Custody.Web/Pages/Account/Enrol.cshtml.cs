@@ -13,7 +13,7 @@ namespace Custody.Web.Pages.Account;
 /// session), or by a signed-in user of their own accord. The key is shown as a QR code and as text;
 /// the app's first code proves it holds the key; the recovery codes are shown once.
 /// </summary>
-public sealed class EnrolModel(PasswordSignIn signIn, UserManager<CustodyUser> users, Custody.Access.Accounts accounts) : PageModel
+public sealed class EnrolModel(PasswordSignIn signIn, UserManager<CustodyUser> users, Custody.Access.EnrolSecondFactor enrol) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -46,7 +46,7 @@ public sealed class EnrolModel(PasswordSignIn signIn, UserManager<CustodyUser> u
         {
             return RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl });
         }
-        var enrolled = await accounts.EnrolSecondFactorAsync(user, code, cancellationToken);
+        var enrolled = await enrol.HandleAsync(user, code, cancellationToken);
         if (enrolled.Failure is { } failure)
         {
             Pages.PageErrors.Add(ModelState, failure);

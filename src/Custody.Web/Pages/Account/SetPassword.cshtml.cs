@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Custody.Web.Pages.Account;
 
 /// <summary>Where the holder of a one-time link sets their own password (a new account, or a reset sign-in).</summary>
-public sealed class SetPasswordModel(Custody.Access.Accounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SetPasswordModel(Custody.Access.SetPassword setPassword, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Token { get; set; } = "";
@@ -29,7 +29,7 @@ public sealed class SetPasswordModel(Custody.Access.Accounts accounts, IStringLo
             ModelState.AddModelError(nameof(Confirm), localizer["The two passwords differ."]);
             return Page();
         }
-        var result = await accounts.SetPasswordAsync(Token, Password, cancellationToken);
+        var result = await setPassword.HandleAsync(Token, Password, cancellationToken);
         if (result.Failure is { } failure)
         {
             PageErrors.Add(ModelState, failure);

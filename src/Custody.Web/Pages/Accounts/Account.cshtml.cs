@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Accounts;
 
 /// <summary>One account: disable or enable it, reset its sign-in (a new one-time link), grant and revoke roles. Every change asks why.</summary>
-public sealed class AccountModel(Custody.Access.Accounts accounts, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
+public sealed class AccountModel(ReadAccounts read, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Email { get; set; } = "";
@@ -22,21 +22,21 @@ public sealed class AccountModel(Custody.Access.Accounts accounts, Microsoft.Asp
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostDisableAsync(string? reason, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.DisableAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostDisableAsync(string? reason, [FromServices] DisableAccount disable, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await disable.HandleAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostEnableAsync(string? reason, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.EnableAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostEnableAsync(string? reason, [FromServices] EnableAccount enable, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await enable.HandleAsync(Email, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostGrantAsync(string? role, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.GrantAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostGrantAsync(string? role, string? reason, [FromServices] GrantRole grant, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await grant.HandleAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostRevokeAsync(string? role, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.RevokeAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostRevokeAsync(string? role, string? reason, [FromServices] RevokeRole revoke, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await revoke.HandleAsync(Email, role ?? "", reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
-    public async Task<IActionResult> OnPostResetAsync(string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResetAsync(string? reason, [FromServices] ResetSignIn resetSignIn, CancellationToken cancellationToken)
     {
-        var reset = await accounts.ResetSignInAsync(Email, reason ?? "", Me, cancellationToken);
+        var reset = await resetSignIn.HandleAsync(Email, reason ?? "", Me, cancellationToken);
         if (reset.Failure is Custody.Common.NotFound)
         {
             return NotFound();
@@ -56,7 +56,7 @@ public sealed class AccountModel(Custody.Access.Accounts accounts, Microsoft.Asp
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Account = await accounts.FindAsync(Email, cancellationToken);
+        Account = await read.FindAsync(Email, cancellationToken);
         return Account is not null;
     }
 }

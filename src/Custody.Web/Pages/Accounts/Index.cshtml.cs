@@ -10,7 +10,7 @@ namespace Custody.Web.Pages.Accounts;
 /// The administrators' list of accounts: create one (its holder sets a password through the link
 /// shown once), and approve or refuse the privileged grants another administrator asked for.
 /// </summary>
-public sealed class IndexModel(Custody.Access.Accounts accounts, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ReadAccounts read, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<AccountView> All { get; private set; } = [];
 
@@ -24,9 +24,9 @@ public sealed class IndexModel(Custody.Access.Accounts accounts, Microsoft.AspNe
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string[]? roles, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string[]? roles, string? reason, [FromServices] CreateAccount create, CancellationToken cancellationToken)
     {
-        var created = await accounts.CreateAsync(email ?? "", displayName ?? "", roles ?? [], reason ?? "", Me, cancellationToken);
+        var created = await create.HandleAsync(email ?? "", displayName ?? "", roles ?? [], reason ?? "", Me, cancellationToken);
         if (created.Failure is { } failure)
         {
             PageErrors.Add(ModelState, failure);
@@ -36,11 +36,11 @@ public sealed class IndexModel(Custody.Access.Accounts accounts, Microsoft.AspNe
         return Page();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.ApproveAsync(id, Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, [FromServices] ApproveRoleGrant approve, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await approve.HandleAsync(id, Me, cancellationToken)).Failure, cancellationToken);
 
-    public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(async () => (await accounts.RejectAsync(id, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
+    public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, [FromServices] RejectRoleGrant reject, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await reject.HandleAsync(id, reason ?? "", Me, cancellationToken)).Failure, cancellationToken);
 
     private Task<IActionResult> RunAsync(Func<Task<Failure?>> command, CancellationToken cancellationToken) =>
         PageCommand.RunAsync(this, authorization, Auth.Policies.AdministerAccounts, command, "/Accounts", async () =>
@@ -51,7 +51,7 @@ public sealed class IndexModel(Custody.Access.Accounts accounts, Microsoft.AspNe
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        All = await accounts.ListAsync(cancellationToken);
-        Pending = await accounts.PendingGrantsAsync(cancellationToken);
+        All = await read.ListAsync(cancellationToken);
+        Pending = await read.PendingGrantsAsync(cancellationToken);
     }
 }

@@ -38,19 +38,19 @@ public sealed class IndexModel(ImportFile import, IAuthorizationService authoriz
                 await Upload.CopyToAsync(target, cancellationToken);
             }
             var result = await ImportsApi.RunAsync(path, User, import, authorization, cancellationToken);
-            if (result is null)
+            if (result.Failure is Forbidden)
             {
                 return Forbid();
             }
-            if (result.Value.Failure is Invalid invalid)
+            if (result.Failure is Invalid invalid)
             {
                 Errors = invalid.Errors;
             }
-            else if (result.Value.Failure is { } failure)
+            else if (result.Failure is { } failure)
             {
                 Errors = [new FieldError("Upload", failure.Message)];
             }
-            Summary = result.Value.Value;
+            Summary = result.Value;
             return Page();
         }
         finally

@@ -13,7 +13,7 @@ namespace Custody.Web.Pages.People;
 /// Corrections of a person's records, never edits: propose one (a custody record's time or field, or
 /// a register field) with a reason, and approve or reject those of your side that someone else proposed.
 /// </summary>
-public sealed class CorrectionsModel(CorrectionCommands corrections, ReadCustody custody, IAuthorizationService authorization) : PageModel
+public sealed class CorrectionsModel(ProposeCorrection propose, DecideCorrection decide, ReadCorrections read, ReadCustody custody, IAuthorizationService authorization) : PageModel
 {
     /// <summary>What to correct: <c>occurredAt</c>, a custody-record field, or <c>register:FIELD</c>.</summary>
     public sealed class ProposeForm
@@ -52,7 +52,7 @@ public sealed class CorrectionsModel(CorrectionCommands corrections, ReadCustody
             : what == "occurredAt"
                 ? new ProposeCorrectionRequest(Form.CustodyRecordNumber, Form.Value, null, null, Form.Reason)
                 : new ProposeCorrectionRequest(Form.CustodyRecordNumber, null, what, Form.Value, Form.Reason);
-        var result = await corrections.ProposeAsync(id, request, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await propose.HandleAsync(new PersonId(id), request, ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(id, result.Failure, cancellationToken);
     }
 
@@ -62,7 +62,7 @@ public sealed class CorrectionsModel(CorrectionCommands corrections, ReadCustody
         {
             return Forbid();
         }
-        var result = await corrections.DecideAsync(correctionId, new DecideCorrectionRequest(approve, reason), ApiResults.ViewerOf(User), cancellationToken);
+        var result = await decide.HandleAsync(correctionId, new DecideCorrectionRequest(approve, reason), ApiResults.ViewerOf(User), cancellationToken);
         return await AfterAsync(id, result.Failure, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public sealed class CorrectionsModel(CorrectionCommands corrections, ReadCustody
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = ApiResults.ViewerOf(User);
-        var list = await corrections.ListAsync(id, viewer, cancellationToken);
+        var list = await read.ListAsync(new PersonId(id), viewer, cancellationToken);
         if (list.Value is null)
         {
             return false;

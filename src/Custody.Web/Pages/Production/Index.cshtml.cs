@@ -12,7 +12,7 @@ namespace Custody.Web.Pages.Production;
 /// The open production requests, overdue first, for courts, custodians and oversight; a custodian
 /// answers one here from the person's latest welfare check (the place comes from the register).
 /// </summary>
-public sealed class IndexModel(ProductionCommands production, Persistence.CustodyDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(DeclareWhereabouts declare, ReadProductionRequests read, Persistence.CustodyDbContext db, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<ProductionRequestView> Requests { get; private set; } = [];
 
@@ -30,7 +30,7 @@ public sealed class IndexModel(ProductionCommands production, Persistence.Custod
         }
         var person = await db.ProductionRequests.Where(r => r.Id == requestId).Select(r => (Guid?)r.PersonId).SingleOrDefaultAsync(cancellationToken);
         var latest = person is null ? null : await db.WelfareChecks.Where(c => c.PersonId == person).OrderByDescending(c => c.SeenAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        var result = await production.DeclareAsync(requestId, new DeclareWhereaboutsRequest(latest, null, null, producedBy), ApiResults.ViewerOf(User), cancellationToken);
+        var result = await declare.HandleAsync(requestId, new DeclareWhereaboutsRequest(latest, null, null, producedBy), ApiResults.ViewerOf(User), cancellationToken);
         if (result.Succeeded)
         {
             return Redirect("/Production");
@@ -42,7 +42,7 @@ public sealed class IndexModel(ProductionCommands production, Persistence.Custod
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Requests = [.. (await production.ListAsync(null, overdueOnly: false, cancellationToken)).OrderByDescending(r => r.Overdue).ThenBy(r => r.Deadline)];
+        Requests = [.. (await read.ListAsync(null, overdueOnly: false, cancellationToken)).OrderByDescending(r => r.Overdue).ThenBy(r => r.Deadline)];
         var ids = Requests.Select(r => r.PersonId).Distinct().ToList();
         Names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
         MayDeclare = (await authorization.AuthorizeAsync(User, Policies.DeclareWhereabouts)).Succeeded;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custody.Web.Pages.Production;
 
 /// <summary>A court orders a person's whereabouts declared, or the person produced, by a deadline.</summary>
-public sealed class OrderModel(ProductionCommands production, Persistence.CustodyDbContext db) : PageModel
+public sealed class OrderModel(OrderProduction order, Persistence.CustodyDbContext db) : PageModel
 {
     [BindProperty]
     public string? Kind { get; set; } = ProductionRequest.Whereabouts;
@@ -34,7 +34,7 @@ public sealed class OrderModel(ProductionCommands production, Persistence.Custod
     {
         // datetime-local has no zone: the form says UTC, and the request is an RFC 3339 instant.
         var deadline = string.IsNullOrWhiteSpace(Deadline) ? null : Deadline.Length == 16 ? Deadline + ":00Z" : Deadline + "Z";
-        var result = await production.OrderAsync(personId, new OrderProductionRequest(Kind, Court, deadline, Docket, Details), ApiResults.ViewerOf(User), cancellationToken);
+        var result = await order.HandleAsync(new Custody.Common.PersonId(personId), new OrderProductionRequest(Kind, Court, deadline, Docket, Details), ApiResults.ViewerOf(User), cancellationToken);
         if (result.Succeeded)
         {
             return Redirect("/Production");

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Custody.Web.Pages.Requests;
 
 /// <summary>Relatives' requests still open, overdue first: the custodian answers here; inspectors and courts see what is late.</summary>
-public sealed class IndexModel(InformationRequestCommands requests, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(AnswerInformationRequest answer, ReadInformationRequests read, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<InformationRequestView> Open { get; private set; } = [];
 
@@ -22,7 +22,7 @@ public sealed class IndexModel(InformationRequestCommands requests, IAuthorizati
         {
             return Forbid();
         }
-        var result = await requests.AnswerAsync(requestId, ApiResults.ViewerOf(User), cancellationToken);
+        var result = await answer.HandleAsync(requestId, ApiResults.ViewerOf(User), cancellationToken);
         if (result.Succeeded)
         {
             return Redirect("/Requests");
@@ -34,7 +34,7 @@ public sealed class IndexModel(InformationRequestCommands requests, IAuthorizati
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Open = await requests.ListOpenAsync(overdueOnly: false, cancellationToken);
+        Open = await read.ListOpenAsync(overdueOnly: false, cancellationToken);
         MayAnswer = (await authorization.AuthorizeAsync(User, Policies.KeepRegister)).Succeeded;
     }
 }

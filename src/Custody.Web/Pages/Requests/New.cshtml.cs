@@ -7,7 +7,7 @@ namespace Custody.Web.Pages.Requests;
 
 /// <summary>A relative asks where a person is and how they are (art. 18): no account; the status link is shown once.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Api.FacilitiesApi.LocatorRateLimit)]
-public sealed class NewModel(InformationRequestCommands requests) : PageModel
+public sealed class NewModel(AskForInformation ask) : PageModel
 {
     [BindProperty]
     public FileInformationRequest Form { get; set; } = new(null, null, null, null, null, null, null, null);
@@ -21,7 +21,7 @@ public sealed class NewModel(InformationRequestCommands requests) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var viewer = User.Identity?.IsAuthenticated == true ? ApiResults.ViewerOf(User) : new Custody.Access.Viewer("anonymous");
-        var result = await requests.FileAsync(Form, viewer, cancellationToken);
+        var result = await ask.HandleAsync(Form, viewer, cancellationToken);
         if (result.Value is { } filed)
         {
             Filed = filed;

@@ -6,13 +6,13 @@ namespace Custody.Web.Pages.Requests;
 
 /// <summary>A request's status and answer, reached only through its secret link (404 when wrong or expired).</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Api.FacilitiesApi.LocatorRateLimit)]
-public sealed class StatusModel(InformationRequestCommands requests) : PageModel
+public sealed class StatusModel(ReadInformationRequests read) : PageModel
 {
     public InformationRequestView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        var result = await requests.StatusAsync(token, cancellationToken);
+        var result = await read.StatusAsync(token, cancellationToken);
         if (result.Value is null)
         {
             return NotFound();
