@@ -187,6 +187,8 @@ public sealed class TransferBenchmark(string database, string folder)
             Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", database,
             "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:ReadsPerUserPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:SeedDemoData", "false", "--Custody:DataDirectory", folder,
             "--Logging:LogLevel:Default", "Warning", "--environment", "Production",
+            // Plain HTTP on loopback, as behind a proxy that ends TLS: production otherwise redirects every request to HTTPS.
+            "--Custody:RequireHttps", "false",
         })
         {
             info.ArgumentList.Add(arg);
