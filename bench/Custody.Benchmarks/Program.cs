@@ -6,11 +6,14 @@ using Custody.Benchmarks;
 // database and raw SHA-256 baselines. Usage:
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- [--people N] [--database A --baseline-database B]
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- --proofs 1000000 [--database A]   (proofs, signing, witness)
+//   dotnet run -c Release --project bench/Custody.Benchmarks -- --locator-only --database A --data-directory D
+//     (the locator alone, on the register and app data a run left: run it first with --database A --baseline-database B --data-directory D)
 // Without --database both databases are fresh SQLite files in a temporary folder (deleted after).
 var people = 100_000;
 var billingOnly = false;
+var locatorOnly = false;
 long? proofEntries = null;
-string? database = null, baseline = null;
+string? database = null, baseline = null, dataDirectory = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +22,8 @@ for (var i = 0; i < args.Length; i++)
         case "--database": database = args[++i]; break;
         case "--baseline-database": baseline = args[++i]; break;
         case "--billing-only": billingOnly = true; break;
+        case "--locator-only": locatorOnly = true; break;
+        case "--data-directory": dataDirectory = Path.GetFullPath(args[++i]); break;
         case "--proofs": proofEntries = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}; use --people N, --database A, --baseline-database B");
@@ -39,12 +44,26 @@ if (proofEntries is { } proofSize)
         Directory.Delete(scratch, recursive: true);
     }
 }
+if (locatorOnly)
+{
+    if (database is null || dataDirectory is null)
+    {
+        Console.Error.WriteLine("--locator-only needs --database and --data-directory: the register and app data an earlier run left (run it with --database A --baseline-database B --data-directory D)");
+        return 2;
+    }
+    var locator = new System.Text.StringBuilder();
+    await new TransferBenchmark(database, dataDirectory).LocatorAsync(locator);
+    Console.WriteLine(locator);
+    return 0;
+}
 if ((database is null) != (baseline is null))
 {
     Console.Error.WriteLine("give both --database and --baseline-database (two fresh databases of the same provider), or neither");
     return 2;
 }
-var folder = Directory.CreateTempSubdirectory("custody-bench-").FullName;
+// The app's data directory (its signing keys, the checkpoint it keeps) lives as long as the databases when one is named.
+var folder = dataDirectory ?? Directory.CreateTempSubdirectory("custody-bench-").FullName;
+Directory.CreateDirectory(folder);
 try
 {
     if (billingOnly)
@@ -61,6 +80,9 @@ try
 }
 finally
 {
-    Directory.Delete(folder, recursive: true);
-    Debug.Assert(!Directory.Exists(folder));
+    if (dataDirectory is null)
+    {
+        Directory.Delete(folder, recursive: true);
+        Debug.Assert(!Directory.Exists(folder));
+    }
 }

@@ -38,6 +38,17 @@ public sealed class TransferBenchmark(string database, string folder)
         var lockTime = await LockAndHandOverAsync(target, report);
         report.AppendLine(CultureInfo.InvariantCulture, $"| lock a manifest of {ManifestSize} (screen all, ledger each decision) | {lockTime.TotalMilliseconds:N0} ms | — | — | < 1 s |");
 
+        await LocatorAsync(target, report);
+    }
+
+    /// <summary>The public locator alone, on a register already built (<c>--locator-only --database …</c>): the load against the bare endpoint, then the answer times.</summary>
+    public async Task LocatorAsync(StringBuilder report)
+    {
+        await LocatorAsync(CustodyDatabase.Parse(database), report);
+    }
+
+    private async Task LocatorAsync(CustodyDatabase target, StringBuilder report)
+    {
         var queries = await QueriesAsync(target);
         var bare = await BareLoadAsync(target, queries);
         var (app, timing) = await AppLoadAsync(queries, await HiddenQueriesAsync(target));

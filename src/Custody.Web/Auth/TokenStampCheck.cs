@@ -13,12 +13,13 @@ namespace Custody.Web.Auth;
 /// </summary>
 public sealed class TokenStampCheck(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, SignInManager<CustodyUser> signIn)
+    public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(signIn);
+        // Identity's services are resolved only for a bearer request: anonymous reads (the public locator) never build them.
         if (http.User.Identity?.IsAuthenticated == true && AuthSetup.SchemeFor(http.Request) == IdentityConstants.BearerScheme
-            && (await signIn.ValidateSecurityStampAsync(http.User) is not { } user || Custody.Access.Accounts.IsDisabled(user.LockoutEnd)))
+            && (await http.RequestServices.GetRequiredService<SignInManager<CustodyUser>>().ValidateSecurityStampAsync(http.User) is not { } user
+                || Custody.Access.Accounts.IsDisabled(user.LockoutEnd)))
         {
             http.User = new ClaimsPrincipal(new ClaimsIdentity());
         }

@@ -30,15 +30,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyKeyri
             && request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/auth");
     }
 
-    public async Task InvokeAsync(HttpContext http, CustodyDbContext db, TimeProvider time)
+    public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(db);
         if (!Applies(http.Request))
         {
             await next(http);
             return;
         }
+        // Resolved only for a keyed write: a read never rents a context here.
+        var db = http.RequestServices.GetRequiredService<CustodyDbContext>();
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
         var key = http.Request.Headers[Header].ToString().Trim();
         if (key.Length is 0 or > 255)
         {

@@ -27,13 +27,17 @@ public sealed class TelemetryOptions
 }
 
 /// <summary>
-/// Traces and metrics (OpenTelemetry: ASP.NET Core, EF Core, HttpClient and the project's meter
-/// <c>Custody</c>), Prometheus at <c>/metrics</c>, OTLP when configured; liveness and readiness;
+/// Metrics (OpenTelemetry: ASP.NET Core, HttpClient and the project's meter <c>Custody</c>) at
+/// <c>/metrics</c> for Prometheus, and over OTLP with traces (ASP.NET Core, EF Core, HttpClient) when
+/// a collector is configured (without one no span is recorded); liveness and readiness;
 /// and one request log line per request naming the route template, never the path or query a
 /// person's name or id may be in.
 /// </summary>
-public static class Observability
+public static partial class Observability
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Route} answered {Status} in {Milliseconds:0.0} ms")]
+    private static partial void RequestAnswered(ILogger logger, string method, string route, int status, double milliseconds);
+
     private const string Ready = "ready";
 
     public static WebApplicationBuilder AddCustodyObservability(this WebApplicationBuilder builder)
@@ -50,16 +54,6 @@ public static class Observability
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("custody"))
-            .WithTracing(tracing =>
-            {
-                // Spans keep http.route (the template); the concrete path may hold a person's id.
-                tracing.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, _) => activity.SetTag("url.path", null))
-                    .AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation();
-                if (!string.IsNullOrWhiteSpace(otlp))
-                {
-                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-                }
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(Custody.Common.CustodyMetrics.MeterName).AddPrometheusExporter();
@@ -68,6 +62,16 @@ public static class Observability
                     metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
                 }
             });
+        // Spans only where a collector takes them: recorded and dropped, they cost the public locator a sixth
+        // of its throughput when measured (docs/benchmarks.md), and nothing reads them.
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing =>
+                // Spans keep http.route (the template); the concrete path may hold a person's id.
+                tracing.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, _) => activity.SetTag("url.path", null))
+                    .AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation()
+                    .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CustodyDbContext>("database", tags: [Ready])
             .AddCheck<MigrationsApplied>("migrations", tags: [Ready])
@@ -102,9 +106,11 @@ public static class Observability
             }
             finally
             {
-                var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-                logger.LogInformation("{Method} {Route} answered {Status} in {Milliseconds:0.0} ms", http.Request.Method, route, http.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                    RequestAnswered(logger, http.Request.Method, route, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
             }
         });
     }

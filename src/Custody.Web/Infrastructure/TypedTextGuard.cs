@@ -14,15 +14,23 @@ namespace Custody.Web.Infrastructure;
 /// </summary>
 public static class TypedTextGuard
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TextProperties = new();
+    // Per argument type, once: its text properties and their JSON names (none for anything but a request record).
+    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> TextProperties = new();
 
     public static RouteGroupBuilder CheckTypedText(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.AddEndpointFilter(async (context, next) =>
         {
-            var errors = context.Arguments.SelectMany(Refusals).ToList();
-            return errors.Count > 0 ? ApiResults.Problem(new Invalid(errors)) : await next(context);
+            List<FieldError>? errors = null;
+            foreach (var argument in context.Arguments)
+            {
+                foreach (var error in Refusals(argument))
+                {
+                    (errors ??= []).Add(error);
+                }
+            }
+            return errors is not null ? ApiResults.Problem(new Invalid(errors)) : await next(context);
         });
         return api;
     }
@@ -34,16 +42,23 @@ public static class TypedTextGuard
         {
             return TextInput.Refuse(text) is { } why ? [new FieldError("", why)] : [];
         }
-        // Request records only (a record has a compiler-made clone method); services bound alongside are not input.
-        if (argument is null || argument.GetType().Namespace?.StartsWith("Custody", StringComparison.Ordinal) != true || argument.GetType().GetMethod("<Clone>$") is null)
+        if (argument is null)
         {
             return [];
         }
-        return TextProperties.GetOrAdd(argument.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0).ToArray())
-            .Select(p => (Name: JsonNamingPolicy.CamelCase.ConvertName(p.Name), Why: TextInput.Refuse((string?)p.GetValue(argument))))
-            .Where(r => r.Why is not null).Select(r => new FieldError(r.Name, r.Why!));
+        var properties = TextProperties.GetOrAdd(argument.GetType(), TextPropertiesOf);
+        return properties.Length == 0 ? []
+            : properties.Select(p => (p.Name, Why: TextInput.Refuse((string?)p.Property.GetValue(argument))))
+                .Where(r => r.Why is not null).Select(r => new FieldError(r.Name, r.Why!));
     }
+
+    // Request records only (a record has a compiler-made clone method); services bound alongside are not input.
+    private static (string, PropertyInfo)[] TextPropertiesOf(Type type) =>
+        type.Namespace?.StartsWith("Custody", StringComparison.Ordinal) != true || type.GetMethod("<Clone>$") is null
+            ? []
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)
+                .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), p)).ToArray();
 
     /// <summary>The pages' half: any posted form field, named as the form names it.</summary>
     public sealed class PageFilter : IAsyncPageFilter
