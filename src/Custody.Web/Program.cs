@@ -134,13 +134,6 @@ app.UseRequestLog();
 app.UseTransportSecurity(https);
 app.UseCustodySecurityHeaders();
 
-var cultures = new[] { new CultureInfo("en"), new CultureInfo("es") };
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture("en"),
-    SupportedCultures = cultures,
-    SupportedUICultures = cultures,
-});
 // One answer to a server fault per front door: ProblemDetails JSON under /api, the error page
 // elsewhere; always 500, whatever the method (a failed page POST is not the user's 400).
 static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
@@ -159,12 +152,27 @@ app.UseStatusCodePages();
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), files => files.UseStaticFiles());
 app.UseNoStore();
 app.UseRouting();
-app.UseAuthentication();
-app.UseMiddleware<TokenStampCheck>();
+// After routing, so that a public read (the locator, asked without credentials) can skip what cannot apply to it.
+var cultures = new[] { new CultureInfo("en"), new CultureInfo("es") };
+app.UseUnlessPublicRead(branch =>
+{
+    branch.UseRequestLocalization(new RequestLocalizationOptions
+    {
+        DefaultRequestCulture = new RequestCulture("en"),
+        SupportedCultures = cultures,
+        SupportedUICultures = cultures,
+    });
+    branch.UseAuthentication();
+    branch.UseMiddleware<TokenStampCheck>();
+});
+PublicReads.MarkAuthenticationPlaced(app);
 // After authentication: the read limit counts per signed-in user.
 app.UseRateLimiter();
-app.UseAuthorization();
-app.UseMiddleware<IdempotencyMiddleware>();
+app.UseUnlessPublicRead(branch =>
+{
+    branch.UseAuthorization();
+    branch.UseMiddleware<IdempotencyMiddleware>();
+});
 
 app.MapRazorPages();
 var api = app.MapGroup("/api").CheckTypedText().LogReads();

@@ -52,7 +52,7 @@ public sealed class FindInLocator(CustodyDbContext db, TimeProvider time) : IUse
             var born = command.CreateParameter();
             born.ParameterName = "@born";
             // SQLite keeps dates as ISO text (as EF maps DateOnly there); PostgreSQL as date.
-            born.Value = db.Database.IsNpgsql() ? adultBornBy : adultBornBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            born.Value = connection is Npgsql.NpgsqlConnection ? adultBornBy : adultBornBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             command.Parameters.Add(born);
             var rows = new List<LocatorRecord>(1);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

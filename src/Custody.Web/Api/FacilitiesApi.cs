@@ -2,6 +2,7 @@ using Custody.Facilities;
 using Custody.Locator;
 using Custody.Notifications;
 using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Custody.Web.Api;
@@ -32,7 +33,7 @@ public static class FacilitiesApi
 
         api.MapGet("/locator", async ([AsParameters] LocatorQuery query, FindInLocator locator, HttpContext http, IAuthorizationService authorization, CancellationToken ct) =>
                 Answer<IReadOnlyList<LocatorResult>>.From(await locator.FindAsync(query, await MayReadPeopleAsync(http, authorization), ct)))
-            .WithTags("Locator").AllowAnonymous().RequireRateLimiting(LocatorRateLimit)
+            .WithTags("Locator").AsPublicRead().RequireRateLimiting(LocatorRateLimit)
             .WithSummary("Public locator: identifier + countryOfBirth, or givenName + familyName + countryOfBirth. Exact match (case and accents ignored); never minors. " +
                 "Shows custody status, custodian, facility name, address and telephone, and on whose behalf the person is held. Rate-limited (429 with Retry-After). " +
                 "Signed-in counsel and courts also get personId, the key to the custody timeline (GET /api/people/{id}/custody).")
