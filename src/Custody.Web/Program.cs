@@ -109,10 +109,7 @@ builder.Services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = locatorPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     // Reads per signed-in user: enough for any person's day at the screen, too few to copy the register page by page.
     var readsPerMinute = builder.Configuration.GetValue("Custody:ReadsPerUserPerMinute", 600);
-    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && http.User.Identity is { IsAuthenticated: true, Name: { } user }
-            ? RateLimitPartition.GetFixedWindowLimiter("reads:" + user, _ => new FixedWindowRateLimiterOptions { PermitLimit = readsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-            : RateLimitPartition.GetNoLimiter("others"));
+    o.GlobalLimiter = new ReadsPerUser(readsPerMinute);
     o.OnRejected = (context, _) =>
     {
         Custody.Common.CustodyMetrics.RequestThrottled(context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "reads");

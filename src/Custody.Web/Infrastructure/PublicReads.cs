@@ -26,8 +26,11 @@ public static class PublicReads
         var request = http.Request;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey("Authorization") && !request.Headers.ContainsKey("Cookie")
-            && http.GetEndpoint()?.Metadata.GetMetadata<PublicReadMarker>() is not null;
+            && http.GetEndpoint() is { } endpoint && IsPublicRead(endpoint);
     }
+
+    /// <summary>Whether an endpoint was marked with <see cref="AsPublicRead"/>.</summary>
+    public static bool IsPublicRead(Endpoint endpoint) => endpoint?.Metadata.GetMetadata<PublicReadMarker>() is not null;
 
     /// <summary>The middleware that every other request goes through, in their order; a public read skips them.</summary>
     public static void UseUnlessPublicRead(this IApplicationBuilder app, Action<IApplicationBuilder> middleware) =>
