@@ -54,13 +54,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser page nobody signed in to (the public's), in the given language.</summary>
-    public async Task<IPage> AnonymousPageAsync(string locale = "en-US")
+    /// <summary>Skips the calling test, saying why, where the fixture did not start (no Chromium here).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Browser), nameof(_factory))]
+    private void SkipWithoutChromium()
     {
-        if (Browser is null)
+        if (Browser is null || _factory is null)
         {
             Assert.Skip($"Browser tests skipped: {ChromiumPath} is not installed (apt-get install chromium; .ci/run does).");
         }
+    }
+
+    /// <summary>A new browser page nobody signed in to (the public's), in the given language.</summary>
+    public async Task<IPage> AnonymousPageAsync(string locale = "en-US")
+    {
+        SkipWithoutChromium();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
         context.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(20_000);
@@ -70,10 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser page signed in as the demo user of a role, in the given language.</summary>
     public async Task<IPage> SignedInPageAsync(string role, string locale = "en-US")
     {
-        if (Browser is null)
-        {
-            Assert.Skip($"Browser tests skipped: {ChromiumPath} is not installed (apt-get install chromium; .ci/run does).");
-        }
+        SkipWithoutChromium();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
         // Generous: the CI machine has two cores shared with the other test projects.
         context.SetDefaultTimeout(60_000);
@@ -96,7 +100,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["persons"] = new System.Text.Json.Nodes.JsonArray(people.Select(p => (System.Text.Json.Nodes.JsonNode)p).ToArray()),
         };
         var bytes = System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString());
-        using var scope = _factory!.Services.CreateScope();
+        SkipWithoutChromium();
+        using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
         var result = await new Custody.Imports.ImportFile(db, TimeProvider.System).HandleAsync(() => new MemoryStream(bytes), "test:import", null, CancellationToken.None);
         Assert.True(result.Succeeded, result.Failure?.ToString());
@@ -106,7 +111,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task HandOverAsync(params System.Text.Json.Nodes.JsonObject[] people)
     {
         await ImportPeopleAsync(people);
-        using var scope = _factory!.Services.CreateScope();
+        SkipWithoutChromium();
+        using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
         var externalIds = people.Select(p => p["id"]!.GetValue<string>()).ToList();
         var ids = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
