@@ -16,11 +16,22 @@ internal static class CliDatabase
 
     /// <summary>
     /// Opens, checks durability and migrates, as the web app does on start; null (with the reason
-    /// on standard error) when the server would not keep committed data.
+    /// on standard error) when the connection would not be encrypted or the server would not keep committed data.
     /// </summary>
     public static async Task<CustodyDbContext?> OpenAsync(string? value, CancellationToken cancellationToken)
     {
-        var db = Resolve(value).CreateContext();
+        CustodyDatabase database;
+        try
+        {
+            database = Resolve(value);
+        }
+        catch (ArgumentException ex)
+        {
+            // A connection string that is malformed or would reach another machine unencrypted.
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return null;
+        }
+        var db = database.CreateContext();
         try
         {
             await DatabaseSetup.MigrateAsync(db, cancellationToken);

@@ -40,6 +40,7 @@ if (builder.Configuration.GetValue("Custody:DeliverNotifications", true))
 {
     builder.Services.AddHostedService<NotificationDispatcher>();
 }
+OutboundTransport.EnsureEncrypted(smtp, builder.Configuration.GetSection("Custody:Log:Witnesses").Get<List<WitnessOptions>>() ?? []);
 builder.AddCustodyTransparency();
 var https = TransportSecurity.RequiresHttps(builder.Configuration, builder.Environment);
 builder.AddTransportSecurity(https);

@@ -43,6 +43,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task ARemoteDatabaseWithoutVerifiedTls_IsRefused_BeforeAnyConnection()
+    {
+        // A documentation address (TEST-NET-1): were the CLI to connect, it would hang or time out, not answer at once.
+        var run = await CustodyAsync("ledger", "verify", "--database", "Host=192.0.2.10;Database=custody;Username=custody;Timeout=2");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("error: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("SSL Mode=Prefer", run.Error, StringComparison.Ordinal);
+        Assert.Contains("VerifyFull", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_BothSampleFilesIntoFreshDatabase_SucceedsAndVerifies()
     {
         var database = FreshDatabase();

@@ -49,7 +49,8 @@ public sealed class DurabilityTests
     }
 
     [Theory]
-    [InlineData("Host=db.example;Database=custody;Username=custody", DatabaseProvider.Postgres)]
+    [InlineData("Host=db.example;Database=custody;Username=custody;SSL Mode=VerifyFull", DatabaseProvider.Postgres)]
+    [InlineData("Host=/var/run/postgresql;Database=custody", DatabaseProvider.Postgres)]
     [InlineData("data/custody.db", DatabaseProvider.Sqlite)]
     [InlineData("Data Source=/tmp/x.db", DatabaseProvider.Sqlite)]
     [InlineData(null, DatabaseProvider.Sqlite)]

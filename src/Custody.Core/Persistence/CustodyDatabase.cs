@@ -33,7 +33,9 @@ public sealed record CustodyDatabase(DatabaseProvider Provider, string Connectio
         value = value.Trim();
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
-            return new CustodyDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(value).ConnectionString);
+            var postgres = new NpgsqlConnectionStringBuilder(value);
+            EnsureEncrypted(postgres);
+            return new CustodyDatabase(DatabaseProvider.Postgres, postgres.ConnectionString);
         }
         var sqlite = value.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) || value.Contains("DataSource=", StringComparison.OrdinalIgnoreCase)
             ? new SqliteConnectionStringBuilder(value)
@@ -43,6 +45,30 @@ public sealed record CustodyDatabase(DatabaseProvider Provider, string Connectio
         sqlite.Pooling = true;
         return new CustodyDatabase(DatabaseProvider.Sqlite, sqlite.ConnectionString);
     }
+
+    /// <summary>
+    /// A server on another machine is reached over TLS that checks its certificate (ASVS 12.3.1,
+    /// 12.3.2): Npgsql's default, <c>Prefer</c>, falls back to plain text, and <c>Require</c> does
+    /// not check who answers. A Unix socket or a loopback host needs neither.
+    /// </summary>
+    /// <exception cref="ArgumentException">A remote host without <c>SSL Mode=VerifyFull</c> or <c>VerifyCA</c>.</exception>
+    private static void EnsureEncrypted(NpgsqlConnectionStringBuilder postgres)
+    {
+        var remote = (postgres.Host ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(h => !h.StartsWith('/') && !h.StartsWith('@') && !Custody.Common.Loopback.IsLoopbackHost(WithoutPort(h)))
+            .ToList();
+        if (remote.Count > 0 && postgres.SslMode is not (SslMode.VerifyFull or SslMode.VerifyCA))
+        {
+            throw new ArgumentException($"The PostgreSQL connection string names {string.Join(", ", remote)}, another machine, with SSL Mode={postgres.SslMode}: "
+                + "the connection could be read or answered by someone else. Add SSL Mode=VerifyFull (and Root Certificate=… for a private CA).");
+        }
+    }
+
+    /// <summary>The host of one of Npgsql's <c>host[:port]</c> entries ("[::1]:5432", "::1", "db:5432").</summary>
+    private static string WithoutPort(string entry) =>
+        entry.StartsWith('[') && entry.Contains(']', StringComparison.Ordinal) ? entry[..(entry.IndexOf(']', StringComparison.Ordinal) + 1)]
+        : System.Net.IPAddress.TryParse(entry, out _) ? entry
+        : entry.Split(':')[0];
 
     /// <summary>Configures EF Core for this database, with its provider's migrations assembly.</summary>
     public void Configure(DbContextOptionsBuilder options)

@@ -11,6 +11,9 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
+    /// <summary>How the connection is encrypted; <see cref="SmtpSecurity.None"/> only to a relay on this machine.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
@@ -19,6 +22,19 @@ public sealed class SmtpOptions
 
     /// <summary>How often the outbox is read, in seconds.</summary>
     public int PollSeconds { get; set; } = 15;
+}
+
+/// <summary>How the SMTP connection is encrypted. There is no "if offered": a server that does not offer STARTTLS gets nothing.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Connect in plain text and require STARTTLS before anything is sent (submission, port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (implicit TLS, port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>No encryption: allowed only to a host on this machine's loopback (checked at start-up).</summary>
+    None,
 }
 
 /// <summary>
@@ -60,7 +76,7 @@ public sealed class SmtpNotificationChannel(SmtpOptions options) : INotification
         try
         {
             using var client = new SmtpClient();
-            await client.ConnectAsync(options.Host ?? "localhost", options.Port, MailKit.Security.SecureSocketOptions.Auto, cancellationToken);
+            await client.ConnectAsync(options.Host ?? "localhost", options.Port, Socket(options.Security), cancellationToken);
             if (!string.IsNullOrEmpty(options.UserName))
             {
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
@@ -73,7 +89,19 @@ public sealed class SmtpNotificationChannel(SmtpOptions options) : INotification
         {
             throw new NotificationDeliveryException($"SMTP: {ex.Message}", ex);
         }
+        catch (NotSupportedException ex)
+        {
+            // MailKit's answer when StartTls is required and the server does not offer it.
+            throw new NotificationDeliveryException($"SMTP: {options.Host} does not offer STARTTLS, and notices are not sent in plain text ({ex.Message}).", ex);
+        }
     }
+
+    private static MailKit.Security.SecureSocketOptions Socket(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.SslOnConnect => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.None => MailKit.Security.SecureSocketOptions.None,
+        _ => MailKit.Security.SecureSocketOptions.StartTls,
+    };
 }
 
 /// <summary>Reads the outbox every few seconds and delivers what is queued.</summary>
