@@ -107,6 +107,41 @@ public sealed class OperationsTests(OperationsTests.Factory factory) : IClassFix
         });
     }
 
+    [Fact]
+    public async Task SecurityEvents_SignInsAndRefusals_AreLoggedWithWhoAndWhere_NeverThePassword()
+    {
+        var client = factory.Anonymous();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, "198.51.100.23");
+        var email = Custody.Web.Infrastructure.DemoSeeder.EmailFor(Roles.EscortOfficer);
+        factory.Lines.Clear();
+
+        var wrong = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Not-The-Password-9!" });
+        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = CustodyWebFactory.Password });
+        var token = (await right.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var unsigned = await client.GetAsync("/api/invoices/draft?agreement=us-sv-2025&month=2026-03");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var forbidden = await client.GetAsync("/api/invoices/draft?agreement=us-sv-2025&month=2026-03");
+        var allowed = await client.GetAsync("/api/agreements");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var lines = factory.Lines.ToList();
+        Assert.Contains(lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Failed sign-in for account #", StringComparison.Ordinal) && l.Contains("198.51.100.23", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Sign-in of account ", StringComparison.Ordinal) && l.Contains("198.51.100.23", StringComparison.Ordinal));
+        var refusals = lines.Where(l => l.StartsWith("Warning Custody.Security: Refused", StringComparison.Ordinal)).ToList();
+        Assert.Contains(refusals, l => l.Contains("GET /api/invoices/draft with 401 for anonymous () from 198.51.100.23", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.Contains("GET /api/invoices/draft with 403 for account ", StringComparison.Ordinal) && l.Contains($"({Roles.EscortOfficer}) from 198.51.100.23", StringComparison.Ordinal));
+        Assert.DoesNotContain(refusals, l => l.Contains("/api/agreements", StringComparison.Ordinal));
+        Assert.All(lines, l =>
+        {
+            Assert.DoesNotContain("Not-The-Password-9!", l, StringComparison.Ordinal);
+            Assert.DoesNotContain(CustodyWebFactory.Password, l, StringComparison.Ordinal);
+            Assert.DoesNotContain(token, l, StringComparison.Ordinal);
+        });
+    }
+
     private sealed class Capture(ConcurrentQueue<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);

@@ -55,6 +55,74 @@ public sealed class ReadLogTests(CustodyWebFactory factory) : IClassFixture<Cust
     }
 
     [Fact]
+    public async Task AReconciliationFile_IsARead_NamingItsPeople()
+    {
+        var ids = await ImportAsync(factory, EligiblePerson(Unique("READ-F")), EligiblePerson(Unique("READ-G")));
+        var supervisor = await factory.BearerAsync(Roles.TransferSupervisor);
+        var manifest = await CreateManifestAsync(supervisor);
+        await AddAsync(supervisor, manifest, ids[0]);
+        await AddAsync(supervisor, manifest, ids[1]);
+        var seqBefore = await LastSeqAsync();
+
+        var csv = await supervisor.GetAsync($"/api/manifests/{manifest}/reconciliation.csv");
+        var pdf = await supervisor.GetAsync($"/api/manifests/{manifest}/reconciliation.pdf");
+        var reads = await ReadsSinceAsync(seqBefore);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal(["api /api/manifests/{id:guid}/reconciliation.csv", "api /api/manifests/{id:guid}/reconciliation.pdf"], reads.Select(r => r.View));
+        Assert.All(reads, r => Assert.Equal(ids.Order(), r.People.Order()));
+    }
+
+    [Fact]
+    public async Task AnInvoice_AsJsonOrAsAFile_IsARead_NamingThePeopleOnItsLines()
+    {
+        var start = DateTimeOffset.UtcNow.AddMonths(-1);
+        var lastMonth = start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var person = EligiblePerson(Unique("READ-I"));
+        var ids = await ImportAsync(factory, person);
+        using (var scope = factory.Services.CreateScope())
+        {
+            // Handed over on the 2nd of last month: held, so on last month's invoice.
+            await Custody.Demo.DemoMovement.HandOverAsync(scope.ServiceProvider.GetRequiredService<CustodyDbContext>(),
+                new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(start.Year, start.Month, 2, 10, 0, 0, TimeSpan.Zero)),
+                "us-sv-2025", "us-processing-centre", "sv-cecot", [(ids[0], person["id"]!.GetValue<string>())]);
+        }
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
+        var draft = (await finance.GetFromJsonAsync<JsonObject>($"/api/invoices/draft?agreement=us-sv-2025&month={lastMonth}"))!;
+        var onLines = draft["lines"]!.AsArray().Select(l => l!["personId"]!.GetValue<Guid>()).Order().ToList();
+        var issued = await finance.PostAsJsonAsync("/api/invoices", new { agreementId = "us-sv-2025", month = lastMonth });
+        var id = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var seqBefore = await LastSeqAsync();
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var path in new[] { $"/api/invoices/{id}", $"/api/invoices/{id}.csv", $"/api/invoices/{id}.xlsx", $"/api/invoices/{id}.pdf", $"/api/invoices/draft.csv?agreement=us-sv-2025&month={lastMonth}" })
+        {
+            answers.Add((await finance.GetAsync(path)).StatusCode);
+        }
+        var reads = await ReadsSinceAsync(seqBefore);
+
+        Assert.Contains(ids[0], onLines);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
+        Assert.Equal(["api /api/invoices/{id:guid}", "api /api/invoices/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", "api /api/invoices/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}",
+            "api /api/invoices/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", "api /api/invoices/draft.{format:regex(^(csv|xlsx|pdf)$)}"], reads.Select(r => r.View));
+        Assert.All(reads, r => Assert.Equal(onLines, r.People.Order()));
+        Assert.All(reads, r => Assert.Equal([Roles.ReceivingFinanceOfficer], r.Roles));
+    }
+
+    [Fact]
+    public async Task AChartOfCounts_RecordsNothing()
+    {
+        var finance = await factory.BearerAsync(Roles.ReceivingFinanceOfficer);
+        var seqBefore = await LastSeqAsync();
+
+        var chart = await finance.GetAsync("/api/invoices/spend.svg?agreement=us-sv-2025");
+
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.Empty(await ReadsSinceAsync(seqBefore));
+    }
+
+    [Fact]
     public async Task AListWithoutPeople_RecordsNothing()
     {
         var reader = await factory.BearerAsync(Roles.Auditor);

@@ -81,4 +81,11 @@ public sealed record InvoiceView(Guid Id, string Number, string AgreementId, str
         ArgumentNullException.ThrowIfNull(x);
         return new(x.Id, x.Number, x.AgreementId, x.Month, x.Currency, x.Total, x.PayableDays, x.WithheldDays, x.Document, x.IssuedBy, x.IssuedAt, x.Seq);
     }
+
+    /// <summary>
+    /// The issued lines, read from <see cref="Document"/>: each names a person, so the read log
+    /// records whom an invoice (or its CSV, XLSX or PDF) showed. Not a second copy in the answer.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<IssuedLine> Lines => System.Text.Json.JsonSerializer.Deserialize(Document, BillingEventsJson.Default.IssuedDocument)?.Lines ?? [];
 }

@@ -89,16 +89,32 @@ internal static class Problems
     }
 }
 
-/// <summary>A file, a chart or a report — or why not (400, 404, 409). The file's content types are stated with <see cref="ApiResults.ProducesFile"/>.</summary>
+/// <summary>
+/// A file, a chart or a report — or why not (400, 404, 409). The file's content types are stated with <see cref="ApiResults.ProducesFile"/>.
+/// A file is bytes the read log cannot look into, so each one says what it shows: <see cref="Of"/> takes the view it was
+/// rendered from, whose people the read filter records as it does for a JSON answer; <see cref="NamingNoOne"/> is for files
+/// that name no one or whose use case records its own read.
+/// </summary>
 public sealed class FileAnswer : IResult, INestedHttpResult, IEndpointMetadataProvider
 {
-    private FileAnswer(IResult result) => Result = result;
+    private FileAnswer(IResult result, object? shows) => (Result, Shows) = (result, shows);
 
     public IResult Result { get; }
 
-    public static FileAnswer Of(IResult file) => new(file);
+    /// <summary>The view the file was rendered from (what the read log walks for people), or null.</summary>
+    public object? Shows { get; }
 
-    public static FileAnswer Fail(Failure failure) => new(ApiResults.Problem(failure));
+    /// <summary>A file rendered from <paramref name="shows"/>: a reconciliation, an invoice.</summary>
+    public static FileAnswer Of(IResult file, object shows)
+    {
+        ArgumentNullException.ThrowIfNull(shows);
+        return new(file, shows);
+    }
+
+    /// <summary>A file that names no one (a chart of counts, an inspection), or whose use case has already recorded the read (a screening run, a person's art. 18 report).</summary>
+    public static FileAnswer NamingNoOne(IResult file) => new(file, null);
+
+    public static FileAnswer Fail(Failure failure) => new(ApiResults.Problem(failure), null);
 
     public Task ExecuteAsync(HttpContext httpContext) => Result.ExecuteAsync(httpContext);
 

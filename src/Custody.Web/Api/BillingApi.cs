@@ -9,11 +9,11 @@ namespace Custody.Web.Api;
 /// <summary>Invoices: drafts recomputed from the register, issue (numbered, immutable), payment holds.</summary>
 public static class BillingApi
 {
-    private static async Task<FileAnswer> ExportAsync(Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
+    private static async Task<FileAnswer> ExportAsync(object shows, Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
     {
-        "csv" => FileAnswer.Of(Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv")),
-        "xlsx" => FileAnswer.Of(Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")),
-        _ => FileAnswer.Of(Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf")),
+        "csv" => FileAnswer.Of(Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv", name + ".csv"), shows),
+        "xlsx" => FileAnswer.Of(Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"), shows),
+        _ => FileAnswer.Of(Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf"), shows),
     };
 
     public static void MapBillingApi(this IEndpointRouteBuilder api)
@@ -26,14 +26,14 @@ public static class BillingApi
         invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var result = await draft.RunAsync(agreement, month, ct);
-                return result.Value is { } d ? await ExportAsync(Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : FileAnswer.Fail(result.Failure!);
+                return result.Value is { } d ? await ExportAsync(d, Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : FileAnswer.Fail(result.Failure!);
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The draft as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
         invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } invoice
-                    ? await ExportAsync(Reports.InvoiceExport.Of(invoice), format, invoice.Number, localizer.Words(), ct) : FileAnswer.Fail(new NotFound($"No invoice {id}.")))
+                    ? await ExportAsync(InvoiceView.Of(invoice), Reports.InvoiceExport.Of(invoice), format, invoice.Number, localizer.Words(), ct) : FileAnswer.Fail(new NotFound($"No invoice {id}.")))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("An issued invoice, as issued, as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
@@ -94,7 +94,7 @@ public static class BillingApi
             {
                 var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
                 var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
-                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml"));
+                return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling over time, as SVG.")

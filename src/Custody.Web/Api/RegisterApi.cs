@@ -35,7 +35,7 @@ public static class RegisterApi
                 {
                     series.Add(await read.OccupancyAsync(facilityId, now.AddDays(-d), ct));
                 }
-                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
+                return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
                     "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadRegister)
@@ -45,7 +45,7 @@ public static class RegisterApi
             {
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
                 var (_, standards) = await read.FacilityStandardsAsync(facilityId, time.GetUtcNow(), ct);
-                return FileAnswer.Of(Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId.Value].Value,
+                return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId.Value].Value,
                     localizer.Words()), "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadRegister)
@@ -85,7 +85,7 @@ public static class RegisterApi
             .WithSummary("Record an inspection of a cell: the measured checklist (space, water, toilets, showers, temperature, lighting incl. 24-hour lighting, ventilation, " +
                 "sanitation, bedding); findings are computed against the agreement's standards with a severity; follow-up actions with owners and deadlines.");
         api.MapGet("/inspections/{inspectionId:guid}/report.pdf", async (Guid inspectionId, ReadInspections inspections, CancellationToken ct) =>
-                await inspections.FindAsync(inspectionId, ct) is { } view ? FileAnswer.Of(Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf"))
+                await inspections.FindAsync(inspectionId, ct) is { } view ? FileAnswer.NamingNoOne(Results.File(Reports.InspectionReport.Pdf(view), "application/pdf", $"inspection-{inspectionId}.pdf"))
                     : FileAnswer.Fail(new NotFound($"No inspection {inspectionId}.")))
             .WithTags("Facility register").RequireAuthorization(Policies.ReadRegister)
             .WithSummary("The inspection report as PDF.")
@@ -200,7 +200,7 @@ public static class RegisterApi
             .WithSummary("The art. 18 information for counsel and relatives: authority, dates and places, whereabouts, health, release or death — or the restriction and its ground.");
         person.MapGet("/article-18.pdf", async (PersonId id, ReadRegister read, HttpContext http, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
                 TimeProvider time, CancellationToken ct) => await read.Article18Async(id, ApiResults.ViewerOf(http.User), ct) is { Value: { } info }
-                    ? FileAnswer.Of(Results.File(Reports.Article18Report.Pdf(info, localizer.Words(), Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf"))
+                    ? FileAnswer.NamingNoOne(Results.File(Reports.Article18Report.Pdf(info, localizer.Words(), Instants.Now(time)), "application/pdf", $"article-18-{id}.pdf"))
                     : FileAnswer.Fail(new NotFound($"No person {id} in the register.")))
             .RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The art. 18 information as a PDF, in the reader's language (the UI culture).")

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
 using Custody.Ledger;
 using Custody.Notifications;
@@ -37,6 +38,9 @@ public static partial class Observability
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Route} answered {Status} in {Milliseconds:0.0} ms")]
     private static partial void RequestAnswered(ILogger logger, string method, string route, int status, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Route} with {Status} for {Actor} ({Roles}) from {Address}")]
+    private static partial void RequestRefused(ILogger logger, string method, string route, int status, string actor, string roles, string address);
 
     private const string Ready = "ready";
 
@@ -92,11 +96,18 @@ public static partial class Observability
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
     }
 
-    /// <summary>One line per request: method, route template, status and time, never the path or query.</summary>
+    /// <summary>
+    /// One line per request: method, route template, status and time, never the path or query. A
+    /// request refused for want of sign-in or permission (401, 403, from the policies, a use case's
+    /// ownership check or the HTTPS rule alike) also gets a warning under <c>Custody.Security</c>
+    /// naming who (account id and roles, or anonymous) and from where (ASVS 16.3.2), whatever the
+    /// request log's level.
+    /// </summary>
     public static void UseRequestLog(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Custody.Requests");
+        var security = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Custody.Security");
         app.Use(async (http, next) =>
         {
             var started = Stopwatch.GetTimestamp();
@@ -108,12 +119,20 @@ public static partial class Observability
             {
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-                    RequestAnswered(logger, http.Request.Method, route, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    RequestAnswered(logger, http.Request.Method, RouteOf(http), http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                if (http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+                {
+                    var user = http.User;
+                    var actor = user.Identity?.IsAuthenticated == true ? "account " + (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "(no id)") : "anonymous";
+                    var roles = string.Join(',', user.FindAll(ClaimTypes.Role).Select(r => r.Value));
+                    RequestRefused(security, http.Request.Method, RouteOf(http), http.Response.StatusCode, actor, roles, Custody.Web.Auth.ClientAddress.KeyOf(http));
                 }
             }
         });
     }
+
+    private static string RouteOf(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
 
     /// <summary>Notices queued and not yet delivered (what the outbox check and the backlog gauge read).</summary>
     private static IQueryable<Notification> Waiting(CustodyDbContext db) =>

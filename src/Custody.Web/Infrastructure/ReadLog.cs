@@ -18,7 +18,8 @@ public sealed class LogsOwnReadsAttribute : Attribute;
 /// page filter find the people in what a GET is about to show (any <c>PersonId</c> or <c>Person</c>
 /// id, or the <c>Id</c> of a person's view, anywhere in the answer) and record one
 /// <see cref="PeopleRead"/> entry per request, naming them, the view and the reader's roles, before
-/// the answer is written. A read that cannot be recorded is not shown (the request fails).
+/// the answer is written. A file (CSV, XLSX, PDF) is walked through the view it was rendered from
+/// (<see cref="FileAnswer.Shows"/>). A read that cannot be recorded is not shown (the request fails).
 /// </summary>
 public static class ReadLog
 {
@@ -33,11 +34,15 @@ public static class ReadLog
             if (HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true
                 && http.GetEndpoint()?.Metadata.GetMetadata<LogsOwnReadsAttribute>() is null)
             {
-                // Typed unions (Results<Ok<T>, …>) hold the answer one level down.
+                // Typed unions (Results<Ok<T>, …>) hold the answer one level down; a file, the view it was rendered from.
                 var answer = result;
-                while (answer is INestedHttpResult nested)
+                while (answer is INestedHttpResult nested and not FileAnswer)
                 {
                     answer = nested.Result;
+                }
+                if (answer is FileAnswer file)
+                {
+                    answer = file.Shows;
                 }
                 var shown = PeopleIn(answer is IValueHttpResult value ? value.Value : answer);
                 var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
