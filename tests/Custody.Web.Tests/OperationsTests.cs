@@ -142,6 +142,22 @@ public sealed class OperationsTests(OperationsTests.Factory factory) : IClassFix
         });
     }
 
+    [Fact]
+    public void InProduction_TheLogIsJsonLines_WithUtcTimestamps()
+    {
+        using var production = new HttpsProductionFactory();
+        using var testing = new CustodyWebFactory();
+
+        var inProduction = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().CurrentValue;
+        var json = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>>().CurrentValue;
+        var elsewhere = testing.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().CurrentValue;
+
+        Assert.Equal(Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Json, inProduction.FormatterName);
+        Assert.True(json.UseUtcTimestamp);
+        Assert.NotNull(json.TimestampFormat);
+        Assert.NotEqual(Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Json, elsewhere.FormatterName);
+    }
+
     private sealed class Capture(ConcurrentQueue<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
