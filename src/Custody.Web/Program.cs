@@ -75,6 +75,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Requests/New");
     o.Conventions.AllowAnonymousToPage("/Requests/Status");
     o.Conventions.AuthorizePage("/Account/Logout", Policies.SignedIn);
+    o.Conventions.AuthorizePage("/Account/Password", Policies.SignedIn);
+    o.Conventions.AddPageApplicationModelConvention("/Account/Password", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
     // The second step and enrolment are reached with the two-factor cookie, before any session.

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Custody.Access;
+using Custody.Web.Auth;
 using Custody.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,6 +110,86 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
         var stored = db.UserTokens.Select(t => t.Value).ToList();
         Assert.DoesNotContain(stored, v => v != null && second.Contains(v.Split('|')[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheHolder_ChangesTheirPasswordGivingTheCurrentOne_AndEverySessionEnds()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var email = Unique("holder");
+        await SetPasswordAsync(await CreateAsync(admin, email, Roles.Auditor), NewPassword);
+        var token = await TokenResponseAsync(email, NewPassword);
+        var bearer = factory.Anonymous();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+        var elsewhere = await factory.SignedInAsync(email, NewPassword);
+        var here = await factory.SignedInAsync(email, NewPassword);
+        const string Chosen = "a new set of unrelated words";
+
+        var anonymous = await factory.Anonymous().GetAsync("/Account/Password");
+        using var inSpanish = new HttpRequestMessage(HttpMethod.Get, "/Account/Password") { Headers = { AcceptLanguage = { new StringWithQualityHeaderValue("es") } } };
+        var spanish = await (await here.SendAsync(inSpanish)).Content.ReadAsStringAsync();
+        var wrong = await PostChangeAsync(here, "Not-My-Password-1!", Chosen, Chosen);
+        var same = await PostChangeAsync(here, NewPassword, NewPassword, NewPassword);
+        var differ = await PostChangeAsync(here, NewPassword, Chosen, Chosen + "!");
+        var weak = await PostChangeAsync(here, NewPassword, "short", "short");
+        var changed = await PostChangeAsync(here, NewPassword, Chosen, Chosen);
+        var tokenAfter = await bearer.GetAsync("/api/agreements");
+        var oldPassword = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword });
+        var newPassword = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = Chosen });
+        var hereAfter = await here.GetAsync("/Agreements");
+        factory.Time.Advance(TimeSpan.FromSeconds(61));
+        var elsewhereAfter = await elsewhere.GetAsync("/Agreements");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Contraseña actual", spanish, StringComparison.Ordinal);
+        Assert.Contains("The current password is not right.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The new password must differ from the current one.", await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The two passwords differ.", await differ.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Passwords must be at least 12 characters", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/Account/Login?changed=True", changed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, hereAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhereAfter.StatusCode);
+        Assert.Contains("/Account/Login", elsewhereAfter.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Custody.Persistence.CustodyDbContext>();
+        var user = db.Users.Single(u => u.Email == email);
+        Assert.Equal(2, db.LedgerEntries.Count(e => e.Kind == PasswordSet.EntryKind && e.Subject == "user:" + user.Id));
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswords_BackOffLikeFailedSignIns()
+    {
+        var admin = await factory.BearerAsync(Roles.Administrator);
+        var email = Unique("guessed");
+        await SetPasswordAsync(await CreateAsync(admin, email, Roles.Auditor), NewPassword);
+        var session = await factory.SignedInAsync(email, NewPassword);
+
+        for (var i = 0; i < SignInThrottleFreeFailures; i++)
+        {
+            Assert.Contains("The current password is not right.", await (await PostChangeAsync(session, $"guess-number-{i}-wrong", "a new set of unrelated words", "a new set of unrelated words")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var slowed = await PostChangeAsync(session, NewPassword, "a new set of unrelated words", "a new set of unrelated words");
+        factory.Time.Advance(SignInThrottle.Backoff(SignInThrottleFreeFailures) + TimeSpan.FromMilliseconds(1));
+        var waited = await PostChangeAsync(session, NewPassword, "a new set of unrelated words", "a new set of unrelated words");
+
+        Assert.Contains("Too many failed attempts", await slowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, waited.StatusCode);
+    }
+
+    private const int SignInThrottleFreeFailures = SignInThrottle.FreeFailures;
+
+    private static async Task<HttpResponseMessage> PostChangeAsync(HttpClient client, string current, string password, string confirm)
+    {
+        var form = await client.GetStringAsync("/Account/Password");
+        return await client.PostAsync("/Account/Password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Current"] = current, ["Password"] = password, ["Confirm"] = confirm, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
     }
 
     [Fact]

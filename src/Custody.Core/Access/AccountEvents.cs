@@ -73,7 +73,7 @@ public sealed record SignInReset(string User, string Reason) : ILedgerEvent<Sign
     public string Subject() => "user:" + User;
 }
 
-/// <summary>The account's holder set their password through their one-time link (the password itself is no ledger matter).</summary>
+/// <summary>The account's holder set their password through their one-time link, or changed it giving the current one (the password itself is no ledger matter).</summary>
 public sealed record PasswordSet(string User) : ILedgerEvent<PasswordSet>
 {
     public static string EntryKind => "user.password-set";

@@ -17,6 +17,10 @@ public sealed class LoginModel(Custody.Web.Auth.PasswordSignIn signIn, IStringLo
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Arriving from a password change, which ended every session.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
+
     public void OnGet()
     {
     }
