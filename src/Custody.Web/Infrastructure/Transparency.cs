@@ -64,7 +64,8 @@ public static class TransparencyRegistration
         {
             Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        builder.Services.AddDataProtection().SetApplicationName("Custody").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        KeyRingProtection.ProtectWithConfiguredCertificate(
+            builder.Services.AddDataProtection().SetApplicationName("Custody").PersistKeysToFileSystem(new DirectoryInfo(keys)), builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new FinalCheckpointFile(Path.Combine(dataDirectory, "checkpoint")));
         builder.Services.AddSingleton(sp => new LogIdentity(options.Origin, LoadOrCreateKey(options, dataDirectory, sp.GetRequiredService<IDataProtectionProvider>())));
