@@ -162,6 +162,37 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
     }
 
     [Fact]
+    public async Task AccountChanges_NeedASignInWithinFifteenMinutes_ByTokenRefreshOrPage()
+    {
+        var email = DemoSeeder.EmailFor(Roles.Administrator);
+        var token = await TokenResponseAsync(email, CustodyWebFactory.Password);
+        var page = await factory.SignedInAsync(Roles.Administrator);
+        factory.Time.Advance(RecentSignInRequirement.Window15Minutes + TimeSpan.FromSeconds(1));
+        var refreshed = await factory.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = token["refreshToken"]!.GetValue<string>() });
+        var stale = factory.Anonymous();
+        stale.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+
+        var list = await stale.GetAsync("/api/accounts");
+        var create = await stale.PostAsJsonAsync("/api/accounts", new { email = Unique("late"), roles = new[] { Roles.Auditor }, reason = "test" });
+        var form = await page.GetStringAsync("/Accounts");
+        var pagePost = await page.PostAsync("/Accounts?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = Unique("late-page"), ["Roles"] = Roles.Auditor, ["Reason"] = "test", ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
+        }));
+        var denied = pagePost.Headers.Location is { } location ? await page.GetStringAsync(location.OriginalString) : await pagePost.Content.ReadAsStringAsync();
+        var fresh = await factory.BearerAsync(Roles.Administrator);
+        var createdFresh = await fresh.PostAsJsonAsync("/api/accounts", new { email = Unique("fresh"), roles = new[] { Roles.Auditor }, reason = "test" });
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, pagePost.StatusCode);
+        Assert.Contains("/Account/AccessDenied", pagePost.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("id=\"sign-in-again\"", denied, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, createdFresh.StatusCode);
+    }
+
+    [Fact]
     public async Task WrongCurrentPasswords_BackOffLikeFailedSignIns()
     {
         var admin = await factory.BearerAsync(Roles.Administrator);

@@ -99,6 +99,7 @@ public static class AuthSetup
             });
         }
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RecentSignInHandler>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton(new SecondFactorPolicy(secondFactorRequired));
     }

@@ -152,9 +152,16 @@ public sealed class PasswordSignIn(SignInManager<CustodyUser> signIn, IPasswordH
     /// <summary>Whether a session or refresh chain begun at the principal's sign-in is past its absolute lifetime.</summary>
     public static bool Expired(ClaimsPrincipal principal, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(time);
-        return !long.TryParse(principal.FindFirstValue(AuthTimeClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
-            || time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(at) > AbsoluteLifetime;
+        return SignedInAt(principal) is not { } at || time.GetUtcNow() - at > AbsoluteLifetime;
+    }
+
+    /// <summary>When the principal signed in with their password, or null when it does not say.</summary>
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return long.TryParse(principal.FindFirstValue(AuthTimeClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
+            ? DateTimeOffset.FromUnixTimeSeconds(at)
+            : null;
     }
 }

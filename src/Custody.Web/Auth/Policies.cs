@@ -131,6 +131,9 @@ public static class Policies
     /// <summary>Administer accounts: create, disable, enable, reset sign-in, grant, revoke and approve roles. Administrators only, who see no personal data.</summary>
     public const string AdministerAccounts = "accounts.administer";
 
+    /// <summary>Change accounts (every account command, not the lists): administrators who signed in within the last 15 minutes (<see cref="RecentSignInRequirement"/>).</summary>
+    public const string ChangeAccounts = "accounts.change";
+
     /// <summary>Any signed-in user (their own account, the home page).</summary>
     public const string SignedIn = "signed-in";
 
@@ -184,6 +187,7 @@ public static class Policies
         options.AddPolicy(DecideDisputes, p => p.RequireRole(Roles.CourtUser));
         options.AddPolicy(HoldPayments, p => p.RequireRole(Roles.SendingFinanceOfficer, Roles.CourtUser));
         options.AddPolicy(AdministerAccounts, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ChangeAccounts, p => p.RequireRole(Roles.Administrator).AddRequirements(new RecentSignInRequirement(RecentSignInRequirement.Window15Minutes)));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Defence in depth: anything that slips past the endpoint test still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
