@@ -86,6 +86,10 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddPageApplicationModelConvention("/Account/Enrol", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AddPageApplicationModelConvention("/Account/SetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AuthorizeFolder("/Accounts", Policies.AdministerAccounts);
+    foreach (var heavyPage in HeavyWork.Pages)
+    {
+        o.Conventions.AddPageApplicationModelConvention(heavyPage, page => page.EndpointMetadata.Add(new HeavyWorkAttribute()));
+    }
     o.Conventions.AddFolderApplicationModelConvention("/Accounts", page => page.Filters.Add(new PolicyOnPost(Policies.ChangeAccounts)));
     o.Conventions.AddPageApplicationModelConvention("/Account/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy)));
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -99,6 +103,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.AddCustodyObservability();
 var signInsPerMinute = builder.Configuration.GetValue("Custody:SignInAttemptsPerMinute", 10);
+builder.Services.AddSingleton(HeavyWork.FromConfiguration(builder.Configuration));
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -174,6 +179,7 @@ app.UseUnlessPublicRead(branch =>
     branch.UseAuthorization();
     branch.UseMiddleware<IdempotencyMiddleware>();
 });
+app.UseHeavyWorkLimit();
 
 app.MapRazorPages();
 var api = app.MapGroup("/api").CheckTypedText().LogReads();

@@ -31,6 +31,9 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
     /// <summary>Generous by default: a test class reads as the same demo users many times a minute.</summary>
     public int ReadsPerUserPerMinute { get; init; } = 100_000;
 
+    /// <summary>Heavy requests (whole screenings, imports, verifications) at once, and waiting.</summary>
+    public (int AtOnce, int Queued) HeavyRequests { get; init; } = (2, 10);
+
     /// <summary>The app's data directory (database, keys, checkpoint file); a second factory given the same one restarts the same node.</summary>
     public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("custody-web-").FullName;
 
@@ -78,6 +81,8 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Custody:LocatorRequestsPerMinute", LocatorRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Custody:ReadsPerUserPerMinute", ReadsPerUserPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Custody:HeavyRequestsAtOnce", HeavyRequests.AtOnce.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Custody:HeavyRequestsQueued", HeavyRequests.Queued.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -2,6 +2,7 @@ using Custody.Billing;
 using Custody.Common;
 using Custody.Persistence;
 using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Web.Api;
@@ -20,7 +21,7 @@ public static class BillingApi
     {
         var invoices = api.MapGroup("/invoices").WithTags("Invoices");
         invoices.MapGet("/draft", async (string agreement, string month, DraftInvoice draft, CancellationToken ct) => Answer<InvoiceDraft>.From(await draft.RunAsync(agreement, month, ct)))
-            .RequireAuthorization(Policies.ReadFinance)
+            .RequireAuthorization(Policies.ReadFinance).AsHeavy()
             .WithSummary("The month's invoice as the rules compute it now: a line per person and rate with payable and withheld days (no-recent-welfare-check, " +
                 "payment-hold:<id>, over-ceiling) and the amount, exact decimals rounded half away from zero per line.");
         invoices.MapGet("/draft.{format:regex(^(csv|xlsx|pdf)$)}", async (string format, string agreement, string month, DraftInvoice draft, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
@@ -28,7 +29,7 @@ public static class BillingApi
                 var result = await draft.RunAsync(agreement, month, ct);
                 return result.Value is { } d ? await ExportAsync(d, Reports.InvoiceExport.Of(d), format, $"invoice-{agreement}-{month}-draft", localizer.Words(), ct) : FileAnswer.Fail(result.Failure!);
             })
-            .RequireAuthorization(Policies.ReadFinance)
+            .RequireAuthorization(Policies.ReadFinance).AsHeavy()
             .WithSummary("The draft as CSV, XLSX or PDF.")
             .ProducesFile("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
         invoices.MapGet("/{id:guid}.{format:regex(^(csv|xlsx|pdf)$)}", async (Guid id, string format, CustodyDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
@@ -77,7 +78,7 @@ public static class BillingApi
 
         invoices.MapGet("/reconciliation", async (string agreement, string month, Reconcile reconcile, CancellationToken ct) =>
                 Answer<MonthReconciliation>.From(await reconcile.MonthAsync(agreement, month, ct)))
-            .RequireAuthorization(Policies.ReadFinance)
+            .RequireAuthorization(Policies.ReadFinance).AsHeavy()
             .WithSummary("A month reconciled: person-days invoiced vs the register's midnight counts now vs people handed over; people held, amounts, withheld by reason.");
         invoices.MapGet("/spend", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
             {

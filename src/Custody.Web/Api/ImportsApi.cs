@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Custody.Common;
 using Custody.Imports;
 using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,8 @@ public static class ImportsApi
             .RequireAuthorization(Policies.Import)
             .Accepts<JsonObject>("application/json")
             .WithSummary("Import a case bundle (custody.case-bundle/1) or agreement (custody.agreement/1). Invalid input: 400 with every error by JSON Pointer, nothing written.")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
+            .AsHeavy();
     }
 
     private static async Task<Answer<ImportSummary>> ImportAsync(HttpRequest request, ImportFile import, IAuthorizationService authorization, CancellationToken ct)

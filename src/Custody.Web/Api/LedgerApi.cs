@@ -1,6 +1,7 @@
 using Custody.Ledger;
 using Custody.Persistence;
 using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Custody.Web.Api;
@@ -22,7 +23,8 @@ public static class LedgerApi
                 var known = size is { } s && treeHash is { } h ? new KnownHead(s, h) : null;
                 return TypedResults.Ok(await new VerifyLedger(db).RunAsync(null, known, ct));
             })
-            .WithSummary("Recompute every hash and rebuild every table from the ledger; with size and treeHash, also check that a head noted earlier is still a prefix. ok is true only when all agree, else the first bad seq or table row is named.");
+            .WithSummary("Recompute every hash and rebuild every table from the ledger; with size and treeHash, also check that a head noted earlier is still a prefix. ok is true only when all agree, else the first bad seq or table row is named.")
+            .AsHeavy();
         ledger.MapProofs();
     }
 }

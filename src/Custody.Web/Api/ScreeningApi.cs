@@ -3,6 +3,7 @@ using Custody.Common;
 using Custody.Persistence;
 using Custody.Screening;
 using Custody.Web.Auth;
+using Custody.Web.Infrastructure;
 using CsvHelper;
 
 namespace Custody.Web.Api;
@@ -37,7 +38,8 @@ public static class ScreeningApi
                     ? Answer<ScreeningSummary>.Fail(failure)
                     : Answer<ScreeningSummary>.Ok(await ScreeningSummary.CollectAsync(run.Value!, register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct));
             })
-            .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.");
+            .WithSummary("Screen everyone in the register: counts by outcome and reason, and a page of decisions filtered by outcome or reason.")
+            .AsHeavy();
         screenings.MapGet("/export.csv", async (string agreement, string? at, string? outcome, string? reason, CustodyDbContext db, TimeProvider time, HttpContext http,
                 Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
@@ -57,6 +59,7 @@ public static class ScreeningApi
                     $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv"));
             })
             .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason); column names in the request's language.")
+            .AsHeavy()
             .ProducesFile("text/csv");
     }
 
