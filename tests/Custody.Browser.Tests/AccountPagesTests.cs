@@ -52,6 +52,42 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(holder.Locator("#enrol-link")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task AHolder_ChangesTheirPasswordInSpanish_AndSignsInAgainWithTheNewOne()
+    {
+        var email = $"cambio-{Guid.NewGuid():N}@gov.example";
+        const string first = "Primera-Contrasena-Larga-1";
+        const string second = "otra frase de palabras sueltas";
+        var admin = await browser.SignedInPageAsync(Roles.Administrator);
+        await admin.ClickAsync("header nav >> text=Accounts");
+        await admin.FillAsync("#a-email", email);
+        await admin.FillAsync("#a-name", "Cambio");
+        await admin.CheckAsync($"input[name=roles][value={Roles.Auditor}]");
+        await admin.FillAsync("#a-reason", "new auditor");
+        await admin.ClickAsync("#create-account button[type=submit]");
+        var link = await admin.Locator("#set-password-link").InnerTextAsync();
+        var holder = await browser.AnonymousPageAsync("es-ES");
+        await holder.GotoAsync(link);
+        await holder.FillAsync("#password", first);
+        await holder.FillAsync("#confirm", first);
+        await holder.ClickAsync("#set-password button[type=submit]");
+        await Assertions.Expect(holder.Locator("#password-set")).ToBeVisibleAsync();
+        await SignInAsync(holder, email, first);
+        await holder.WaitForURLAsync(browser.BaseUrl + "/");
+
+        await holder.ClickAsync("#change-password-link");
+        await Assertions.Expect(holder.Locator("h1")).ToHaveTextAsync("Cambiar su contraseña");
+        await holder.FillAsync("#current", first);
+        await holder.FillAsync("#password", second);
+        await holder.FillAsync("#confirm", second);
+        await holder.ClickAsync("#change-password button[type=submit]");
+
+        await Assertions.Expect(holder.Locator("#password-changed")).ToContainTextAsync("Su contraseña ha cambiado");
+        await SignInAsync(holder, email, second);
+        await holder.WaitForURLAsync(browser.BaseUrl + "/");
+        await Assertions.Expect(holder.Locator("main")).ToContainTextAsync(email);
+    }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
