@@ -122,7 +122,7 @@ internal static class UserCommands
         var options = new IdentityOptions();
         Accounts.Configure(options);
         return new UserManager<CustodyUser>(new UserStore<CustodyUser, IdentityRole, CustodyDbContext>(db), Options.Create(options), new PasswordHasher<CustodyUser>(Options.Create(new PasswordHasherOptions { IterationCount = Accounts.PasswordHashIterations })),
-            [new UserValidator<CustodyUser>()], [new PasswordValidator<CustodyUser>()], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(), null!,
+            [new UserValidator<CustodyUser>()], [new PasswordValidator<CustodyUser>(), new GuessablePassword()], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(), null!,
             NullLogger<UserManager<CustodyUser>>.Instance);
     }
 }

@@ -132,6 +132,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         var same = await PostChangeAsync(here, NewPassword, NewPassword, NewPassword);
         var differ = await PostChangeAsync(here, NewPassword, Chosen, Chosen + "!");
         var weak = await PostChangeAsync(here, NewPassword, "short", "short");
+        var guessable = await PostChangeAsync(here, NewPassword, "qwertyuiop12", "qwertyuiop12");
         var changed = await PostChangeAsync(here, NewPassword, Chosen, Chosen);
         var tokenAfter = await bearer.GetAsync("/api/agreements");
         var oldPassword = await factory.Anonymous().PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword });
@@ -147,6 +148,7 @@ public sealed class AccountAdministrationTests(DeadlineWebFactory factory) : ICl
         Assert.Contains("The new password must differ from the current one.", await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("The two passwords differ.", await differ.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Passwords must be at least 12 characters", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This password is easy to guess", await guessable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("/Account/Login?changed=True", changed.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);

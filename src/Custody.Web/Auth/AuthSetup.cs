@@ -18,6 +18,7 @@ public static class AuthSetup
     public static void AddCustodyAuth(this IServiceCollection services, bool https, bool secondFactorRequired)
     {
         services.AddIdentityCore<CustodyUser>(Custody.Access.Accounts.Configure)
+            .AddPasswordValidator<Custody.Access.GuessablePassword>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CustodyDbContext>()
             .AddSignInManager()
