@@ -16,7 +16,7 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IClassFixture<Br
         var email = $"holder-{Guid.NewGuid():N}@gov.example";
         const string password = "Holder-Chosen-Pass-7!";
         var admin = await browser.SignedInPageAsync(Roles.Administrator);
-        await admin.ClickAsync("header nav >> text=Accounts");
+        await admin.ClickAsync("nav.site-nav >> text=Accounts");
         await admin.FillAsync("#a-email", email);
         await admin.FillAsync("#a-name", "Holder");
         await admin.CheckAsync($"input[name=roles][value={Roles.Inspector}]");
@@ -59,7 +59,7 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IClassFixture<Br
         const string first = "Primera-Contrasena-Larga-1";
         const string second = "otra frase de palabras sueltas";
         var admin = await browser.SignedInPageAsync(Roles.Administrator);
-        await admin.ClickAsync("header nav >> text=Accounts");
+        await admin.ClickAsync("nav.site-nav >> text=Accounts");
         await admin.FillAsync("#a-email", email);
         await admin.FillAsync("#a-name", "Cambio");
         await admin.CheckAsync($"input[name=roles][value={Roles.Auditor}]");

@@ -13,7 +13,7 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         var supervisor = await browser.SignedInPageAsync(Roles.TransferSupervisor);
         await browser.ImportPeopleAsync(Custody.Demo.EligiblePerson.Create(id, "Rosa", "Martínez", "1989-05-05", withContacts: false));
 
-        await supervisor.ClickAsync("header nav >> text=Manifests");
+        await supervisor.ClickAsync("nav.site-nav >> text=Manifests");
         await supervisor.FillAsync("#m-carrier", "UI Air");
         await supervisor.FillAsync("#m-movement", id);
         await supervisor.SelectOptionAsync("#m-origin", "us-processing-centre");

@@ -13,7 +13,7 @@ public sealed class RegisterPagesSpanishTests(BrowserFixture browser) : IClassFi
         var page = await browser.SignedInPageAsync(Roles.ReceptionOfficer, "es-ES");
         await browser.HandOverAsync(EligiblePerson.Create(id, "Lucía", "Ramírez", withContacts: false));
 
-        await page.ClickAsync("header nav >> text=Establecimientos");
+        await page.ClickAsync("nav.site-nav >> text=Establecimientos");
         await page.ClickAsync("#facilities >> text=Centro de Confinamiento del Terrorismo (CECOT)");
         await Assertions.Expect(page.Locator("h2").Nth(1)).ToHaveTextAsync("Pendientes de ingreso");
         await page.ClickAsync($"#awaiting tr[data-person='{id}'] a.admit");

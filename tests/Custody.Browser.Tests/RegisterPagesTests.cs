@@ -10,7 +10,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await browser.SignedInPageAsync(Roles.CaseOfficer);
 
-        await page.ClickAsync("header nav >> text=People");
+        await page.ClickAsync("nav.site-nav >> text=People");
         Assert.Equal(50, await page.Locator("#people tbody tr").CountAsync());
         Assert.Equal(0, await page.Locator(".errors li:visible").CountAsync());
         await page.FillAsync("input[name=q]", "menjivar");
@@ -72,7 +72,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/People");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personas");
-        await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("Acuerdos");
+        await Assertions.Expect(page.Locator("nav.site-nav")).ToContainTextAsync("Acuerdos");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
     }
 
@@ -81,7 +81,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await browser.SignedInPageAsync(Roles.Auditor);
 
-        await page.ClickAsync("header nav >> text=Ledger");
+        await page.ClickAsync("nav.site-nav >> text=Ledger");
         await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("Verified:");
@@ -110,7 +110,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await browser.SignedInPageAsync(Roles.ReceivingFinanceOfficer);
 
-        Assert.Equal(0, await page.Locator("header nav >> text=People").CountAsync());
+        Assert.Equal(0, await page.Locator("nav.site-nav >> text=People").CountAsync());
         await page.GotoAsync("/People");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
     }
@@ -145,7 +145,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     public async Task Screening_RegisterPage_FiltersByReason()
     {
         var page = await browser.SignedInPageAsync(Roles.TransferSupervisor);
-        await page.ClickAsync("header nav >> text=Screening");
+        await page.ClickAsync("nav.site-nav >> text=Screening");
         await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync("**at=2025-03-20T12*");
@@ -214,7 +214,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
     public async Task ClassOrders_CourtEntersAndLiftsAnOrder_OnThePage()
     {
         var page = await browser.SignedInPageAsync(Roles.CourtUser);
-        await page.ClickAsync("header nav >> text=Class orders");
+        await page.ClickAsync("nav.site-nav >> text=Class orders");
         await Assertions.Expect(page.Locator("#class-orders tr[data-order='CO-1']")).ToContainTextAsync("alien-enemies-act");
 
         await page.FillAsync("#co-id", "CO-BROWSER");

@@ -10,7 +10,7 @@ public sealed class TransparencyPagesTests(BrowserFixture browser) : IClassFixtu
     public async Task Court_OrdersWhereaboutsFromThePersonPage_AndTheCustodianCannotDeclareWithoutAWelfareCheck()
     {
         var court = await browser.SignedInPageAsync(Roles.CourtUser);
-        await court.ClickAsync("header nav >> text=People");
+        await court.ClickAsync("nav.site-nav >> text=People");
         await court.FillAsync("input[name=q]", "Rosa");
         await court.ClickAsync("form.filters button[type=submit]");
         await court.ClickAsync("#people tbody tr a");
@@ -23,7 +23,7 @@ public sealed class TransparencyPagesTests(BrowserFixture browser) : IClassFixtu
 
         await Assertions.Expect(court.Locator("#production-requests")).ToContainTextAsync("Juzgado de Vigilancia");
         var director = await browser.SignedInPageAsync(Roles.FacilityDirector);
-        await director.ClickAsync("header nav >> text=Production requests");
+        await director.ClickAsync("nav.site-nav >> text=Production requests");
         await director.ClickAsync("#production-requests tbody tr:has-text('Juzgado de Vigilancia') button[type=submit]");
         await Assertions.Expect(director.Locator(".errors")).ToContainTextAsync("welfareCheck");
     }

@@ -1,0 +1,171 @@
+using Custody.Access;
+using Custody.Common;
+using Custody.Complaints;
+using Custody.Facilities;
+using Custody.InformationRequests;
+using Custody.Notifications;
+using Custody.Persistence;
+using Custody.Production;
+using Custody.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custody.WorkQueue;
+
+/// <summary>
+/// One thing that needs someone's action: how many, the earliest deadline among them, and the page
+/// where the work is done. Counts only — the people are named on that page, which logs the read.
+/// </summary>
+public sealed record WorkItem(string Kind, int Count, DateTime? NextDeadline, string Link);
+
+/// <summary>What needs doing now, per role: each user's home page lists the items of the roles they hold.</summary>
+public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadRegister register, ReadInspections inspections, ReadComplaints complaints,
+    ReadRestrictions restrictions, ReadProductionRequests production, ReadInformationRequests informationRequests, ReadOutbox outbox) : IUseCase
+{
+    /// <summary>The kinds of work each role is asked to do (a kind shown once however many roles ask for it).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KindsByRole = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Roles.TransferSupervisor] = [WorkKinds.ManifestsToLock, WorkKinds.MustDisembark, WorkKinds.ReturnRequired],
+        [Roles.EscortOfficer] = [WorkKinds.MustDisembark, WorkKinds.ReturnRequired],
+        [Roles.ReceptionOfficer] = [WorkKinds.ArrivedNotReceived, WorkKinds.AwaitingAdmission],
+        [Roles.LegalReviewer] = [WorkKinds.UnverifiedCourtOrders, WorkKinds.ClassOrderConflicts, WorkKinds.CourtOrderConflicts],
+        [Roles.FacilityDirector] = [WorkKinds.OverdueNotices, WorkKinds.NotSeen, WorkKinds.AwaitingCell, WorkKinds.DispositionsDue, WorkKinds.OverdueInformationRequests, WorkKinds.OverdueComplaints],
+        [Roles.Inspector] = [WorkKinds.OverdueInspectionActions, WorkKinds.OverdueComplaints, WorkKinds.LapsedRestrictions],
+        [Roles.SendingFinanceOfficer] = [WorkKinds.PaymentHolds, WorkKinds.OpenDisputes],
+        [Roles.ReceivingFinanceOfficer] = [WorkKinds.PaymentHolds, WorkKinds.OpenDisputes],
+        [Roles.CourtUser] = [WorkKinds.OpenProductionRequests, WorkKinds.OverdueProductionRequests, WorkKinds.LapsedRestrictions],
+        [Roles.CaseOfficer] = [WorkKinds.ManifestsToLock, WorkKinds.UnverifiedCourtOrders],
+    };
+
+    /// <summary>The work of every role the user holds, in the order of the first role that asks for each kind.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    {
+        var kinds = roles.Where(KindsByRole.ContainsKey).SelectMany(r => KindsByRole[r]).Distinct().ToList();
+        var now = Instants.Now(time);
+        var facilities = kinds.Any(k => k is WorkKinds.NotSeen or WorkKinds.AwaitingCell or WorkKinds.DispositionsDue or WorkKinds.AwaitingAdmission or WorkKinds.OverdueInspectionActions)
+            ? await RegistersAsync(kinds, cancellationToken) : [];
+        var items = new List<WorkItem>(kinds.Count);
+        foreach (var kind in kinds)
+        {
+            items.Add(await ItemAsync(kind, facilities, now, cancellationToken));
+        }
+        return items;
+    }
+
+    private async Task<WorkItem> ItemAsync(string kind, IReadOnlyList<FacilityWork> facilities, DateTime now, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case WorkKinds.ManifestsToLock:
+                var drafts = await db.Manifests.AsNoTracking().Where(m => m.Status == ManifestStatuses.Draft).Select(m => m.ScheduledDeparture).ToListAsync(ct);
+                return new(kind, drafts.Count, Earliest(drafts), "/Manifests");
+            case WorkKinds.MustDisembark or WorkKinds.ReturnRequired:
+                var alert = kind == WorkKinds.MustDisembark ? ManifestAlerts.MustDisembark : ManifestAlerts.ReturnRequired;
+                var alerts = await db.ManifestPeople.AsNoTracking().Where(p => p.Alert == alert).Select(p => p.ManifestId).Distinct().ToListAsync(ct);
+                var people = await db.ManifestPeople.AsNoTracking().CountAsync(p => p.Alert == alert, ct);
+                return new(kind, people, null, alerts.Count == 1 ? $"/Manifests/Details/{alerts[0]}" : "/Manifests");
+            case WorkKinds.ArrivedNotReceived:
+                var waiting = await (from p in db.ManifestPeople.AsNoTracking()
+                                     join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
+                                     where m.Status == ManifestStatuses.Arrived && (p.Status == ManifestPersonStatuses.Boarded || p.Status == ManifestPersonStatuses.Dispatched)
+                                     select m.ArrivedAt).ToListAsync(ct);
+                return new(kind, waiting.Count, null, "/Manifests");
+            case WorkKinds.AwaitingAdmission:
+                var awaiting = facilities.Where(f => f.Register.Awaiting.Count > 0).ToList();
+                return new(kind, awaiting.Sum(f => f.Register.Awaiting.Count), null, FacilityLink(awaiting));
+            case WorkKinds.AwaitingCell:
+                var noCell = facilities.Where(f => f.Register.Occupancy.AwaitingCell > 0).ToList();
+                return new(kind, noCell.Sum(f => f.Register.Occupancy.AwaitingCell), null, FacilityLink(noCell));
+            case WorkKinds.NotSeen:
+                var notSeen = facilities.Where(f => f.NotSeen > 0).ToList();
+                return new(kind, notSeen.Sum(f => f.NotSeen), null, FacilityLink(notSeen));
+            case WorkKinds.DispositionsDue:
+                var due = facilities.Where(f => f.DispositionsDue.Count > 0).ToList();
+                return new(kind, due.Sum(f => f.DispositionsDue.Count), Earliest(due.SelectMany(f => f.DispositionsDue)), FacilityLink(due));
+            case WorkKinds.OverdueInspectionActions:
+                var late = facilities.Where(f => f.OverdueActions.Count > 0).ToList();
+                return new(kind, late.Sum(f => f.OverdueActions.Count),
+                    Earliest(late.SelectMany(f => f.OverdueActions).Select(d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))), FacilityLink(late, "/Facilities/Inspections/"));
+            case WorkKinds.UnverifiedCourtOrders:
+                return new(kind, await db.CourtOrders.AsNoTracking().CountAsync(o => !o.Verified && o.LiftedAt == null, ct), null, "/People?fact=courtOrders");
+            case WorkKinds.ClassOrderConflicts:
+                return new(kind, await db.ClassOrderConflicts.AsNoTracking().CountAsync(ct), null, "/ClassOrders");
+            case WorkKinds.CourtOrderConflicts:
+                return new(kind, await db.CourtOrderConflicts.AsNoTracking().CountAsync(ct), null, "/ClassOrders");
+            case WorkKinds.OverdueNotices:
+                var notices = await outbox.ListAsync(null, overdueOnly: true, now, ct);
+                return new(kind, notices.Count, Earliest(notices.Select(n => n.DueBy)), "/Notifications?overdue=true");
+            case WorkKinds.OverdueInformationRequests:
+                var requests = await informationRequests.ListOpenAsync(overdueOnly: true, ct);
+                return new(kind, requests.Count, Earliest(requests.Select(r => r.DueAt)), "/Requests");
+            case WorkKinds.OverdueComplaints:
+                var complaintsLate = await complaints.OverdueAsync(ct);
+                return new(kind, complaintsLate.Count, Earliest(complaintsLate.Select(c => c.AcknowledgedAt is null ? c.AcknowledgeBy : c.AnswerBy)), "/Facilities");
+            case WorkKinds.LapsedRestrictions:
+                return new(kind, (await restrictions.LapsedAsync(ct)).Count, null, "/People");
+            case WorkKinds.PaymentHolds:
+                return new(kind, await db.PaymentHolds.AsNoTracking().CountAsync(h => h.LiftedOn == null, ct), null, "/Invoices");
+            case WorkKinds.OpenDisputes:
+                return new(kind, await db.Disputes.AsNoTracking().CountAsync(d => Billing.Dispute.Unsettled.Contains(d.Status), ct), null, "/Invoices");
+            case WorkKinds.OpenProductionRequests:
+                var open = await production.ListAsync(null, overdueOnly: false, ct);
+                var waitingDeclaration = open.Where(r => r.Declaration is null).ToList();
+                return new(kind, waitingDeclaration.Count, Earliest(waitingDeclaration.Select(r => r.Deadline)), "/Production");
+            case WorkKinds.OverdueProductionRequests:
+                var overdue = await production.ListAsync(null, overdueOnly: true, ct);
+                return new(kind, overdue.Count, Earliest(overdue.Select(r => r.Deadline)), "/Production");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "No query counts this kind of work.");
+        }
+    }
+
+    private sealed record FacilityWork(FacilityRegisterView Register, int NotSeen, IReadOnlyList<DateTime> DispositionsDue, IReadOnlyList<DateOnly> OverdueActions);
+
+    /// <summary>The registers of the facilities that hold people (or are inspected), read once for every facility item.</summary>
+    private async Task<IReadOnlyList<FacilityWork>> RegistersAsync(IReadOnlyList<string> kinds, CancellationToken ct)
+    {
+        var list = new List<FacilityWork>();
+        foreach (var facility in await register.FacilitiesAsync(ct))
+        {
+            if (await register.RegisterAsync(facility.Id, ct) is not { } view)
+            {
+                continue;
+            }
+            var actions = kinds.Contains(WorkKinds.OverdueInspectionActions) ? (await inspections.OverdueAsync(new FacilityId(facility.Id), ct)).Select(a => a.Deadline).ToList() : [];
+            list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList(), actions));
+        }
+        return list;
+    }
+
+    /// <summary>The facility's page when one facility has the work, else the list of facilities.</summary>
+    private static string FacilityLink(IReadOnlyList<FacilityWork> with, string page = "/Facilities/Register/") =>
+        with.Count == 1 ? page + Uri.EscapeDataString(with[0].Register.Facility.Id) : "/Facilities";
+
+    private static DateTime? Earliest(IEnumerable<DateTime> dates) => dates.Select(d => (DateTime?)d).Min();
+
+    private static DateTime? Earliest(IEnumerable<DateTime?> dates) => dates.Min();
+}
+
+/// <summary>The kinds of work in the queue (the page names each in the reader's language).</summary>
+public static class WorkKinds
+{
+    public const string ManifestsToLock = "manifests-to-lock";
+    public const string MustDisembark = "must-disembark";
+    public const string ReturnRequired = "return-required";
+    public const string ArrivedNotReceived = "arrived-not-received";
+    public const string AwaitingAdmission = "awaiting-admission";
+    public const string AwaitingCell = "awaiting-cell";
+    public const string UnverifiedCourtOrders = "unverified-court-orders";
+    public const string ClassOrderConflicts = "class-order-conflicts";
+    public const string CourtOrderConflicts = "court-order-conflicts";
+    public const string OverdueNotices = "overdue-notices";
+    public const string NotSeen = "not-seen";
+    public const string DispositionsDue = "dispositions-due";
+    public const string OverdueInformationRequests = "overdue-information-requests";
+    public const string OverdueComplaints = "overdue-complaints";
+    public const string OverdueInspectionActions = "overdue-inspection-actions";
+    public const string LapsedRestrictions = "lapsed-restrictions";
+    public const string PaymentHolds = "payment-holds";
+    public const string OpenDisputes = "open-disputes";
+    public const string OpenProductionRequests = "open-production-requests";
+    public const string OverdueProductionRequests = "overdue-production-requests";
+}

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Custody.Persistence;
+using Custody.Transfers;
+using Custody.WorkQueue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custody.Web.Tests;
+
+/// <summary>The home page is each user's work queue: the kinds of work their roles ask for, counted from the register.</summary>
+public sealed partial class WorkQueueTests(CustodyWebFactory factory) : IClassFixture<CustodyWebFactory>
+{
+    public static TheoryData<string> RolesWithWork() => new(ReadWorkToDo.KindsByRole.Keys);
+
+    [Theory]
+    [MemberData(nameof(RolesWithWork))]
+    public async Task Home_ShowsEveryKindOfWorkTheRoleAsksFor_AndNoOther(string role)
+    {
+        var client = await factory.SignedInAsync(role);
+
+        var page = await client.GetStringAsync("/");
+
+        var shown = Kinds().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ReadWorkToDo.KindsByRole[role].Order(), shown.Order());
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Home_ForAnAuditor_SaysTheRoleHasNoQueue()
+    {
+        var page = await (await factory.SignedInAsync(Roles.Auditor)).GetStringAsync("/");
+
+        Assert.Empty(Kinds().Matches(page));
+        Assert.Contains("Your roles ask for no work from a queue", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManifestsToLock_CountsTheDrafts_AndLockingOneTakesItOff()
+    {
+        var supervisor = await factory.SignedInAsync(Roles.TransferSupervisor);
+        var drafts = await WithDbAsync(db => db.Manifests.Where(m => m.Status == ManifestStatuses.Draft).Select(m => m.Id).ToListAsync());
+        Assert.NotEmpty(drafts); // the demo data's manifest
+
+        Assert.Equal(drafts.Count, CountOf(await supervisor.GetStringAsync("/"), WorkKinds.ManifestsToLock));
+
+        var bearer = await factory.BearerAsync(Roles.TransferSupervisor);
+        var locked = await bearer.PostAsync($"/api/manifests/{drafts[0]}/lock", null);
+        Assert.True(locked.IsSuccessStatusCode, await locked.Content.ReadAsStringAsync());
+
+        var after = await supervisor.GetStringAsync("/");
+        if (drafts.Count == 1)
+        {
+            Assert.Null(CountOf(after, WorkKinds.ManifestsToLock));
+            Assert.Matches("""<li data-kind="manifests-to-lock"><a href="/Manifests">""", after);
+        }
+        else
+        {
+            Assert.Equal(drafts.Count - 1, CountOf(after, WorkKinds.ManifestsToLock));
+        }
+    }
+
+    [Fact]
+    public async Task AwaitingAdmission_CountsThePeopleHandedOverAndNotAdmitted_AndLeadsToTheirFacility()
+    {
+        var reception = await factory.SignedInAsync(Roles.ReceptionOfficer);
+        var handedOver = await WithDbAsync(async db =>
+        {
+            var received = await db.ManifestPeople.Where(p => p.Status == ManifestPersonStatuses.HandedOver).Select(p => p.PersonId).ToListAsync();
+            var admitted = await db.Admissions.Select(a => a.PersonId).ToListAsync();
+            return received.Except(admitted).Count();
+        });
+        Assert.True(handedOver > 0, "The demo data hands people over to the receiving prison.");
+
+        var page = await reception.GetStringAsync("/");
+
+        Assert.Equal(handedOver, CountOf(page, WorkKinds.AwaitingAdmission));
+        Assert.Contains("href=\"/Facilities/Register/sv-cecot\">Handed over, awaiting admission</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_InSpanish_NamesTheWorkInSpanish()
+    {
+        var supervisor = await factory.SignedInAsync(Roles.TransferSupervisor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd("es");
+
+        var page = await (await supervisor.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>Tareas pendientes</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Personas que deben desembarcar", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"usa-skipnav\" href=\"#main-content\">Saltar al contenido principal</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryKindOfWork_IsAskedForByARole_AndNamedOnThePage()
+    {
+        var kinds = typeof(WorkKinds).GetFields().Select(f => (Name: f.Name, Value: (string)f.GetValue(null)!)).ToList();
+        var page = File.ReadAllText(Path.Combine(LocalizationCoverageTests.WebProject().FullName, "Pages", "Index.cshtml"));
+
+        Assert.All(kinds, k => Assert.Contains(ReadWorkToDo.KindsByRole.Values, asked => asked.Contains(k.Value)));
+        Assert.All(kinds, k => Assert.Matches($@"WorkKinds\.{k.Name} => L\[""", page));
+    }
+
+    [Fact]
+    public async Task EveryKindOfWork_IsCounted()
+    {
+        using var scope = factory.Services.CreateScope();
+        var queue = scope.ServiceProvider.GetRequiredService<ReadWorkToDo>();
+
+        var items = await queue.ForAsync(Roles.All);
+
+        Assert.Equal(typeof(WorkKinds).GetFields().Length, items.Count);
+        Assert.All(items, i => Assert.True(i.Count >= 0 && i.Link.StartsWith('/'), i.ToString()));
+    }
+
+    private static int? CountOf(string page, string kind)
+    {
+        var match = Regex.Match(page, $"""data-kind="{kind}">\s*<div class="usa-card__container[^"]*">[\s\S]*?work-count__number">(\d+)<""");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CustodyDbContext, Task<T>> read)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CustodyDbContext>());
+    }
+
+    [GeneratedRegex("""data-kind="([a-z-]+)""")]
+    private static partial Regex Kinds();
+}
