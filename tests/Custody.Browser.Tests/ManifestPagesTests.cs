@@ -27,6 +27,8 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(supervisor.Locator($"tr[data-person='{id}']")).ToContainTextAsync("Listed");
         await supervisor.ClickAsync("#lock");
         await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Locked");
+        await Assertions.Expect(supervisor.Locator("#life-cycle [aria-current=step]")).ToHaveAttributeAsync("data-step", "locked");
+        await Assertions.Expect(supervisor.Locator("#life-cycle .usa-step-indicator__segment--complete")).ToHaveCountAsync(1);
 
         var escort = await browser.SignedInPageAsync(Roles.EscortOfficer);
         await escort.GotoAsync(manifestUrl);
@@ -50,6 +52,8 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         await reception.ClickAsync($"tr[data-person='{id}'] button.receive");
         await Assertions.Expect(reception.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Handed over");
         await Assertions.Expect(reception.Locator("#count-handed-over")).ToHaveTextAsync("1");
+        await reception.ReloadAsync();
+        await Assertions.Expect(reception.Locator("#life-cycle .usa-step-indicator__segment--complete")).ToHaveCountAsync(5);
         Assert.Equal(0, await reception.Locator(".errors li:visible").CountAsync());
 
         // The public locator, in Spanish, finds her at the receiving prison, held on behalf of the sending state.
