@@ -41,18 +41,25 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
     {
         var kinds = roles.Where(KindsByRole.ContainsKey).SelectMany(r => KindsByRole[r]).Distinct().ToList();
         var now = Instants.Now(time);
-        var facilities = kinds.Any(k => k is WorkKinds.NotSeen or WorkKinds.AwaitingCell or WorkKinds.DispositionsDue or WorkKinds.AwaitingAdmission or WorkKinds.OverdueInspectionActions)
-            ? await RegistersAsync(kinds, cancellationToken) : [];
+        // Read once for every kind that counts from them.
+        var read = new SharedReads(
+            kinds.Any(k => k is WorkKinds.NotSeen or WorkKinds.AwaitingCell or WorkKinds.DispositionsDue or WorkKinds.AwaitingAdmission)
+                ? await RegistersAsync(cancellationToken) : [],
+            kinds.Any(k => k is WorkKinds.OpenProductionRequests or WorkKinds.OverdueProductionRequests)
+                ? await production.ListAsync(null, overdueOnly: false, cancellationToken) : []);
         var items = new List<WorkItem>(kinds.Count);
         foreach (var kind in kinds)
         {
-            items.Add(await ItemAsync(kind, facilities, now, cancellationToken));
+            items.Add(await ItemAsync(kind, read, now, cancellationToken));
         }
         return items;
     }
 
-    private async Task<WorkItem> ItemAsync(string kind, IReadOnlyList<FacilityWork> facilities, DateTime now, CancellationToken ct)
+    private sealed record SharedReads(IReadOnlyList<FacilityWork> Facilities, IReadOnlyList<ProductionRequestView> OpenProductionRequests);
+
+    private async Task<WorkItem> ItemAsync(string kind, SharedReads read, DateTime now, CancellationToken ct)
     {
+        var facilities = read.Facilities;
         switch (kind)
         {
             case WorkKinds.ManifestsToLock:
@@ -60,15 +67,15 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
                 return new(kind, drafts.Count, Earliest(drafts), "/Manifests");
             case WorkKinds.MustDisembark or WorkKinds.ReturnRequired:
                 var alert = kind == WorkKinds.MustDisembark ? ManifestAlerts.MustDisembark : ManifestAlerts.ReturnRequired;
-                var alerts = await db.ManifestPeople.AsNoTracking().Where(p => p.Alert == alert).Select(p => p.ManifestId).Distinct().ToListAsync(ct);
-                var people = await db.ManifestPeople.AsNoTracking().CountAsync(p => p.Alert == alert, ct);
-                return new(kind, people, null, alerts.Count == 1 ? $"/Manifests/Details/{alerts[0]}" : "/Manifests");
+                var alerted = await db.ManifestPeople.AsNoTracking().Where(p => p.Alert == alert).Select(p => p.ManifestId).ToListAsync(ct);
+                var manifests = alerted.Distinct().ToList();
+                return new(kind, alerted.Count, null, manifests.Count == 1 ? $"/Manifests/Details/{manifests[0]}" : "/Manifests");
             case WorkKinds.ArrivedNotReceived:
                 var waiting = await (from p in db.ManifestPeople.AsNoTracking()
                                      join m in db.Manifests.AsNoTracking() on p.ManifestId equals m.Id
                                      where m.Status == ManifestStatuses.Arrived && (p.Status == ManifestPersonStatuses.Boarded || p.Status == ManifestPersonStatuses.Dispatched)
-                                     select m.ArrivedAt).ToListAsync(ct);
-                return new(kind, waiting.Count, null, "/Manifests");
+                                     select p).CountAsync(ct);
+                return new(kind, waiting, null, "/Manifests");
             case WorkKinds.AwaitingAdmission:
                 var awaiting = facilities.Where(f => f.Register.Awaiting.Count > 0).ToList();
                 return new(kind, awaiting.Sum(f => f.Register.Awaiting.Count), null, FacilityLink(awaiting));
@@ -82,9 +89,16 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
                 var due = facilities.Where(f => f.DispositionsDue.Count > 0).ToList();
                 return new(kind, due.Sum(f => f.DispositionsDue.Count), Earliest(due.SelectMany(f => f.DispositionsDue)), FacilityLink(due));
             case WorkKinds.OverdueInspectionActions:
-                var late = facilities.Where(f => f.OverdueActions.Count > 0).ToList();
-                return new(kind, late.Sum(f => f.OverdueActions.Count),
-                    Earliest(late.SelectMany(f => f.OverdueActions).Select(d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))), FacilityLink(late, "/Facilities/Inspections/"));
+                var late = new List<(string FacilityId, IReadOnlyList<FollowUpActionView> Actions)>();
+                foreach (var facility in await register.FacilitiesAsync(ct))
+                {
+                    if (await inspections.OverdueAsync(new FacilityId(facility.Id), ct) is { Count: > 0 } actions)
+                    {
+                        late.Add((facility.Id, actions));
+                    }
+                }
+                return new(kind, late.Sum(f => f.Actions.Count), Earliest(late.SelectMany(f => f.Actions).Select(a => a.Deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))),
+                    FacilityLink(late.Select(f => f.FacilityId).ToList(), "/Facilities/Inspections/"));
             case WorkKinds.UnverifiedCourtOrders:
                 return new(kind, await db.CourtOrders.AsNoTracking().CountAsync(o => !o.Verified && o.LiftedAt == null, ct), null, "/People?fact=courtOrders");
             case WorkKinds.ClassOrderConflicts:
@@ -107,21 +121,20 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
             case WorkKinds.OpenDisputes:
                 return new(kind, await db.Disputes.AsNoTracking().CountAsync(d => Billing.Dispute.Unsettled.Contains(d.Status), ct), null, "/Invoices");
             case WorkKinds.OpenProductionRequests:
-                var open = await production.ListAsync(null, overdueOnly: false, ct);
-                var waitingDeclaration = open.Where(r => r.Declaration is null).ToList();
+                var waitingDeclaration = read.OpenProductionRequests.Where(r => r.Declaration is null).ToList();
                 return new(kind, waitingDeclaration.Count, Earliest(waitingDeclaration.Select(r => r.Deadline)), "/Production");
             case WorkKinds.OverdueProductionRequests:
-                var overdue = await production.ListAsync(null, overdueOnly: true, ct);
+                var overdue = read.OpenProductionRequests.Where(r => r.Overdue).ToList();
                 return new(kind, overdue.Count, Earliest(overdue.Select(r => r.Deadline)), "/Production");
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "No query counts this kind of work.");
         }
     }
 
-    private sealed record FacilityWork(FacilityRegisterView Register, int NotSeen, IReadOnlyList<DateTime> DispositionsDue, IReadOnlyList<DateOnly> OverdueActions);
+    private sealed record FacilityWork(FacilityRegisterView Register, int NotSeen, IReadOnlyList<DateTime> DispositionsDue);
 
-    /// <summary>The registers of the facilities that hold people (or are inspected), read once for every facility item.</summary>
-    private async Task<IReadOnlyList<FacilityWork>> RegistersAsync(IReadOnlyList<string> kinds, CancellationToken ct)
+    /// <summary>The register of every facility, read once for every register item.</summary>
+    private async Task<IReadOnlyList<FacilityWork>> RegistersAsync(CancellationToken ct)
     {
         var list = new List<FacilityWork>();
         foreach (var facility in await register.FacilitiesAsync(ct))
@@ -130,15 +143,16 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
             {
                 continue;
             }
-            var actions = kinds.Contains(WorkKinds.OverdueInspectionActions) ? (await inspections.OverdueAsync(new FacilityId(facility.Id), ct)).Select(a => a.Deadline).ToList() : [];
-            list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList(), actions));
+            list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList()));
         }
         return list;
     }
 
     /// <summary>The facility's page when one facility has the work, else the list of facilities.</summary>
-    private static string FacilityLink(IReadOnlyList<FacilityWork> with, string page = "/Facilities/Register/") =>
-        with.Count == 1 ? page + Uri.EscapeDataString(with[0].Register.Facility.Id) : "/Facilities";
+    private static string FacilityLink(IReadOnlyList<FacilityWork> with) => FacilityLink(with.Select(f => f.Register.Facility.Id).ToList(), "/Facilities/Register/");
+
+    private static string FacilityLink(List<string> facilityIds, string page) =>
+        facilityIds.Count == 1 ? page + Uri.EscapeDataString(facilityIds[0]) : "/Facilities";
 
     private static DateTime? Earliest(IEnumerable<DateTime> dates) => dates.Select(d => (DateTime?)d).Min();
 
