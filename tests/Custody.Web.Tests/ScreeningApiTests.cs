@@ -1,3 +1,4 @@
+using Custody.Web.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -48,8 +49,8 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
         var all = await client.GetFromJsonAsync<JsonObject>($"/api/screenings?agreement=us-sv-2025&at={SampleInstant}");
         var protectedOnes = await client.GetFromJsonAsync<JsonObject>($"/api/screenings?agreement=us-sv-2025&at={SampleInstant}&reason=protection-covers-destination");
 
-        Assert.Equal(50, all!["screened"]!.GetValue<int>());
-        Assert.Equal(50, all["eligible"]!.GetValue<int>() + all["blocked"]!.GetValue<int>());
+        Assert.Equal(DemoSeeder.DemoPeople, all!["screened"]!.GetValue<int>());
+        Assert.Equal(DemoSeeder.DemoPeople, all["eligible"]!.GetValue<int>() + all["blocked"]!.GetValue<int>());
         var count = all["byReason"]!["protection-covers-destination"]!.GetValue<int>();
         Assert.True(count >= 1);
         Assert.Equal(count, protectedOnes!["matching"]!.GetValue<int>());
@@ -66,7 +67,7 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("person,outcome,reasons,flags,categories,agreement,version,destination,at", lines[0]);
-        Assert.Equal(51, lines.Length);
+        Assert.Equal(DemoSeeder.DemoPeople + 1, lines.Length);
         Assert.Contains("S-0001,eligible,,,sv-nationals convicted,us-sv-2025,2,SV,2025-03-20T12:00:00Z", lines);
     }
 
@@ -107,6 +108,6 @@ public sealed class ScreeningApiTests(CustodyWebFactory factory) : IClassFixture
 
         Assert.Contains("The destination is a third country and no notice of removal there has been served.", person, StringComparison.Ordinal);
         Assert.Contains("href=\"#fact-notices\"", person, StringComparison.Ordinal);
-        Assert.Contains("50 screened", register, StringComparison.Ordinal);
+        Assert.Contains($"{DemoSeeder.DemoPeople} screened", register, StringComparison.Ordinal);
     }
 }

@@ -21,8 +21,12 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
     TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
     private const string Actor = "system:demo-seed";
-    // 43 generated + the 5 people of the sample bundle + 2 arrivals at the receiving prison = 50 demo people.
+    // 43 generated + the 5 people of the sample bundle + 2 arrivals at the receiving prison = 50 demo people,
+    // and the story's people held at the receiving prison and travelling.
     public const int GeneratedPeople = 43;
+
+    /// <summary>Everyone the demo data registers.</summary>
+    public const int DemoPeople = GeneratedPeople + 5 + 2 + DemoScenes.HeldPeople + DemoScenes.TravellingPeople;
 
     /// <summary>The demo user for a role. Counsel's address matches the counsel of record in the demo cases.</summary>
     public static string EmailFor(string role) => role == Roles.Counsel ? "counsel@example.org" : $"{role}@demo.custody.example";
@@ -68,15 +72,12 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         {
             return;
         }
-        var import = new ImportFile(db, time);
+        // The story starts weeks ago (DemoScenes): the agreement, the facilities and the people held since then first.
+        var clock = new DemoClock(time) { Back = DemoScenes.StoryLength };
+        var import = new ImportFile(db, clock);
         var agreement = Encoding.UTF8.GetBytes(FormatSchemas.ReadEmbedded("us-sv-2025.agreement.json"));
         await Require(import.HandleAsync(() => new MemoryStream(agreement), Actor, null, cancellationToken));
-        using var bundle = new MemoryStream();
-        new CaseBundleGenerator().Write(bundle, GeneratedPeople, "DEMO", includeSample: true);
-        var bytes = bundle.ToArray();
-        await Require(import.HandleAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
-
-        var facilities = new Custody.Facilities.RegisterFacility(db, time);
+        var facilities = new Custody.Facilities.RegisterFacility(db, clock);
         foreach (var facility in DemoFacilities)
         {
             if ((await facilities.HandleAsync(facility, Actor, cancellationToken)).Failure is { } failure)
@@ -84,12 +85,18 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
                 throw new InvalidOperationException($"Demo facility {facility.Id} failed: {failure.Message}");
             }
         }
-
-        var cells = await new Custody.Facilities.RegisterCells(db, time).HandleAsync(DemoCells().ToList(), new Custody.Access.Viewer(Actor), cancellationToken);
+        var cells = await new Custody.Facilities.RegisterCells(db, clock).HandleAsync(DemoCells().ToList(), new Custody.Access.Viewer(Actor), cancellationToken);
         if (cells.Failure is { } cellFailure)
         {
             throw new InvalidOperationException($"Demo cells failed: {cellFailure.Message}");
         }
+        var scenes = new DemoScenes(db, clock);
+        await scenes.HeldAsync(cancellationToken);
+
+        using var bundle = new MemoryStream();
+        new CaseBundleGenerator().Write(bundle, GeneratedPeople, "DEMO", includeSample: true);
+        var bytes = bundle.ToArray();
+        await Require(import.HandleAsync(() => new MemoryStream(bytes), Actor, null, cancellationToken));
 
         // One password for every demo user only when a test sets it; otherwise each their own.
         var shared = configuration["Custody:DemoPassword"] is { Length: > 0 } configured ? configured : null;
@@ -107,6 +114,7 @@ public sealed class DemoSeeder(CustodyDbContext db, UserManager<CustodyUser> use
         }, cancellationToken);
         await SeedManifestAsync(cancellationToken);
         await SeedArrivalsAsync(cancellationToken);
+        await scenes.PresentAsync(cancellationToken);
         Announce(passwords);
     }
 
