@@ -27,6 +27,49 @@ public sealed class WorkQueuePagesTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Manifests");
     }
 
+    public static TheoryData<string, string, string> DemoWork() => new()
+    {
+        { Roles.ReceptionOfficer, "arrived-not-received", "2" },   // DA-104 landed, nobody handed over yet
+        { Roles.ReceptionOfficer, "awaiting-admission", "2" },     // the two demo arrivals
+        { Roles.FacilityDirector, "not-seen", "1" },               // DEMO-HELD-6, never seen by a monitor
+        { Roles.Inspector, "overdue-inspection-actions", "1" },    // the follow-up of the A-02 inspection
+        { Roles.SendingFinanceOfficer, "open-disputes", "1" },     // the month before last's invoice
+        { Roles.ReceivingFinanceOfficer, "open-disputes", "1" },
+        { Roles.EscortOfficer, "must-disembark", "1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DemoWork))]
+    public async Task EachRole_SeesTheDemoDatasWork_InItsQueue(string role, string kind, string count)
+    {
+        var page = await browser.SignedInPageAsync(role);
+
+        await Assertions.Expect(page.Locator($"#work-queue [data-kind={kind}] .work-count__number")).ToHaveTextAsync(count);
+    }
+
+    [Fact]
+    public async Task Supervisor_ResolvesTheMustDisembarkAlert_FromTheQueueToTheGate()
+    {
+        var page = await browser.SignedInPageAsync(Roles.TransferSupervisor);
+
+        var card = page.Locator("#work-queue [data-kind=must-disembark]");
+        await Assertions.Expect(card.Locator(".work-count__number")).ToHaveTextAsync("1");
+        await card.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Manifests/Details/"));
+        var row = page.Locator("tr[data-person=DEMO-FLT-1]");
+        await Assertions.Expect(row.Locator("td.alert")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-2] td.alert")).ToHaveCountAsync(0);
+
+        await row.Locator("input[name=reason]").FillAsync("Stay of removal from the Fifth Circuit");
+        await row.Locator("button", new() { HasText = "Disembark" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-1] td.alert")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-1] .person-status")).ToContainTextAsync("disembarked");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#work-queue [data-kind=must-disembark]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-kind=must-disembark] a")).ToBeVisibleAsync(); // listed under nothing waiting
+    }
+
     [Fact]
     public async Task Locator_FitsA375PixelPhone()
     {

@@ -12,8 +12,11 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictions, IAuthorizationService authorization) : PageModel
+public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictions, ReadInspections inspections, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The cells, unit by unit, banded by floor area per person against the standard.</summary>
+    public IReadOnlyList<IGrouping<string, CellTile>> Grid { get; private set; } = [];
+
     public FacilityRegisterView View { get; private set; } = null!;
 
     public IReadOnlyList<HeldPerson> NotSeen { get; private set; } = [];
@@ -101,6 +104,8 @@ public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictio
             return false;
         }
         View = view;
+        var (_, standards) = await read.FacilityStandardsAsync(new FacilityId(id), time.GetUtcNow(), cancellationToken);
+        Grid = CellGrid.Build(view.Occupancy, await inspections.ListAsync(new FacilityId(id), cancellationToken), standards);
         NotSeen = read.NotSeen(view);
         DispositionDue = read.DispositionDue(view);
         Incidents = await read.IncidentsAsync(id, cancellationToken);
