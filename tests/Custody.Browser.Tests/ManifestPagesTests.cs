@@ -26,6 +26,10 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         await supervisor.ClickAsync("#add-person button[type=submit]");
         await Assertions.Expect(supervisor.Locator($"tr[data-person='{id}']")).ToContainTextAsync("Listed");
         await supervisor.ClickAsync("#lock");
+        // Locking cannot be undone: the modal says what it does, and only its confirm button locks.
+        await Assertions.Expect(supervisor.Locator("#confirm-modal-description")).ToContainTextAsync("Its list is then fixed");
+        await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Draft");
+        await supervisor.ClickAsync("#confirm-modal-ok");
         await Assertions.Expect(supervisor.Locator("#manifest-status")).ToHaveTextAsync("Locked");
         await Assertions.Expect(supervisor.Locator("#life-cycle [aria-current=step]")).ToHaveAttributeAsync("data-step", "locked");
         await Assertions.Expect(supervisor.Locator("#life-cycle .usa-step-indicator__segment--complete")).ToHaveCountAsync(1);
@@ -45,11 +49,14 @@ public sealed class ManifestPagesTests(BrowserFixture browser) : IClassFixture<B
         await escort.ClickAsync("#arrive");
         await Assertions.Expect(escort.Locator("#manifest-status")).ToHaveTextAsync("Arrived");
         await escort.ClickAsync($"tr[data-person='{id}'] button.dispatch");
+        await Assertions.Expect(escort.Locator("#confirm-modal-description")).ToContainTextAsync("cannot be withdrawn");
+        await escort.ClickAsync("#confirm-modal-ok");
         await Assertions.Expect(escort.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Dispatched");
 
         var reception = await browser.SignedInPageAsync(Roles.ReceptionOfficer);
         await reception.GotoAsync(manifestUrl);
         await reception.ClickAsync($"tr[data-person='{id}'] button.receive");
+        await reception.ClickAsync("#confirm-modal-ok");
         await Assertions.Expect(reception.Locator($"tr[data-person='{id}'] .person-status")).ToContainTextAsync("Handed over");
         await Assertions.Expect(reception.Locator("#count-handed-over")).ToHaveTextAsync("1");
         await reception.ReloadAsync();

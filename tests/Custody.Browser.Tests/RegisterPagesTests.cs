@@ -149,7 +149,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("input[name=at]", "2025-03-20T12:00:00Z");
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync("**at=2025-03-20T12*");
-        await Assertions.Expect(page.Locator("#screening-totals")).ToContainTextAsync("50 screened");
+        await Assertions.Expect(page.Locator("#screening-totals")).ToContainTextAsync($"{Custody.Web.Infrastructure.DemoSeeder.DemoPeople} screened");
 
         await page.ClickAsync("#reason-counts a:has-text('A granted protection covers the destination.')");
         await page.WaitForURLAsync("**reason=protection-covers-destination*");

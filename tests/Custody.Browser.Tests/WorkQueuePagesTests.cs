@@ -6,7 +6,7 @@ namespace Custody.Browser.Tests;
 public sealed class WorkQueuePagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Supervisor_SeesTheDemoManifestToLock_AndReachesTheBoardByKeyboard()
+    public async Task Supervisor_SeesTheDemoManifestToLock_AndLocksItByKeyboardOnly()
     {
         var page = await browser.SignedInPageAsync(Roles.TransferSupervisor);
 
@@ -17,14 +17,31 @@ public sealed class WorkQueuePagesTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator(".usa-skipnav")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         var link = card.Locator("a");
-        for (var i = 0; i < 10 && !await link.EvaluateAsync<bool>("a => a === document.activeElement"); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-        await Assertions.Expect(link).ToBeFocusedAsync();
+        await TabToAsync(page, link);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(browser.BaseUrl + "/Manifests");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Manifests");
+
+        // On to the demo's draft, and lock it through the confirmation, still by keyboard.
+        await TabToAsync(page, page.Locator("main a", new() { HasText = "DA-101" }).First);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Manifests/Details/"));
+        await TabToAsync(page, page.Locator("#lock"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#confirm-modal-description")).ToBeVisibleAsync();
+        await TabToAsync(page, page.Locator("#confirm-modal-ok"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#manifest-status")).ToHaveTextAsync("Locked");
+    }
+
+    /// <summary>Presses Tab until the element has the focus (at most 60 times), as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var i = 0; i < 60 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Assertions.Expect(target).ToBeFocusedAsync();
     }
 
     public static TheoryData<string, string, string> DemoWork() => new()
