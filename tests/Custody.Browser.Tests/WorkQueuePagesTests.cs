@@ -81,7 +81,7 @@ public sealed class WorkQueuePagesTests(BrowserFixture browser) : IClassFixture<
         await row.Locator("button", new() { HasText = "Disembark" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-1] td.alert")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-1] .person-status")).ToContainTextAsync("disembarked");
+        await Assertions.Expect(page.Locator("tr[data-person=DEMO-FLT-1] .person-status")).ToContainTextAsync("Disembarked");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("#work-queue [data-kind=must-disembark]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-kind=must-disembark] a")).ToBeVisibleAsync(); // listed under nothing waiting

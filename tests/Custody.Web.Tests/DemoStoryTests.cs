@@ -55,6 +55,37 @@ public sealed class DemoStoryTests(CustodyWebFactory factory) : IClassFixture<Cu
         Assert.Contains("arrived", statuses);
     }
 
+    [Fact]
+    public async Task PersonPage_LeadsWithASummary_WhereTheyAreNow_OpenAlerts_AndTheNextDates()
+    {
+        var supervisor = await factory.SignedInAsync(Roles.TransferSupervisor);
+
+        var travelling = Summary(await supervisor.GetStringAsync($"/People/Details/{await factory.PersonIdAsync("DEMO-FLT-1")}"));
+        var held = Summary(await supervisor.GetStringAsync($"/People/Details/{await factory.PersonIdAsync("DEMO-HELD-1")}"));
+        var unlisted = Summary(await supervisor.GetStringAsync($"/People/Details/{await factory.PersonIdAsync("S-0003")}"));
+
+        Assert.Contains("Blocked: must disembark", travelling, StringComparison.Ordinal);
+        Assert.Contains("Demo Air DA-102", travelling, StringComparison.Ordinal);
+        Assert.Contains(">Departure</a>", travelling, StringComparison.Ordinal);
+        Assert.Contains("Centro de Confinamiento del Terrorismo (CECOT)", held, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Facilities/Register/sv-cecot\">Disposition due</a>", held, StringComparison.Ordinal);
+        Assert.Contains("outcome-tag--", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("must disembark", held, StringComparison.Ordinal);
+        // On no manifest and held nowhere: no alert, no date, and the screening's blocking reason.
+        Assert.DoesNotContain("/Manifests/Details/", unlisted, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Facilities/Register/", unlisted, StringComparison.Ordinal);
+        Assert.Contains("outcome-tag--blocked", unlisted, StringComparison.Ordinal);
+    }
+
+    // The summary box, which comes before the identity section.
+    private static string Summary(string page)
+    {
+        var start = page.IndexOf("id=\"person-summary\"", StringComparison.Ordinal);
+        var end = page.IndexOf("aria-labelledby=\"identity\"", StringComparison.Ordinal);
+        Assert.True(start > 0 && end > start, "The person page does not lead with its summary.");
+        return page[start..end];
+    }
+
     private static JsonArray Items(JsonNode node) => node is JsonArray array ? array : node["items"]!.AsArray();
 
     private static CellOccupancy Cell(decimal area, int occupants, bool shared = true) =>

@@ -14,7 +14,7 @@ namespace Custody.Web.Pages.People;
 
 [Custody.Web.Infrastructure.LogsOwnReads]
 public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreements agreements, ReadCourtOrders courtOrders,
-    ReadFacts facts, Custody.Transfers.ReadCustody custody, IAuthorizationService authorization, TimeProvider time, Custody.Persistence.CustodyDbContext db) : PageModel
+    ReadFacts facts, Custody.Transfers.ReadCustody custody, ReadPersonNow readNow, IAuthorizationService authorization, TimeProvider time, Custody.Persistence.CustodyDbContext db) : PageModel
 {
     /// <summary>The latest reads of this file: when, which view, which roles (counsel never see the reader).</summary>
     public IReadOnlyList<global::Custody.Access.PersonReadView> Reads { get; private set; } = [];
@@ -173,6 +173,9 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
 
     public ScreeningDecision? Decision { get; private set; }
 
+    /// <summary>What the page leads with: open alerts and the next dates.</summary>
+    public PersonNow Now { get; private set; } = new([], []);
+
     public IReadOnlyList<AgreementSummary> Agreements { get; private set; } = [];
 
     public PersonDetail? Person { get; private set; }
@@ -266,6 +269,7 @@ public sealed class DetailsModel(GetPerson get, ScreenPerson screen, ReadAgreeme
         MayDecideCourtOrders = await MayAsync(Policies.DecideCourtOrders);
         EnteredFacts = (await facts.ListAsync(new PersonId(id), viewer, cancellationToken)).Value ?? [];
         Custody = (await custody.TimelineAsync(id, viewer, logAccess: false, cancellationToken)).Value ?? [];
+        Now = await readNow.ForAsync(id, cancellationToken);
         MayRecordFacts = await MayAsync(Policies.RecordFacts);
         MayDecideFacts = await MayAsync(Policies.DecideFacts);
         MayReviewDesignations = await MayAsync(Policies.ReviewDesignations);
