@@ -25,6 +25,11 @@ public sealed class DemoStoryTests(CustodyWebFactory factory) : IClassFixture<Cu
         Assert.Contains("data-cell=\"sv-cecot/A/02\" data-band=\"below\"", page, StringComparison.Ordinal);  // 158 counted at the inspection
         Assert.Contains("data-cell=\"sv-cecot/H/32\" data-band=\"empty\"", page, StringComparison.Ordinal);
         Assert.Contains("02: 158 people, 0.63 m² each (standard 3.4 m²)", page, StringComparison.Ordinal);
+        Assert.Contains("/charts/space.svg", page, StringComparison.Ordinal);
+        // Izalco holds nobody in the demo: words, not an empty chart.
+        var empty = await director.GetStringAsync("/Facilities/Register/sv-izalco");
+        Assert.Contains("id=\"charts-empty\"", empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("/charts/space.svg", empty, StringComparison.Ordinal);
         var spanish = await director.GetStringAsync("/Facilities/Register/sv-cecot?culture=es-SV");
         Assert.Contains("Celdas por espacio por persona", spanish, StringComparison.Ordinal);
     }
