@@ -48,6 +48,16 @@ public sealed class Admission
     ];
 
     public static readonly IReadOnlyList<string> EndKinds = ["released", "returned", "transferred-onward"];
+
+    /// <summary>The custody term where the agreement version states none.</summary>
+    public const int DefaultCustodyTermDays = 365;
+
+    /// <summary>When a disposition is due: the admission plus the custody term of the agreement version in force.</summary>
+    public static DateTime DispositionDue(DateTime admittedAt, Screening.VersionTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return admittedAt.AddDays(terms.CustodyTermDays ?? DefaultCustodyTermDays);
+    }
 }
 
 /// <summary>A <see cref="Admission"/> as a use case answers with it: a record of the row's facts, never the tracked entity.</summary>

@@ -93,7 +93,7 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time) : IUseC
         }
         var held = admissions.Select(x => new HeldPerson(x.a.PersonId, x.ExternalId, x.GivenName, x.FamilyName, x.a.Id, x.a.AdmittedAt,
             cells.GetValueOrDefault(x.a.PersonId)?.CellId, cells.GetValueOrDefault(x.a.PersonId)?.Finding,
-            checks.TryGetValue(x.a.PersonId, out var seen) ? seen : null, x.a.AdmittedAt.AddDays(terms[x.a.AgreementId].CustodyTermDays ?? 365))
+            checks.TryGetValue(x.a.PersonId, out var seen) ? seen : null, Admission.DispositionDue(x.a.AdmittedAt, terms[x.a.AgreementId]))
             {
                 InHospital = inHospital.GetValueOrDefault(x.a.PersonId),
             }).ToList();
@@ -105,7 +105,7 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time) : IUseC
                               select new AwaitingAdmission(p.Id, p.ExternalId, p.GivenName, p.FamilyName, r.OccurredAt, r.ManifestId)).ToListAsync(cancellationToken);
         var anyTerms = terms.Values.FirstOrDefault() ?? await DefaultTermsAsync(now, cancellationToken);
         return new FacilityRegisterView(FacilityView.Of(facility), held, awaiting, await OccupancyAsync(facilityId, now, cancellationToken),
-            anyTerms?.Tariff?.WelfareCheckMaxAgeDays ?? 30, anyTerms?.CustodyTermDays ?? 365);
+            anyTerms?.Tariff?.WelfareCheckMaxAgeDays ?? 30, anyTerms?.CustodyTermDays ?? Admission.DefaultCustodyTermDays);
     }
 
     /// <summary>Occupancy at <paramref name="at"/>: an assignment counts from its start until (not including) its end.</summary>

@@ -40,8 +40,8 @@ public sealed class ReadPersonNow(CustodyDbContext db, TimeProvider time) : IUse
                 .Select(a => new { a.AgreementId, a.AdmittedAt, a.FacilityId }).FirstOrDefaultAsync(cancellationToken) is { } admission
             && await AgreementTerms.LoadAsync(db, admission.AgreementId, cancellationToken) is { } terms)
         {
-            var term = terms.VersionAt(time.GetUtcNow()).CustodyTermDays ?? 365;
-            deadlines.Add(new PersonDeadline(Disposition, admission.AdmittedAt.AddDays(term), $"/Facilities/Register/{admission.FacilityId}"));
+            deadlines.Add(new PersonDeadline(Disposition, Facilities.Admission.DispositionDue(admission.AdmittedAt, terms.VersionAt(time.GetUtcNow())),
+                $"/Facilities/Register/{admission.FacilityId}"));
         }
         return new PersonNow(alerts, deadlines.OrderBy(d => d.Due).ToList());
     }
