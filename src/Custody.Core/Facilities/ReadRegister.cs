@@ -29,6 +29,9 @@ public sealed record Occupancy(string FacilityId, DateTime At, int Occupants, in
     public int AwaitingCellOver24Hours { get; init; }
 }
 
+/// <summary>One instant of a facility's occupancy over time: people held against design and operational capacity.</summary>
+public sealed record OccupancyPoint(DateTime At, int Occupants, int DesignCapacity, int OperationalCapacity);
+
 public sealed record HeldPerson(Guid PersonId, string ExternalId, string GivenName, string FamilyName, Guid AdmissionId, DateTime AdmittedAt, string? CellId,
     string? Finding, DateTime? LastWelfareCheck, DateTime DispositionDue)
 {
@@ -58,6 +61,9 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time) : IUseC
 
     /// <summary>Dispositions appear this many days before the custody term ends.</summary>
     public const int DispositionNoticeDays = 30;
+
+    /// <summary>How many days back the occupancy chart and its table go unless asked otherwise.</summary>
+    public const int OccupancyChartDays = 30;
 
     /// <summary>Every facility of both states, by state and name: for anyone signed in (families and counsel are told them).</summary>
     public async Task<IReadOnlyList<FacilityView>> FacilitiesAsync(CancellationToken cancellationToken = default) =>
@@ -139,6 +145,33 @@ public sealed class ReadRegister(CustodyDbContext db, TimeProvider time) : IUseC
             // A person leaves a cell only for another or on release, so the wait runs from admission.
             AwaitingCellOver24Hours = awaiting.Count(a => at - a.AdmittedAt > TimeSpan.FromHours(AwaitingCellFindingHours)),
         };
+    }
+
+    /// <summary>
+    /// People held at each of the last <paramref name="days"/> days' instants (same time of day as
+    /// <paramref name="now"/>) and at <paramref name="now"/>, counted as <see cref="OccupancyAsync"/> counts
+    /// (in a cell, or admitted and awaiting one), from three reads for the whole span rather than three per day:
+    /// the register page draws and tabulates this beside its chart.
+    /// </summary>
+    public async Task<IReadOnlyList<OccupancyPoint>> OccupancyOverTimeAsync(string facilityId, DateTime now, int days, CancellationToken cancellationToken = default)
+    {
+        var from = now.AddDays(-days);
+        var cells = await db.Cells.AsNoTracking().Where(c => c.FacilityId == facilityId)
+            .Select(c => new { c.Id, c.DesignCapacity, c.OperationalCapacity }).ToListAsync(cancellationToken);
+        var cellIds = cells.Select(c => c.Id).ToList();
+        var assignments = await db.CellAssignments.AsNoTracking().Where(a => cellIds.Contains(a.CellId) && a.From <= now && (a.Until == null || a.Until > from))
+            .Select(a => new { a.PersonId, a.From, a.Until }).ToListAsync(cancellationToken);
+        var admissions = await db.Admissions.AsNoTracking().Where(a => a.FacilityId == facilityId && a.AdmittedAt <= now && (a.EndedAt == null || a.EndedAt > from))
+            .Select(a => new { a.PersonId, a.AdmittedAt, a.EndedAt }).ToListAsync(cancellationToken);
+        int design = cells.Sum(c => c.DesignCapacity), operational = cells.Sum(c => c.OperationalCapacity);
+        return Enumerable.Range(0, days + 1).Select(d =>
+        {
+            var at = from.AddDays(d);
+            var inCells = assignments.Where(a => a.From <= at && (a.Until == null || a.Until > at)).ToList();
+            var inACell = inCells.Select(a => a.PersonId).ToHashSet();
+            var awaiting = admissions.Count(a => a.AdmittedAt <= at && (a.EndedAt == null || a.EndedAt > at) && !inACell.Contains(a.PersonId));
+            return new OccupancyPoint(at, inCells.Count + awaiting, design, operational);
+        }).ToList();
     }
 
     /// <summary>People held whose last welfare check (or admission, if never seen) is more than the agreement's welfareCheckMaxAgeDays ago.</summary>

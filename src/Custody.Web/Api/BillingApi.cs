@@ -80,21 +80,16 @@ public static class BillingApi
                 Answer<MonthReconciliation>.From(await reconcile.MonthAsync(agreement, month, ct)))
             .RequireAuthorization(Policies.ReadFinance).AsHeavy()
             .WithSummary("A month reconciled: person-days invoiced vs the register's midnight counts now vs people handed over; people held, amounts, withheld by reason.");
-        invoices.MapGet("/spend", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, CancellationToken ct) =>
-            {
-                var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
-                return current.Failure is { } failure ? Answer<IReadOnlyList<SpendPoint>>.Fail(failure) : Answer<IReadOnlyList<SpendPoint>>.Ok(await reconcile.SpendAsync(agreement, current.Value!.Ceiling, ct));
-            })
+        invoices.MapGet("/spend", async (string agreement, ReadSpend spend, CancellationToken ct) => Answer<IReadOnlyList<SpendPoint>>.From(await spend.RunAsync(agreement, ct)))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling, month by month (issued invoices less credit notes).");
 
         invoices.MapGet("/summary", async (string agreement, Reconcile reconcile, CancellationToken ct) => Found<BillingSummary>.From(await reconcile.SummaryAsync(agreement, ct)))
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("The Congressional-style summary over issued invoices: people held, person-days, amounts, withheld by reason, credits, payments, outstanding.");
-        invoices.MapGet("/spend.svg", async (string agreement, Reconcile reconcile, DraftInvoice draft, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
+        invoices.MapGet("/spend.svg", async (string agreement, ReadSpend spend, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
-                var current = await draft.RunAsync(agreement, time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ct);
-                var points = current.Value is { } d ? await reconcile.SpendAsync(agreement, d.Ceiling, ct) : [];
+                var points = (await spend.RunAsync(agreement, ct)).Value ?? [];
                 return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml"));
             })
             .RequireAuthorization(Policies.ReadFinance)

@@ -28,13 +28,8 @@ public static class RegisterApi
             .WithSummary("Occupancy per cell, unit and facility at an instant (default now), counted from the register, with rates against design and operational capacity.");
         facility.MapGet("/charts/occupancy.svg", async (FacilityId facilityId, int? days, ReadRegister read, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
-                var now = time.GetUtcNow().UtcDateTime;
-                var span = Math.Clamp(days ?? 30, 1, 366);
-                var series = new List<Occupancy>();
-                for (var d = span; d >= 0; d--)
-                {
-                    series.Add(await read.OccupancyAsync(facilityId, now.AddDays(-d), ct));
-                }
+                var span = Math.Clamp(days ?? ReadRegister.OccupancyChartDays, 1, 366);
+                var series = await read.OccupancyOverTimeAsync(facilityId, time.GetUtcNow().UtcDateTime, span, ct);
                 return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
                     "image/svg+xml"));
             })

@@ -6,18 +6,39 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Custody.Web.Pages;
 
-/// <summary>The one mapping of typed failures to a page's error summary (each error names its field).</summary>
+/// <summary>
+/// The one mapping of typed failures to a page: each error in the page's summary naming its field, and
+/// kept by field for the form that was posted to show beside the field itself (<see cref="Display.FieldErrorTagHelper"/>).
+/// </summary>
 public static class PageErrors
 {
-    public static void Add(ModelStateDictionary modelState, Failure failure)
+    private static readonly object ByField = new();
+
+    public static void Add(PageModel page, Failure failure)
     {
-        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(failure);
         var errors = failure is Invalid invalid ? invalid.Errors : [new FieldError("", failure.Message)];
+        var byField = page.HttpContext.Items[ByField] as List<FieldError> ?? [];
+        page.HttpContext.Items[ByField] = byField;
         foreach (var error in errors)
         {
-            modelState.AddModelError(string.Empty, error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message);
+            page.ModelState.AddModelError(string.Empty, error.Field.Length > 0 ? $"{error.Field}: {error.Message}" : error.Message);
+            if (error.Field.Length > 0)
+            {
+                byField.Add(error);
+            }
         }
+    }
+
+    /// <summary>The messages of the refused command for a form field: its whole name, or the last segment of a bound name (<c>Form.Sanction</c> → <c>sanction</c>).</summary>
+    public static IEnumerable<string> ForField(HttpContext http, string name)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(name);
+        var last = name[(name.LastIndexOf('.') + 1)..];
+        return (http.Items[ByField] as List<FieldError> ?? []).Where(e => string.Equals(e.Field, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(e.Field, last, StringComparison.OrdinalIgnoreCase)).Select(e => e.Message);
     }
 }
 
@@ -45,7 +66,7 @@ public static class PageCommand
             case NotFound:
                 return page.NotFound();
             case { } failure:
-                PageErrors.Add(page.ModelState, failure);
+                PageErrors.Add(page, failure);
                 return await reload() ? page.Page() : page.NotFound();
         }
     }

@@ -11,7 +11,7 @@ namespace Custody.Web.Reports;
 public static class OccupancyCharts
 {
     /// <summary>People held at each instant given, against operational and design capacity.</summary>
-    public static string OverTime(IReadOnlyList<Occupancy> series, string title, Func<string, string> text)
+    public static string OverTime(IReadOnlyList<OccupancyPoint> series, string title, Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();

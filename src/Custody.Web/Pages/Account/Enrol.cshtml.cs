@@ -49,7 +49,7 @@ public sealed class EnrolModel(PasswordSignIn signIn, UserManager<CustodyUser> u
         var enrolled = await enrol.HandleAsync(user, code, cancellationToken);
         if (enrolled.Failure is { } failure)
         {
-            Pages.PageErrors.Add(ModelState, failure);
+            Pages.PageErrors.Add(this, failure);
             await ShowKeyAsync(user);
             return Page();
         }

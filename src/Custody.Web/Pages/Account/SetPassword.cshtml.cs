@@ -32,7 +32,7 @@ public sealed class SetPasswordModel(Custody.Access.SetPassword setPassword, ISt
         var result = await setPassword.HandleAsync(Token, Password, cancellationToken);
         if (result.Failure is { } failure)
         {
-            PageErrors.Add(ModelState, failure);
+            PageErrors.Add(this, failure);
             return Page();
         }
         Done = true;

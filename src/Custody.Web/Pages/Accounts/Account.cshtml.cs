@@ -43,7 +43,7 @@ public sealed class AccountModel(ReadAccounts read, Microsoft.AspNetCore.Authori
         }
         if (reset.Failure is { } failure)
         {
-            PageErrors.Add(ModelState, failure);
+            PageErrors.Add(this, failure);
         }
         Link = reset.Value;
         await LoadAsync(cancellationToken);

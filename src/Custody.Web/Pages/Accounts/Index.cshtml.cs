@@ -29,7 +29,7 @@ public sealed class IndexModel(ReadAccounts read, Microsoft.AspNetCore.Authoriza
         var created = await create.HandleAsync(email ?? "", displayName ?? "", roles ?? [], reason ?? "", Me, cancellationToken);
         if (created.Failure is { } failure)
         {
-            PageErrors.Add(ModelState, failure);
+            PageErrors.Add(this, failure);
         }
         Created = created.Value;
         await LoadAsync(cancellationToken);

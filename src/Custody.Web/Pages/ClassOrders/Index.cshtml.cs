@@ -88,7 +88,7 @@ public sealed class IndexModel(ReadClassOrders read, Custody.CourtOrders.ReadCou
         {
             return RedirectToPage();
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -36,7 +36,7 @@ public sealed class AdmitModel(AdmitPerson admit, Persistence.CustodyDbContext d
         {
             return Redirect($"/Facilities/Register/{admission.FacilityId}");
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
     }
 

@@ -73,7 +73,7 @@ public sealed class InspectionsModel(ReadInspections inspections, IAuthorization
         {
             return RedirectToPage(new { id });
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         await LoadAsync(id, cancellationToken);
         return Page();
     }

@@ -19,6 +19,9 @@ public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictio
 
     public FacilityRegisterView View { get; private set; } = null!;
 
+    /// <summary>People held each day of the occupancy chart, for the table beside it (empty while nobody is held: no chart then).</summary>
+    public IReadOnlyList<OccupancyPoint> OverTime { get; private set; } = [];
+
     public IReadOnlyList<HeldPerson> NotSeen { get; private set; } = [];
 
     public IReadOnlyList<HeldPerson> DispositionDue { get; private set; } = [];
@@ -93,7 +96,7 @@ public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictio
         {
             return RedirectToPage(new { id });
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -106,6 +109,8 @@ public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictio
         View = view;
         var (_, standards) = await read.FacilityStandardsAsync(new FacilityId(id), time.GetUtcNow(), cancellationToken);
         Grid = CellGrid.Build(view.Occupancy, await inspections.ListAsync(new FacilityId(id), cancellationToken), standards);
+        OverTime = view.Occupancy.Occupants == 0 ? []
+            : await read.OccupancyOverTimeAsync(id, time.GetUtcNow().UtcDateTime, ReadRegister.OccupancyChartDays, cancellationToken);
         NotSeen = read.NotSeen(view);
         DispositionDue = read.DispositionDue(view);
         Incidents = await read.IncidentsAsync(id, cancellationToken);

@@ -13,8 +13,8 @@ namespace Custody.Web.Pages.Invoices;
 /// Invoices of an agreement: the month's draft as the rules compute it now, the reconciliation,
 /// issue, the issued invoices with their balance, disputes and payments, holds, and spend against the ceiling.
 /// </summary>
-public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Reconcile reconcile, Persistence.CustodyDbContext db, IAuthorizationService authorization,
-    TimeProvider time) : PageModel
+public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Reconcile reconcile, ReadSpend spend, Persistence.CustodyDbContext db,
+    IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Agreement { get; set; }
@@ -31,6 +31,9 @@ public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Recon
     public AgreementBalance? Balance { get; private set; }
 
     public IReadOnlyList<PaymentHold> Holds { get; private set; } = [];
+
+    /// <summary>The spend chart's figures, for the table beside it.</summary>
+    public IReadOnlyList<SpendPoint> Spend { get; private set; } = [];
 
     public IReadOnlyList<Dispute> OpenDisputes { get; private set; } = [];
 
@@ -86,7 +89,7 @@ public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Recon
         {
             return RedirectToPage(new { agreement = Agreement, month = Month });
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -107,12 +110,13 @@ public sealed class IndexModel(DraftInvoice drafts, ReadBalances balances, Recon
         var draft = await drafts.RunAsync(Agreement, Month, cancellationToken);
         if (draft.Failure is { } failure)
         {
-            PageErrors.Add(ModelState, failure);
+            PageErrors.Add(this, failure);
             return;
         }
         Draft = draft.Value;
         Reconciliation = (await reconcile.MonthAsync(Agreement, Month, cancellationToken)).Value;
         Balance = (await balances.BalanceAsync(Agreement, cancellationToken)).Value;
+        Spend = (await spend.RunAsync(Agreement, cancellationToken)).Value ?? [];
         Holds = await db.PaymentHolds.AsNoTracking().Where(h => h.AgreementId == Agreement).OrderByDescending(h => h.From).ToListAsync(cancellationToken);
         var invoiceIds = Balance?.Invoices.Select(i => i.InvoiceId).ToList() ?? [];
         OpenDisputes = await db.Disputes.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId) && Dispute.Unsettled.Contains(d.Status)).ToListAsync(cancellationToken);

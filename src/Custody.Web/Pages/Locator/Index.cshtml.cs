@@ -34,7 +34,7 @@ public sealed class IndexModel(FindInLocator locator, IAuthorizationService auth
             (await authorization.AuthorizeAsync(User, Auth.Policies.ReadPeople)).Succeeded, cancellationToken);
         if (result.Failure is { } failure)
         {
-            PageErrors.Add(ModelState, failure);
+            PageErrors.Add(this, failure);
             return;
         }
         Results = result.Value;

@@ -104,7 +104,7 @@ public sealed class DetailsModel(ReadManifests read, Persistence.CustodyDbContex
         {
             return NotFound();
         }
-        PageErrors.Add(ModelState, result.Failure);
+        PageErrors.Add(this, result.Failure);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

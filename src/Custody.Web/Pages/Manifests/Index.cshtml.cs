@@ -40,7 +40,7 @@ public sealed class IndexModel(ReadManifests read, CreateManifest create, ReadRe
         {
             return RedirectToPage("Details", new { id = created.Id });
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         await LoadAsync(cancellationToken);
         return Page();
     }

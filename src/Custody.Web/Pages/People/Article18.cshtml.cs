@@ -66,7 +66,7 @@ public sealed class Article18Model(ReadRegister read, IAuthorizationService auth
         {
             return NotFound();
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -78,7 +78,7 @@ public sealed class CorrectionsModel(ProposeCorrection propose, DecideCorrection
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
         }
-        PageErrors.Add(ModelState, failure);
+        PageErrors.Add(this, failure);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -35,7 +35,7 @@ public sealed class IndexModel(DeclareWhereabouts declare, ReadProductionRequest
         {
             return Redirect("/Production");
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         await LoadAsync(cancellationToken);
         return Page();
     }

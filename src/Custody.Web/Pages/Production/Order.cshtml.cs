@@ -39,7 +39,7 @@ public sealed class OrderModel(OrderProduction order, Persistence.CustodyDbConte
         {
             return Redirect("/Production");
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         return await LoadAsync(personId, cancellationToken) ? Page() : NotFound();
     }
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(AnswerInformationRequest answer, ReadInformationR
         {
             return Redirect("/Requests");
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         await LoadAsync(cancellationToken);
         return Page();
     }

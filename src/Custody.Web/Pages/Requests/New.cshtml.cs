@@ -27,7 +27,7 @@ public sealed class NewModel(AskForInformation ask) : PageModel
             Filed = filed;
             return Page();
         }
-        PageErrors.Add(ModelState, result.Failure!);
+        PageErrors.Add(this, result.Failure!);
         return Page();
     }
 }
