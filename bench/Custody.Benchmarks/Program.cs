@@ -6,12 +6,14 @@ using Custody.Benchmarks;
 // database and raw SHA-256 baselines. Usage:
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- [--people N] [--database A --baseline-database B]
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- --proofs 1000000 [--database A]   (proofs, signing, witness)
+//   dotnet run -c Release --project bench/Custody.Benchmarks -- --pages [N]   (the person and register pages on the demo data, N requests each)
 //   dotnet run -c Release --project bench/Custody.Benchmarks -- --locator-only --database A --data-directory D
 //     (the locator alone, on the register and app data a run left: run it first with --database A --baseline-database B --data-directory D)
 // Without --database both databases are fresh SQLite files in a temporary folder (deleted after).
 var people = 100_000;
 var billingOnly = false;
 var locatorOnly = false;
+int? pageRounds = null;
 long? proofEntries = null;
 string? database = null, baseline = null, dataDirectory = null;
 for (var i = 0; i < args.Length; i++)
@@ -24,6 +26,14 @@ for (var i = 0; i < args.Length; i++)
         case "--billing-only": billingOnly = true; break;
         case "--locator-only": locatorOnly = true; break;
         case "--data-directory": dataDirectory = Path.GetFullPath(args[++i]); break;
+        case "--pages":
+            pageRounds = 500;
+            if (i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var rounds))
+            {
+                pageRounds = rounds;
+                i++;
+            }
+            break;
         case "--proofs": proofEntries = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}; use --people N, --database A, --baseline-database B");
@@ -37,6 +47,21 @@ if (proofEntries is { } proofSize)
     try
     {
         Console.WriteLine(await new ProofBenchmark(proofSize, database ?? Path.Combine(scratch, "proofs.db")).RunAsync());
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(scratch, recursive: true);
+    }
+}
+if (pageRounds is { } pageRequests)
+{
+    var scratch = Directory.CreateTempSubdirectory("custody-bench-").FullName;
+    try
+    {
+        var pages = new System.Text.StringBuilder();
+        await new PageBenchmark(scratch, pageRequests).RunAsync(pages);
+        Console.WriteLine(pages);
         return 0;
     }
     finally
