@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -19,49 +18,27 @@ public sealed partial class PageBenchmark(string folder, int rounds)
 
     public async Task RunAsync(StringBuilder report)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", Path.Combine(folder, "pages.db"),
-            "--Custody:SeedDemoData", "true", "--Custody:DemoPassword", Password, "--Custody:DataDirectory", folder, "--Custody:DeliverNotifications", "false",
+        await using var app = await AppProcess.StartAsync(folder, Path.Combine(folder, "pages.db"),
+            "--Custody:SeedDemoData", "true", "--Custody:DemoPassword", Password,
             "--Custody:ReadsPerUserPerMinute", "100000000", "--Custody:SignInAttemptsPerMinute", "1000",
             // The demo users sign in with a password, as under the README's dotnet run (Development); production asks a second factor.
-            "--Custody:SecondFactorRequired", "false",
-            "--Logging:LogLevel:Default", "Warning", "--environment", "Production", "--Custody:RequireHttps", "false",
-        })
+            "--Custody:SecondFactorRequired", "false");
+        using var officer = await SignedInAsync(app.Root, Web.Infrastructure.DemoSeeder.EmailFor(Access.Roles.CaseOfficer));
+        using var director = await SignedInAsync(app.Root, Web.Infrastructure.DemoSeeder.EmailFor(Access.Roles.FacilityDirector));
+        var person = PersonLink().Match(await officer.GetStringAsync("/People?q=DEMO-HELD-1")).Value;
+        if (person.Length == 0)
         {
-            info.ArgumentList.Add(arg);
+            throw new InvalidOperationException("the demo's DEMO-HELD-1 is not on the people page");
         }
-        using var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
+        var health = await TimeAsync(officer, "/health");
+        var personPage = await TimeAsync(officer, person);
+        var register = await TimeAsync(director, "/Facilities/Register/sv-cecot");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| page | p50 | p95 | p99 | floor: `GET /health` p50 / p95 | requirement |");
+        report.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (name, t) in new[] { ("person page (DEMO-HELD-1; the read is ledgered)", personPage), ("facility register (CECOT, 6 held, 256 cells)", register) })
         {
-            var root = new Uri($"http://127.0.0.1:{port}");
-            await WaitForHealthAsync(root, process, errors);
-            using var officer = await SignedInAsync(root, Web.Infrastructure.DemoSeeder.EmailFor(Access.Roles.CaseOfficer));
-            using var director = await SignedInAsync(root, Web.Infrastructure.DemoSeeder.EmailFor(Access.Roles.FacilityDirector));
-            var person = PersonLink().Match(await officer.GetStringAsync("/People?q=DEMO-HELD-1")).Value;
-            if (person.Length == 0)
-            {
-                throw new InvalidOperationException("the demo's DEMO-HELD-1 is not on the people page");
-            }
-            var health = await TimeAsync(officer, "/health");
-            var personPage = await TimeAsync(officer, person);
-            var register = await TimeAsync(director, "/Facilities/Register/sv-cecot");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| page | p50 | p95 | p99 | floor: `GET /health` p50 / p95 | requirement |");
-            report.AppendLine("|---|---|---|---|---|---|");
-            foreach (var (name, t) in new[] { ("person page (DEMO-HELD-1; the read is ledgered)", personPage), ("facility register (CECOT, 6 held, 256 cells)", register) })
-            {
-                report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name}, {rounds:N0} requests, one at a time | {t.P50:F1} ms | {t.P95:F1} ms | {t.P99:F1} ms | {health.P50:F1} / {health.P95:F1} ms | p95 < 100 ms |");
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name}, {rounds:N0} requests, one at a time | {t.P50:F1} ms | {t.P95:F1} ms | {t.P99:F1} ms | {health.P50:F1} / {health.P95:F1} ms | p95 < 100 ms |");
         }
     }
 
@@ -100,38 +77,6 @@ public sealed partial class PageBenchmark(string folder, int rounds)
             throw new InvalidOperationException($"sign-in as {email} answered {(int)answer.StatusCode} {answer.Headers.Location}");
         }
         return client;
-    }
-
-    private static async Task WaitForHealthAsync(Uri root, Process process, Task<string> errors)
-    {
-        using var client = new HttpClient { BaseAddress = root };
-        for (var tries = 0; tries < 600; tries++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException("the app stopped: " + await errors);
-            }
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: the demo is being seeded.
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("the app did not answer /health within five minutes");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Custody.Common;
@@ -142,7 +141,7 @@ public sealed class TransferBenchmark(string database, string folder)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var app = builder.Build();
         var sql = """
@@ -191,47 +190,11 @@ public sealed class TransferBenchmark(string database, string folder)
     /// then the answer time of queries that match only a child (never shown) against queries that match nobody.</summary>
     private async Task<(Load Load, Timing Timing)> AppLoadAsync(string[] queries, string[] hidden)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Custody.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--ConnectionStrings:Custody", database,
-            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:ReadsPerUserPerMinute", "100000000", "--Custody:DeliverNotifications", "false", "--Custody:SeedDemoData", "false", "--Custody:DataDirectory", folder,
-            "--Logging:LogLevel:Default", "Warning", "--environment", "Production",
-            // Plain HTTP on loopback, as behind a proxy that ends TLS: production otherwise redirects every request to HTTPS.
-            "--Custody:RequireHttps", "false",
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var client = new HttpClient();
-            for (var tries = 0; ; tries++)
-            {
-                try
-                {
-                    if ((await client.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException) when (tries < 600)
-                {
-                }
-                await Task.Delay(200);
-            }
-            var load = await DriveAsync($"http://127.0.0.1:{port}/api/locator?", queries);
-            return (load, await TimeAnswersAsync($"http://127.0.0.1:{port}/api/locator?", hidden, queries.Where((_, i) => i % 10 == 9).ToArray()));
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var app = await AppProcess.StartAsync(folder, database,
+            "--Custody:LocatorRequestsPerMinute", "100000000", "--Custody:ReadsPerUserPerMinute", "100000000", "--Custody:SeedDemoData", "false");
+        var locator = new Uri(app.Root, "/api/locator?").ToString();
+        var load = await DriveAsync(locator, queries);
+        return (load, await TimeAnswersAsync(locator, hidden, queries.Where((_, i) => i % 10 == 9).ToArray()));
     }
 
     private sealed record Load(double Rate, double P99);
@@ -307,13 +270,6 @@ public sealed class TransferBenchmark(string database, string folder)
     }
 
     private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static T Require<T>(Custody.Common.Result<T> result) =>
         result.Failure is { } failure ? throw new InvalidOperationException($"benchmark setup failed: {failure}") : result.Value!;

@@ -69,6 +69,20 @@ public abstract class BillingApiTests(CustodyWebFactory factory)
     }
 
     [Fact]
+    public async Task Spend_IsDrawnAgainstTheCeilingEveryDraftCarries_AndRefusesAnUnknownAgreement()
+    {
+        var finance = await factory.BearerAsync(Roles.SendingFinanceOfficer);
+
+        var draft = (await finance.GetFromJsonAsync<JsonObject>("/api/invoices/draft?agreement=us-sv-2025&month=2026-03"))!;
+        var spend = (await finance.GetFromJsonAsync<JsonArray>("/api/invoices/spend?agreement=us-sv-2025"))!;
+
+        Assert.NotNull(draft["ceiling"]);
+        Assert.NotEmpty(spend); // the demo's issued invoice
+        Assert.All(spend, point => Assert.Equal(draft["ceiling"]!.GetValue<decimal>(), point!["ceiling"]!.GetValue<decimal>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync("/api/invoices/spend?agreement=nope")).StatusCode);
+    }
+
+    [Fact]
     public async Task InvoicesPage_InSpanish_ShowsTheDraftAndTheSpendChart()
     {
         var finance = await factory.SignedInAsync(Roles.ReceivingFinanceOfficer);

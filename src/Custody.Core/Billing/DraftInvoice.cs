@@ -29,17 +29,12 @@ public sealed class DraftInvoice(CustodyDbContext db) : IUseCase
         {
             return new Invalid([new FieldError("month", "A calendar month, YYYY-MM.")]);
         }
-        if (await AgreementTerms.LoadAsync(db, agreementId, cancellationToken) is not { } terms)
+        var found = await TariffsAsync(agreementId, cancellationToken);
+        if (found.Failure is { } failure)
         {
-            return new NotFound($"No agreement {agreementId}.");
+            return failure;
         }
-        var tariffs = terms.Versions.Where(v => v.Tariff is not null).Select(v => new TariffPeriod(v.Number, v.EffectiveFrom.UtcDateTime,
-            decimal.Parse(v.Tariff!.PerPersonDay, CultureInfo.InvariantCulture), v.Tariff.Currency,
-            v.Tariff.FundingCeiling is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null, v.Tariff.WelfareCheckMaxAgeDays ?? 30)).ToList();
-        if (tariffs.Count == 0)
-        {
-            return new Conflict($"Agreement {agreementId} has no tariff to invoice against.");
-        }
+        var tariffs = found.Value!;
         // A day's midnight lies within a day of the month's UTC bounds in any zone.
         var windowStart = new DateTime(year, number, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
         var windowEnd = windowStart.AddDays(DateTime.DaysInMonth(year, number) + 2);
@@ -79,6 +74,37 @@ public sealed class DraftInvoice(CustodyDbContext db) : IUseCase
         var byReason = days.Where(d => d.WithheldReason is not null).GroupBy(d => d.WithheldReason!)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new InvoiceDraft(agreementId, monthText, currency, lines, lines.Sum(l => l.Amount), lines.Sum(l => l.PayableDays), byReason, paidBefore, tariffs[^1].Ceiling);
+    }
+
+    /// <summary>
+    /// The funding ceiling every draft of the agreement carries (the last tariffed version's), with the
+    /// same refusals as a draft, without computing one: what the spend chart is drawn against.
+    /// </summary>
+    public async Task<Result<decimal?>> CeilingAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        var tariffs = await TariffsAsync(agreementId, cancellationToken);
+        if (tariffs.Failure is { } failure)
+        {
+            return failure;
+        }
+        return Result<decimal?>.Ok(tariffs.Value![^1].Ceiling);
+    }
+
+    /// <summary>The agreement's tariffed versions in order; refused for an unknown agreement or one with no tariff.</summary>
+    private async Task<Result<IReadOnlyList<TariffPeriod>>> TariffsAsync(string agreementId, CancellationToken cancellationToken)
+    {
+        if (await AgreementTerms.LoadAsync(db, agreementId, cancellationToken) is not { } terms)
+        {
+            return new NotFound($"No agreement {agreementId}.");
+        }
+        var tariffs = terms.Versions.Where(v => v.Tariff is not null).Select(v => new TariffPeriod(v.Number, v.EffectiveFrom.UtcDateTime,
+            decimal.Parse(v.Tariff!.PerPersonDay, CultureInfo.InvariantCulture), v.Tariff.Currency,
+            v.Tariff.FundingCeiling is { } c ? decimal.Parse(c, CultureInfo.InvariantCulture) : null, v.Tariff.WelfareCheckMaxAgeDays ?? 30)).ToList();
+        if (tariffs.Count == 0)
+        {
+            return new Conflict($"Agreement {agreementId} has no tariff to invoice against.");
+        }
+        return Result<IReadOnlyList<TariffPeriod>>.Ok(tariffs);
     }
 
     public static bool TryMonth(string? text, out int year, out int month)
