@@ -1,42 +1,68 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
+using Custody.Web.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Custody.Browser.Tests;
 
 /// <summary>
-/// WCAG 2.2 AA by axe-core on the main pages, in English and Spanish: no serious or critical
-/// violation. Each page's screenshot is written to TestResults/screenshots (not committed) for a reviewer.
+/// WCAG 2.2 AA by axe-core on every page a user can open with the demo data, in English and
+/// Spanish: no serious or critical violation. The pages reached only in the middle of a task (a
+/// one-time link, the second step of signing in, a relative's request status) are checked in both
+/// languages by the tests that walk those tasks (<see cref="Axe.AssertInBothLanguagesAsync"/>).
 /// </summary>
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-
     public static TheoryData<string, string> Pages() => new()
     {
+        // Every role's home page: its work queue.
         { Roles.TransferSupervisor, "/" },
+        { Roles.EscortOfficer, "/" },
         { Roles.ReceptionOfficer, "/" },
+        { Roles.CaseOfficer, "/" },
+        { Roles.LegalReviewer, "/" },
+        { Roles.FacilityDirector, "/" },
+        { Roles.Inspector, "/" },
+        { Roles.SendingFinanceOfficer, "/" },
+        { Roles.ReceivingFinanceOfficer, "/" },
+        { Roles.CourtUser, "/" },
+        { Roles.Counsel, "/" },
+        { Roles.Auditor, "/" },
+        { Roles.Administrator, "/" },
+        // The register and a person's pages.
         { Roles.CaseOfficer, "/People" },
-        { Roles.CaseOfficer, "person" },
-        { Roles.TransferSupervisor, "/Manifests" },
-        { Roles.TransferSupervisor, "manifest" },
-        { Roles.FacilityDirector, "/Facilities" },
-        { Roles.FacilityDirector, "/Facilities/Register/sv-cecot" },
-        { Roles.SendingFinanceOfficer, "/Invoices" },
-        { Roles.LegalReviewer, "/ClassOrders" },
-        { Roles.Auditor, "/Ledger" },
+        { Roles.CaseOfficer, "/People/Details/{held}" },
+        { Roles.FacilityDirector, "/People/Article18/{held}" },
+        { Roles.FacilityDirector, "/People/Complaints/{held}" },
+        { Roles.FacilityDirector, "/People/Discipline/{held}" },
+        { Roles.FacilityDirector, "/People/Hearings/{held}" },
+        { Roles.FacilityDirector, "/People/Corrections/{held}" },
+        { Roles.CaseOfficer, "/Screenings" },
+        { Roles.CaseOfficer, "/Imports" },
+        // Agreements and orders.
         { Roles.CaseOfficer, "/Agreements" },
         { Roles.CaseOfficer, "/Agreements/Details/us-sv-2025" },
-        { Roles.CaseOfficer, "/Imports" },
-        { Roles.CaseOfficer, "/Screenings" },
-        { Roles.CaseOfficer, "/Account/Password" },
+        { Roles.CaseOfficer, "/Agreements/Compare/us-sv-2025" },
+        { Roles.LegalReviewer, "/ClassOrders" },
+        { Roles.CourtUser, "/Production" },
+        { Roles.CourtUser, "/Production/Order/{held}" },
+        // Transfers.
+        { Roles.TransferSupervisor, "/Manifests" },
+        { Roles.TransferSupervisor, "{manifest}" },
+        // Facilities.
+        { Roles.FacilityDirector, "/Facilities" },
+        { Roles.FacilityDirector, "/Facilities/Register/sv-cecot" },
+        { Roles.ReceptionOfficer, "{admit}" },
+        { Roles.Inspector, "/Facilities/Inspections/sv-cecot" },
         { Roles.FacilityDirector, "/Notifications" },
         { Roles.FacilityDirector, "/Requests" },
-        { Roles.Inspector, "/Facilities/Inspections/sv-cecot" },
-        { Roles.CourtUser, "/Production" },
+        // Money, the ledger, accounts.
+        { Roles.SendingFinanceOfficer, "/Invoices" },
+        { Roles.Auditor, "/Ledger" },
         { Roles.Administrator, "/Accounts" },
-        { Roles.SendingFinanceOfficer, "/" },
-        { Roles.LegalReviewer, "/" },
+        { Roles.Administrator, "/Accounts/Account?email=" + Uri.EscapeDataString(DemoSeeder.EmailFor(Roles.Inspector)) },
+        { Roles.CaseOfficer, "/Account/Password" },
+        { Roles.Inspector, "/Account/Enrol" },
+        { Roles.CaseOfficer, "/Account/AccessDenied" },
+        // The public's pages.
         { "", "/Locator" },
         { "", "/Statistics" },
         { "", "/Requests/New" },
@@ -50,34 +76,39 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         foreach (var locale in new[] { "en-US", "es-SV" })
         {
             var page = role.Length == 0 ? await browser.AnonymousPageAsync(locale) : await browser.SignedInPageAsync(role, locale);
-            await page.GotoAsync(await ResolveAsync(page, path));
+            var response = await page.GotoAsync(await ResolveAsync(page, path));
+            Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
 
-            var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-
-            Directory.CreateDirectory(Screenshots);
-            var name = $"{(role.Length == 0 ? "public" : role)}{path.Replace('/', '_')}.{locale}.png";
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true });
-            var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, $"{path} ({locale}):\n" + string.Join("\n", serious.Select(v =>
-                $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
+            await Axe.AssertNoSeriousViolationAsync(page, $"{(role.Length == 0 ? "public" : role)}{Name(path)}.{locale}");
             await page.Context.CloseAsync();
         }
     }
 
-    /// <summary>"person" and "manifest" stand for the first of each the list page links to.</summary>
+    private static string Name(string path) => new([.. path.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+
+    /// <summary>
+    /// Placeholders for what only the data knows: {held} is DEMO-HELD-1's id, {manifest} the first
+    /// manifest the list links to, {admit} the admission form of the first person awaiting admission.
+    /// </summary>
     private static async Task<string> ResolveAsync(IPage page, string path)
     {
-        var (list, link) = path switch
+        if (path.Contains("{held}", StringComparison.Ordinal))
         {
-            "person" => ("/People", "a[href^='/People/Details/']"),
-            "manifest" => ("/Manifests", "a[href^='/Manifests/Details/']"),
-            _ => ((string?)null, ""),
-        };
-        if (list is null)
-        {
-            return path;
+            await page.GotoAsync("/People?q=DEMO-HELD-1");
+            var details = (await page.Locator("a[href^='/People/Details/']").First.GetAttributeAsync("href"))!;
+            return path.Replace("{held}", details["/People/Details/".Length..], StringComparison.Ordinal);
         }
-        await page.GotoAsync(list);
-        return (await page.Locator(link).First.GetAttributeAsync("href"))!;
+        switch (path)
+        {
+            case "{manifest}":
+                await page.GotoAsync("/Manifests");
+                return (await page.Locator("a[href^='/Manifests/Details/']").First.GetAttributeAsync("href"))!;
+            case "{admit}":
+                await page.GotoAsync("/");
+                await page.Locator("#work-queue [data-kind=awaiting-admission] a").ClickAsync();
+                return (await page.Locator("a.admit").First.GetAttributeAsync("href"))!;
+            default:
+                return path;
+        }
     }
 }

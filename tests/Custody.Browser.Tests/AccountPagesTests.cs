@@ -26,6 +26,7 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IClassFixture<Br
 
         var holder = await browser.AnonymousPageAsync();
         await holder.GotoAsync(link);
+        await Axe.AssertInBothLanguagesAsync(holder, "public_Account_SetPassword");
         await holder.FillAsync("#password", password);
         await holder.FillAsync("#confirm", password);
         await holder.ClickAsync("#set-password button[type=submit]");
@@ -39,10 +40,12 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IClassFixture<Br
         await holder.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow));
         await holder.ClickAsync("#enrol button[type=submit]");
         await Assertions.Expect(holder.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await Axe.AssertNoSeriousViolationAsync(holder, "inspector_Account_Enrol_recovery-codes.en");
         await holder.ClickAsync("header form button[type=submit]"); // sign out
 
         await SignInAsync(holder, email, password);
         await holder.WaitForURLAsync(url => url.Contains("/Account/SecondFactor", StringComparison.Ordinal));
+        await Axe.AssertInBothLanguagesAsync(holder, "public_Account_SecondFactor");
         // The code of the next 30-second step: the current one was spent by the enrolment.
         await holder.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
         await holder.ClickAsync("#second-factor button[type=submit]");

@@ -28,6 +28,7 @@ public sealed class InformationRequestPagesTests(BrowserFixture browser) : IClas
         var link = await relative.Locator("#status-link").GetAttributeAsync("href");
         await relative.GotoAsync(link!);
         await Assertions.Expect(relative.Locator("#request-status")).ToContainTextAsync("En espera de la respuesta del custodio");
+        await Axe.AssertInBothLanguagesAsync(relative, "public_Requests_Status");
 
         var reception = await browser.SignedInPageAsync(Roles.ReceptionOfficer, "es-ES");
         await reception.GotoAsync("/Requests");
@@ -38,5 +39,6 @@ public sealed class InformationRequestPagesTests(BrowserFixture browser) : IClas
         await relative.GotoAsync(link!);
         await Assertions.Expect(relative.Locator("#request-status")).ToContainTextAsync("respondida");
         await Assertions.Expect(relative.Locator("#answer-information")).ToContainTextAsync("Centro de Confinamiento del Terrorismo");
+        await Axe.AssertInBothLanguagesAsync(relative, "public_Requests_Status_answered");
     }
 }

@@ -49,10 +49,15 @@ public sealed class WorkQueuePagesTests(BrowserFixture browser) : IClassFixture<
         { Roles.ReceptionOfficer, "arrived-not-received", "2" },   // DA-104 landed, nobody handed over yet
         { Roles.ReceptionOfficer, "awaiting-admission", "2" },     // the two demo arrivals
         { Roles.FacilityDirector, "not-seen", "1" },               // DEMO-HELD-6, never seen by a monitor
+        { Roles.FacilityDirector, "cells-below-standard", "1" },   // A-02, counted at 158 by the inspection
         { Roles.Inspector, "overdue-inspection-actions", "1" },    // the follow-up of the A-02 inspection
         { Roles.SendingFinanceOfficer, "open-disputes", "1" },     // the month before last's invoice
         { Roles.ReceivingFinanceOfficer, "open-disputes", "1" },
         { Roles.EscortOfficer, "must-disembark", "1" },
+        { Roles.TransferSupervisor, "manifests-to-lock", "1" },    // DA-101, still a draft
+        { Roles.CourtUser, "open-production-requests", "1" },      // where DEMO-HELD-3 is held, due in three days
+        { Roles.LegalReviewer, "unverified-court-orders", "1" },   // the order reported for DEMO-HELD-5
+        { Roles.CaseOfficer, "unverified-court-orders", "1" },
     };
 
     [Theory]

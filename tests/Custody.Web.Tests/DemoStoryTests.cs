@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Custody.Facilities;
 using Custody.Screening;
-using Custody.Web.Pages.Facilities;
 
 namespace Custody.Web.Tests;
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Custody.Persistence;
 using Custody.Transfers;
@@ -111,6 +114,67 @@ public sealed partial class WorkQueueTests(CustodyWebFactory factory) : IClassFi
 
         Assert.Equal(typeof(WorkKinds).GetFields().Length, items.Count);
         Assert.All(items, i => Assert.True(i.Count >= 0 && i.Link.StartsWith('/'), i.ToString()));
+    }
+
+    [Fact]
+    public async Task CellsBelowStandard_CountsTheCellsTheRegistersGridBandsBelow()
+    {
+        var director = await factory.SignedInAsync(Roles.FacilityDirector);
+
+        var register = await director.GetStringAsync("/Facilities/Register/sv-cecot");
+        var home = await director.GetStringAsync("/");
+
+        var below = Regex.Count(register, "data-band=\"below\"");
+        Assert.True(below > 0, "The demo's inspection counted cell A-02 far over the standard.");
+        Assert.Equal(below, CountOf(home, WorkKinds.CellsBelowStandard));
+        Assert.Contains("href=\"/Facilities/Register/sv-cecot\">Cells below the space standard</a>", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FearInterviewsDue_CountsPendingClaims_WithTheEarliestInterview_UntilDecided()
+    {
+        var reviewer = await factory.SignedInAsync(Roles.LegalReviewer);
+        var api = await factory.BearerAsync(Roles.LegalReviewer);
+        var person = await factory.PersonIdAsync("DEMO-HELD-1");
+        var before = CountOf(await reviewer.GetStringAsync("/"), WorkKinds.FearInterviewsDue) ?? 0;
+
+        var raised = await api.PostAsJsonAsync($"/api/people/{person}/fear-claims", new { country = "SV" });
+        var factId = (await raised.Content.ReadFromJsonAsync<JsonObject>())!["fact"]!["id"]!.GetValue<string>();
+        var interview = DateTime.UtcNow.AddDays(4).Date.AddHours(15);
+        Assert.True((await api.PostAsJsonAsync($"/api/facts/{factId}/interview", new { interviewAt = interview.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) })).IsSuccessStatusCode);
+        var pending = await reviewer.GetStringAsync("/");
+
+        Assert.Equal(before + 1, CountOf(pending, WorkKinds.FearInterviewsDue));
+        Assert.Contains($"datetime=\"{interview:yyyy-MM-dd'T'HH:mm:ss'Z'}\"", Card(pending, WorkKinds.FearInterviewsDue), StringComparison.Ordinal);
+
+        Assert.True((await api.PostAsJsonAsync($"/api/facts/{factId}/decision", new { decision = "negative" })).IsSuccessStatusCode);
+        Assert.Equal(before, CountOf(await reviewer.GetStringAsync("/"), WorkKinds.FearInterviewsDue) ?? 0);
+    }
+
+    [Fact]
+    public async Task DesignationsToReview_CountsTheUnvalidated_UntilTwoReviewersAndEvidenceValidateIt()
+    {
+        var officer = await factory.SignedInAsync(Roles.CaseOfficer);
+        var (officerApi, reviewerApi) = (await factory.BearerAsync(Roles.CaseOfficer), await factory.BearerAsync(Roles.LegalReviewer));
+        var person = await factory.PersonIdAsync("DEMO-HELD-4");
+        var before = CountOf(await officer.GetStringAsync("/"), WorkKinds.DesignationsToReview) ?? 0;
+        const string group = "Barrio 18";
+
+        Assert.True((await officerApi.PostAsJsonAsync($"/api/people/{person}/designations/evidence", new { group, kind = "court-finding", date = "2024-11-01" })).IsSuccessStatusCode);
+        Assert.Equal(before + 1, CountOf(await officer.GetStringAsync("/"), WorkKinds.DesignationsToReview));
+        Assert.True((await officerApi.PostAsJsonAsync($"/api/people/{person}/designations/review", new { group })).IsSuccessStatusCode);
+        Assert.Equal(before + 1, CountOf(await officer.GetStringAsync("/"), WorkKinds.DesignationsToReview));
+
+        Assert.True((await reviewerApi.PostAsJsonAsync($"/api/people/{person}/designations/review", new { group })).IsSuccessStatusCode);
+        Assert.Equal(before, CountOf(await officer.GetStringAsync("/"), WorkKinds.DesignationsToReview) ?? 0);
+    }
+
+    /// <summary>The card of one kind of work, up to the next card.</summary>
+    private static string Card(string page, string kind)
+    {
+        var start = page.IndexOf($"data-kind=\"{kind}\"", StringComparison.Ordinal);
+        var end = page.IndexOf("data-kind=", start + 10, StringComparison.Ordinal);
+        return page[start..(end < 0 ? page.Length : end)];
     }
 
     private static int? CountOf(string page, string kind)

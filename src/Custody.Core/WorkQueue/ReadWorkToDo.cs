@@ -6,6 +6,7 @@ using Custody.InformationRequests;
 using Custody.Notifications;
 using Custody.Persistence;
 using Custody.Production;
+using Custody.Screening;
 using Custody.Transfers;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,13 +28,13 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
         [Roles.TransferSupervisor] = [WorkKinds.ManifestsToLock, WorkKinds.MustDisembark, WorkKinds.ReturnRequired],
         [Roles.EscortOfficer] = [WorkKinds.MustDisembark, WorkKinds.ReturnRequired],
         [Roles.ReceptionOfficer] = [WorkKinds.ArrivedNotReceived, WorkKinds.AwaitingAdmission],
-        [Roles.LegalReviewer] = [WorkKinds.UnverifiedCourtOrders, WorkKinds.ClassOrderConflicts, WorkKinds.CourtOrderConflicts],
-        [Roles.FacilityDirector] = [WorkKinds.OverdueNotices, WorkKinds.NotSeen, WorkKinds.AwaitingCell, WorkKinds.DispositionsDue, WorkKinds.OverdueInformationRequests, WorkKinds.OverdueComplaints],
+        [Roles.LegalReviewer] = [WorkKinds.UnverifiedCourtOrders, WorkKinds.FearInterviewsDue, WorkKinds.DesignationsToReview, WorkKinds.ClassOrderConflicts, WorkKinds.CourtOrderConflicts],
+        [Roles.FacilityDirector] = [WorkKinds.OverdueNotices, WorkKinds.NotSeen, WorkKinds.CellsBelowStandard, WorkKinds.AwaitingCell, WorkKinds.DispositionsDue, WorkKinds.OverdueInformationRequests, WorkKinds.OverdueComplaints],
         [Roles.Inspector] = [WorkKinds.OverdueInspectionActions, WorkKinds.OverdueComplaints, WorkKinds.LapsedRestrictions],
         [Roles.SendingFinanceOfficer] = [WorkKinds.PaymentHolds, WorkKinds.OpenDisputes],
         [Roles.ReceivingFinanceOfficer] = [WorkKinds.PaymentHolds, WorkKinds.OpenDisputes],
         [Roles.CourtUser] = [WorkKinds.OpenProductionRequests, WorkKinds.OverdueProductionRequests, WorkKinds.LapsedRestrictions],
-        [Roles.CaseOfficer] = [WorkKinds.ManifestsToLock, WorkKinds.UnverifiedCourtOrders],
+        [Roles.CaseOfficer] = [WorkKinds.ManifestsToLock, WorkKinds.UnverifiedCourtOrders, WorkKinds.DesignationsToReview],
     };
 
     /// <summary>The work of every role the user holds, in the order of the first role that asks for each kind.</summary>
@@ -43,10 +44,12 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
         var now = Instants.Now(time);
         // Read once for every kind that counts from them.
         var read = new SharedReads(
-            kinds.Any(k => k is WorkKinds.NotSeen or WorkKinds.AwaitingCell or WorkKinds.DispositionsDue or WorkKinds.AwaitingAdmission)
-                ? await RegistersAsync(cancellationToken) : [],
+            kinds.Any(k => k is WorkKinds.NotSeen or WorkKinds.AwaitingCell or WorkKinds.DispositionsDue or WorkKinds.AwaitingAdmission or WorkKinds.CellsBelowStandard)
+                ? await RegistersAsync(kinds.Contains(WorkKinds.CellsBelowStandard), cancellationToken) : [],
             kinds.Any(k => k is WorkKinds.OpenProductionRequests or WorkKinds.OverdueProductionRequests)
-                ? await production.ListAsync(null, overdueOnly: false, cancellationToken) : []);
+                ? await production.ListAsync(null, overdueOnly: false, cancellationToken) : [],
+            kinds.Any(k => k is WorkKinds.FearInterviewsDue or WorkKinds.DesignationsToReview)
+                ? await LegalReviewAsync(cancellationToken) : null);
         var items = new List<WorkItem>(kinds.Count);
         foreach (var kind in kinds)
         {
@@ -55,7 +58,7 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
         return items;
     }
 
-    private sealed record SharedReads(IReadOnlyList<FacilityWork> Facilities, IReadOnlyList<ProductionRequestView> OpenProductionRequests);
+    private sealed record SharedReads(IReadOnlyList<FacilityWork> Facilities, IReadOnlyList<ProductionRequestView> OpenProductionRequests, LegalReview? LegalReview);
 
     private async Task<WorkItem> ItemAsync(string kind, SharedReads read, DateTime now, CancellationToken ct)
     {
@@ -82,6 +85,9 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
             case WorkKinds.AwaitingCell:
                 var noCell = facilities.Where(f => f.Register.Occupancy.AwaitingCell > 0).ToList();
                 return new(kind, noCell.Sum(f => f.Register.Occupancy.AwaitingCell), null, FacilityLink(noCell));
+            case WorkKinds.CellsBelowStandard:
+                var crowded = facilities.Where(f => f.CellsBelowStandard > 0).ToList();
+                return new(kind, crowded.Sum(f => f.CellsBelowStandard), null, FacilityLink(crowded));
             case WorkKinds.NotSeen:
                 var notSeen = facilities.Where(f => f.NotSeen > 0).ToList();
                 return new(kind, notSeen.Sum(f => f.NotSeen), null, FacilityLink(notSeen));
@@ -101,6 +107,10 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
                     FacilityLink(late.Select(f => f.FacilityId).ToList(), "/Facilities/Inspections/"));
             case WorkKinds.UnverifiedCourtOrders:
                 return new(kind, await db.CourtOrders.AsNoTracking().CountAsync(o => !o.Verified && o.LiftedAt == null, ct), null, "/People?fact=courtOrders");
+            case WorkKinds.FearInterviewsDue:
+                return new(kind, read.LegalReview!.PendingFearClaims, read.LegalReview.NextInterview, "/People?fact=fearClaims");
+            case WorkKinds.DesignationsToReview:
+                return new(kind, read.LegalReview!.UnvalidatedDesignations, null, "/People?fact=designations");
             case WorkKinds.ClassOrderConflicts:
                 return new(kind, await db.ClassOrderConflicts.AsNoTracking().CountAsync(ct), null, "/ClassOrders");
             case WorkKinds.CourtOrderConflicts:
@@ -131,10 +141,10 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
         }
     }
 
-    private sealed record FacilityWork(FacilityRegisterView Register, int NotSeen, IReadOnlyList<DateTime> DispositionsDue);
+    private sealed record FacilityWork(FacilityRegisterView Register, int NotSeen, IReadOnlyList<DateTime> DispositionsDue, int CellsBelowStandard);
 
-    /// <summary>The register of every facility, read once for every register item.</summary>
-    private async Task<IReadOnlyList<FacilityWork>> RegistersAsync(CancellationToken ct)
+    /// <summary>The register of every facility, read once for every register item; its cells banded as the register's grid bands them when asked.</summary>
+    private async Task<IReadOnlyList<FacilityWork>> RegistersAsync(bool bandCells, CancellationToken ct)
     {
         var list = new List<FacilityWork>();
         foreach (var facility in await register.FacilitiesAsync(ct))
@@ -143,9 +153,44 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
             {
                 continue;
             }
-            list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList()));
+            var below = 0;
+            if (bandCells)
+            {
+                var id = new FacilityId(facility.Id);
+                var (_, standards) = await register.FacilityStandardsAsync(id, time.GetUtcNow(), ct);
+                below = CellGrid.Build(view.Occupancy, await inspections.ListAsync(id, ct), standards).SelectMany(unit => unit).Count(t => t.Band == CellGrid.Below);
+            }
+            list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList(), below));
         }
         return list;
+    }
+
+    private sealed record LegalReview(int PendingFearClaims, DateTime? NextInterview, int UnvalidatedDesignations);
+
+    /// <summary>
+    /// Fear claims still pending and designations not yet validated, from each person's facts as
+    /// screening reads them (the bundle's with those entered in Custody merged in, a designation
+    /// reviewed here superseding the bundle's). Reads only the people who have either kind.
+    /// </summary>
+    private async Task<LegalReview> LegalReviewAsync(CancellationToken ct)
+    {
+        var entered = (await db.EnteredFacts.AsNoTracking().Where(f => f.Kind == "fearClaims" || f.Kind == "designations").ToListAsync(ct)).ToLookup(f => f.PersonId);
+        var withEntered = entered.Select(g => g.Key).ToList();
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.FactKinds.Contains(" fearClaims ") || p.FactKinds.Contains(" designations ") || withEntered.Contains(p.Id))
+            .Select(p => new { p.Id, p.Facts }).ToListAsync(ct);
+        var (fear, designations) = (0, 0);
+        foreach (var person in people)
+        {
+            var facts = PersonFacts.Parse(person.Facts).WithEnteredFacts(entered[person.Id]);
+            fear += facts.FearClaims.Count(c => c.Outcome == "pending");
+            designations += facts.Designations.Count(d => !d.IsValidated);
+        }
+        // Only a claim entered in Custody carries its interview's date.
+        var interviews = entered.SelectMany(g => g).Where(f => f.Kind == "fearClaims").Select(f => f.FactObject())
+            .Where(f => f["outcome"]?.GetValue<string>() == "pending" && f["interviewAt"] is not null)
+            .Select(f => Instants.TryParseRfc3339(f["interviewAt"]!.GetValue<string>(), out var at) ? Instants.Utc(at) : (DateTime?)null);
+        return new(fear, Earliest(interviews), designations);
     }
 
     /// <summary>The facility's page when one facility has the work, else the list of facilities.</summary>
@@ -173,6 +218,9 @@ public static class WorkKinds
     public const string CourtOrderConflicts = "court-order-conflicts";
     public const string OverdueNotices = "overdue-notices";
     public const string NotSeen = "not-seen";
+    public const string CellsBelowStandard = "cells-below-standard";
+    public const string FearInterviewsDue = "fear-interviews-due";
+    public const string DesignationsToReview = "designations-to-review";
     public const string DispositionsDue = "dispositions-due";
     public const string OverdueInformationRequests = "overdue-information-requests";
     public const string OverdueComplaints = "overdue-complaints";

@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Custody.Access;
 using Custody.Billing;
 using Custody.Common;
+using Custody.CourtOrders;
 using Custody.Demo;
 using Custody.Facilities;
 using Custody.Imports;
 using Custody.Persistence;
+using Custody.Production;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custody.Web.Infrastructure;
@@ -16,7 +18,8 @@ namespace Custody.Web.Infrastructure;
 /// The demo's story, so the first <c>dotnet run</c> shows every page with content: six people held
 /// at CECOT for ten weeks (admitted, in three cells, seen weekly by a monitor except one, who is
 /// overdue), an inspection of a cell counted far over the standard with an overdue follow-up, the
-/// invoice of the month before last issued and disputed, and one movement at each stage (boarded
+/// invoice of the month before last issued and disputed, a court's request for a person's
+/// whereabouts and an order reported but not yet verified, and one movement at each stage (boarded
 /// with a stay that has just arrived and raised a must-disembark alert, in the air, landed). All of
 /// it through the same commands as real work, each at the time it happened on the demo clock.
 /// </summary>
@@ -85,7 +88,29 @@ internal sealed class DemoScenes(CustodyDbContext db, DemoClock clock)
         await InspectionAsync(cancellationToken);
         await InvoiceAsync(cancellationToken);
         await MovementsAsync(cancellationToken);
+        await CourtsAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Work for the court and the legal reviewer: a court asks where DEMO-HELD-3 is held, and a
+    /// case officer reports an order for DEMO-HELD-5 that nobody has checked with the court yet.
+    /// </summary>
+    private async Task CourtsAsync(CancellationToken cancellationToken)
+    {
+        var court = "US District Court for the District of Maryland";
+        var now = Instants.Now(clock);
+        Require(await new OrderProduction(db, clock).HandleAsync(await PersonAsync("DEMO-HELD-3", cancellationToken),
+            new OrderProductionRequest(ProductionRequest.Whereabouts, court, Instants.ToText(now.AddDays(3)), "8:25-cv-00951", "Declare where the petitioner is held and by whom."),
+            new Viewer("demo:court-user", Roles: [Roles.CourtUser]), cancellationToken));
+        db.ChangeTracker.Clear();
+        Require(await new EnterCourtOrder(db, clock).HandleAsync(await PersonAsync("DEMO-HELD-5", cancellationToken),
+            new EnterCourtOrderRequest("facilitate-return", court, "8:25-cv-01203", Instants.ToText(now.AddDays(-1)), null, null, "Order of the court, as sent by counsel"),
+            new Viewer("demo:case-officer", Roles: [Roles.CaseOfficer]), mayRecordVerified: false, cancellationToken));
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<PersonId> PersonAsync(string externalId, CancellationToken cancellationToken) =>
+        new(await db.People.AsNoTracking().Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync(cancellationToken));
 
     private async Task InspectionAsync(CancellationToken cancellationToken)
     {

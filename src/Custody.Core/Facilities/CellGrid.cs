@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Custody.Facilities;
 using Custody.Screening;
 
-namespace Custody.Web.Pages.Facilities;
+namespace Custody.Facilities;
 
 /// <summary>
 /// One cell on the register's grid: the people the register places there, the last inspection's
@@ -12,7 +11,10 @@ namespace Custody.Web.Pages.Facilities;
 /// </summary>
 public sealed record CellTile(string CellId, string Unit, string Number, int Occupants, int? CountedAtInspection, decimal? SquareMetresPerPerson, decimal Standard, string Band);
 
-/// <summary>Builds the grid, unit by unit, from the register's occupancy and the facility's inspections.</summary>
+/// <summary>
+/// Builds the grid, unit by unit, from the register's occupancy and the facility's inspections: the
+/// register page draws it and the director's work queue counts its cells below the standard.
+/// </summary>
 public static class CellGrid
 {
     /// <summary>No one in the cell.</summary>
