@@ -156,7 +156,7 @@ public sealed class RegisterPagesTests(BrowserFixture browser) : IClassFixture<B
 
         foreach (var row in await page.Locator("#decisions tbody tr").AllAsync())
         {
-            await Assertions.Expect(row).ToContainTextAsync("protection-covers-destination");
+            await Assertions.Expect(row.Locator("[data-reason=protection-covers-destination]")).ToContainTextAsync("A granted protection covers the destination.");
         }
         if (Environment.GetEnvironmentVariable("CUSTODY_SCREENSHOTS") is { Length: > 0 } folder)
         {
