@@ -67,6 +67,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         { "", "/Statistics" },
         { "", "/Requests/New" },
         { "", "/Account/Login" },
+        { "", "/Error" },
     };
 
     [Theory]
