@@ -20,7 +20,7 @@ public sealed record WorkItem(string Kind, int Count, DateTime? NextDeadline, st
 
 /// <summary>What needs doing now, per role: each user's home page lists the items of the roles they hold.</summary>
 public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadRegister register, ReadInspections inspections, ReadComplaints complaints,
-    ReadRestrictions restrictions, ReadProductionRequests production, ReadInformationRequests informationRequests, ReadOutbox outbox) : IUseCase
+    ReadRestrictions restrictions, ReadProductionRequests production, ReadInformationRequests informationRequests, ReadOutbox outbox, ReadCellGrid cellGrid) : IUseCase
 {
     /// <summary>The kinds of work each role is asked to do (a kind shown once however many roles ask for it).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KindsByRole = new Dictionary<string, IReadOnlyList<string>>
@@ -156,9 +156,7 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
             var below = 0;
             if (bandCells)
             {
-                var id = new FacilityId(facility.Id);
-                var (_, standards) = await register.FacilityStandardsAsync(id, time.GetUtcNow(), ct);
-                below = CellGrid.Build(view.Occupancy, await inspections.ListAsync(id, ct), standards).SelectMany(unit => unit).Count(t => t.Band == CellGrid.Below);
+                below = (await cellGrid.ForAsync(view, ct)).SelectMany(unit => unit).Count(t => t.Band == CellGrid.Below);
             }
             list.Add(new FacilityWork(view, register.NotSeen(view).Count, register.DispositionDue(view).Select(h => h.DispositionDue).ToList(), below));
         }

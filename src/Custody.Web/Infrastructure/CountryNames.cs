@@ -19,8 +19,7 @@ public static class CountryNames
         {
             return code ?? "";
         }
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
-        return Names.GetOrAdd((language, code), key =>
+        return Names.GetOrAdd((LanguageNames.Reader, code), key =>
         {
             try
             {

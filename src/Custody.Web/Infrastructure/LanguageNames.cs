@@ -12,14 +12,16 @@ public static class LanguageNames
 {
     private static readonly ConcurrentDictionary<(string Reader, string Code), string> Names = new();
 
+    /// <summary>The reader's language among the two the service speaks: Spanish, else English.</summary>
+    public static string Reader => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+
     public static string Of(string? code)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > 35)
         {
             return code ?? "";
         }
-        var reader = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
-        return Names.GetOrAdd((reader, code), key =>
+        return Names.GetOrAdd((Reader, code), key =>
         {
             try
             {

@@ -12,7 +12,7 @@ namespace Custody.Web.Pages.Facilities;
 /// A facility's register: who awaits admission, who is held (cell, findings, welfare, disposition
 /// due), occupancy by unit and cell, who has not been seen; with the actions of the staff and monitors.
 /// </summary>
-public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictions, ReadInspections inspections, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictions, ReadCellGrid cellGrid, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The cells, unit by unit, banded by floor area per person against the standard.</summary>
     public IReadOnlyList<IGrouping<string, CellTile>> Grid { get; private set; } = [];
@@ -107,8 +107,7 @@ public sealed class RegisterModel(ReadRegister read, ReadRestrictions restrictio
             return false;
         }
         View = view;
-        var (_, standards) = await read.FacilityStandardsAsync(new FacilityId(id), time.GetUtcNow(), cancellationToken);
-        Grid = CellGrid.Build(view.Occupancy, await inspections.ListAsync(new FacilityId(id), cancellationToken), standards);
+        Grid = await cellGrid.ForAsync(view, cancellationToken);
         OverTime = view.Occupancy.Occupants == 0 ? []
             : await read.OccupancyOverTimeAsync(id, time.GetUtcNow().UtcDateTime, ReadRegister.OccupancyChartDays, cancellationToken);
         NotSeen = read.NotSeen(view);
