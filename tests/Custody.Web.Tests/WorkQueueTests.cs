@@ -140,7 +140,9 @@ public sealed partial class WorkQueueTests(CustodyWebFactory factory) : IClassFi
 
         var raised = await api.PostAsJsonAsync($"/api/people/{person}/fear-claims", new { country = "SV" });
         var factId = (await raised.Content.ReadFromJsonAsync<JsonObject>())!["fact"]!["id"]!.GetValue<string>();
-        var interview = DateTime.UtcNow.AddDays(4).Date.AddHours(15);
+        // Earlier than the demo's pending claim (interview set for 2025-03-06, never decided) and than the bundle
+        // test's, so that it is the earliest whichever runs first: a pending claim whose interview passed is overdue work.
+        var interview = new DateTime(2024, 11, 1, 15, 0, 0, DateTimeKind.Utc);
         Assert.True((await api.PostAsJsonAsync($"/api/facts/{factId}/interview", new { interviewAt = interview.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) })).IsSuccessStatusCode);
         var pending = await reviewer.GetStringAsync("/");
 
@@ -167,6 +169,28 @@ public sealed partial class WorkQueueTests(CustodyWebFactory factory) : IClassFi
 
         Assert.True((await reviewerApi.PostAsJsonAsync($"/api/people/{person}/designations/review", new { group })).IsSuccessStatusCode);
         Assert.Equal(before, CountOf(await officer.GetStringAsync("/"), WorkKinds.DesignationsToReview) ?? 0);
+    }
+
+    [Fact]
+    public async Task ABundlesPendingFearClaimAndUnvalidatedDesignation_ReachTheLegalReviewersQueue_WithTheBundlesInterviewDate()
+    {
+        var reviewer = await factory.SignedInAsync(Roles.LegalReviewer);
+        var home = await reviewer.GetStringAsync("/");
+        var (fearBefore, designationsBefore) = (CountOf(home, WorkKinds.FearInterviewsDue) ?? 0, CountOf(home, WorkKinds.DesignationsToReview) ?? 0);
+        // Earlier than the demo's pending claim (2025-03-06); the other fear-claim test's, earlier still, is decided before it ends.
+        var interview = new DateTime(2024, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        var person = Custody.Demo.EligiblePerson.Create("WQ-" + Guid.NewGuid().ToString("N")[..8]);
+        person["fearClaims"] = new JsonArray(new JsonObject { ["country"] = "SV", ["outcome"] = "pending", ["interviewAt"] = interview.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) });
+        person["designations"] = new JsonArray(new JsonObject { ["group"] = "MS-13", ["evidence"] = new JsonArray(new JsonObject { ["kind"] = "tattoo" }), ["reviewers"] = new JsonArray() });
+
+        var officer = await factory.BearerAsync(Roles.CaseOfficer);
+        var imported = await officer.PostAsync("/api/imports", new StringContent(Custody.Demo.EligiblePerson.Bundle([person]), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var after = await reviewer.GetStringAsync("/");
+
+        Assert.Equal(fearBefore + 1, CountOf(after, WorkKinds.FearInterviewsDue));
+        Assert.Equal(designationsBefore + 1, CountOf(after, WorkKinds.DesignationsToReview));
+        Assert.Contains($"datetime=\"{interview:yyyy-MM-dd'T'HH:mm:ss'Z'}\"", Card(after, WorkKinds.FearInterviewsDue), StringComparison.Ordinal);
     }
 
     /// <summary>The card of one kind of work, up to the next card.</summary>

@@ -216,6 +216,10 @@ public sealed class FearClaim : ICitedFact
 {
     public string Country { get; set; } = "";
     public string Outcome { get; set; } = "";
+
+    /// <summary>When the interview is held, where one is set (in the bundle or scheduled in Custody): the legal reviewer's deadline.</summary>
+    public DateTimeOffset? InterviewAt { get; set; }
+
     public DateTimeOffset? DecidedAt { get; set; }
 
     /// <summary>Where the fact is recorded, for decisions to cite: null for the bundle's own (cited by position).</summary>

@@ -177,18 +177,14 @@ public sealed class ReadWorkToDo(CustodyDbContext db, TimeProvider time, ReadReg
         var people = await db.People.AsNoTracking()
             .Where(p => p.FactKinds.Contains(" fearClaims ") || p.FactKinds.Contains(" designations ") || withEntered.Contains(p.Id))
             .Select(p => new { p.Id, p.Facts }).ToListAsync(ct);
-        var (fear, designations) = (0, 0);
+        var (pending, designations) = (new List<FearClaim>(), 0);
         foreach (var person in people)
         {
             var facts = PersonFacts.Parse(person.Facts).WithEnteredFacts(entered[person.Id]);
-            fear += facts.FearClaims.Count(c => c.Outcome == "pending");
+            pending.AddRange(facts.FearClaims.Where(c => c.Outcome == "pending"));
             designations += facts.Designations.Count(d => !d.IsValidated);
         }
-        // Only a claim entered in Custody carries its interview's date.
-        var interviews = entered.SelectMany(g => g).Where(f => f.Kind == "fearClaims").Select(f => f.FactObject())
-            .Where(f => f["outcome"]?.GetValue<string>() == "pending" && f["interviewAt"] is not null)
-            .Select(f => Instants.TryParseRfc3339(f["interviewAt"]!.GetValue<string>(), out var at) ? Instants.Utc(at) : (DateTime?)null);
-        return new(fear, Earliest(interviews), designations);
+        return new(pending.Count, Earliest(pending.Select(c => c.InterviewAt is { } at ? Instants.Utc(at) : (DateTime?)null)), designations);
     }
 
     /// <summary>The facility's page when one facility has the work, else the list of facilities.</summary>
