@@ -48,6 +48,10 @@ builder.AddTransportSecurity(https);
 var secondFactorRequired = builder.Configuration.GetValue<bool?>("Custody:SecondFactorRequired")
     ?? !TransportSecurity.IsDevelopmentOrTest(builder.Environment);
 builder.Services.AddCustodyAuth(https, secondFactorRequired);
+// The operator's download of breached passwords' hashes, searched on disk at every new password.
+builder.Services.AddSingleton(builder.Configuration["Custody:BreachedPasswords:File"] is { Length: > 0 } breachedList
+    ? Custody.Access.BreachedPasswordList.At(breachedList)
+    : Custody.Access.BreachedPasswordList.None);
 builder.Services.AddSingleton<IdempotencyKeyring>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CaseInsensitiveLocalizerFactory>();

@@ -25,6 +25,8 @@ public sealed class ExportLanguageTests(CustodyWebFactory factory) : IClassFixtu
         }
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Every CSV says its encoding (ASVS 4.1.1): a spreadsheet guessing Latin-1 would garble "Versión".
+        Assert.Equal(("text/csv", "utf-8"), (response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.CharSet));
         return (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 

@@ -91,6 +91,7 @@ public sealed class PublicStatisticsTests(CustodyWebFactory factory) : IClassFix
         Assert.Contains("menos de 5", es, StringComparison.Ordinal);
         Assert.Contains("Estadísticas públicas", es, StringComparison.Ordinal);
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", chart.Content.Headers.ContentType?.CharSet);
         Assert.StartsWith("agreement,month,daysInvoiced,daysPaid,checkpointSize,checkpointRoot", await fees.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -492,6 +492,7 @@ public abstract class RegisterApiTests(CustodyWebFactory factory)
             var response = await director.GetAsync($"/api/facilities/sv-cecot/charts/{chart}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
             Assert.Contains("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }

@@ -138,6 +138,7 @@ public sealed class TransferApiTests(CustodyWebFactory factory) : IClassFixture<
         await OkAsync(escort.PostAsJsonAsync($"/api/manifests/{manifest}/discrepancies", new { personId = ids[0], kind = "identity-doubt", note = "Photo does not match" }));
         var csv = await supervisor.GetAsync($"/api/manifests/{manifest}/reconciliation.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", csv.Content.Headers.ContentType!.CharSet);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 2 + 7 + 1, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("count,handedOver,1", StringComparison.Ordinal));

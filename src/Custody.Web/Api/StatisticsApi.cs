@@ -66,7 +66,7 @@ public static class StatisticsApi
             })
             .WithSummary("Per agreement and month: days invoiced and days paid. Counts under 5 read 'fewer than 5'.");
         statistics.MapGet("/held.svg", async (StatisticsCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, localizer.Words()), "image/svg+xml"))
+                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, localizer.Words()), "image/svg+xml; charset=utf-8"))
             .WithSummary("Peak held at midnight by facility and month; months with fewer than 5 are left blank.");
     }
 

@@ -19,6 +19,7 @@ public static class AuthSetup
     {
         services.AddIdentityCore<CustodyUser>(Custody.Access.Accounts.Configure)
             .AddPasswordValidator<Custody.Access.GuessablePassword>()
+            .AddPasswordValidator<Custody.Access.BreachedPassword>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CustodyDbContext>()
             .AddSignInManager()
