@@ -171,7 +171,7 @@ app.UseUnlessPublicRead(branch =>
         DefaultRequestCulture = new RequestCulture("en"),
         SupportedCultures = cultures,
         SupportedUICultures = cultures,
-    });
+    }.ReadLanguageCookies());
     branch.UseAuthentication();
     branch.UseMiddleware<TokenStampCheck>();
 });

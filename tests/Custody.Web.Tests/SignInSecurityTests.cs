@@ -135,6 +135,9 @@ public sealed class SignInSecurityTests(DeadlineWebFactory clocked, TightSignInF
         {
             ["Email"] = DemoSeeder.EmailFor(Roles.Auditor), ["Password"] = CustodyWebFactory.Password, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
         }));
+        var switched = await https.GetAsync("/language/es?returnUrl=/Account/Login");
+        using var inSpanish = new HttpRequestMessage(HttpMethod.Get, "/Account/Login") { Headers = { { "Cookie", switched.Headers.GetValues("Set-Cookie").Single().Split(';')[0] } } };
+        var spanishLogin = await (await https.SendAsync(inSpanish)).Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirected.StatusCode);
         Assert.Equal("https://custody.example/Account/Login", redirected.Headers.Location!.ToString());
@@ -150,6 +153,12 @@ public sealed class SignInSecurityTests(DeadlineWebFactory clocked, TightSignInF
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
+        var language = switched.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith("__Host-Custody.Language=", language, StringComparison.Ordinal);
+        Assert.Contains("secure", language, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", language, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", language, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("lang=\"es\"", spanishLogin, StringComparison.Ordinal);
     }
 
     private sealed record Answer(int StatusCode, string RetryAfter);

@@ -185,6 +185,7 @@ public sealed class WebAppTests(CustodyWebFactory factory) : IClassFixture<Custo
         var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Equal("/People", switched.Headers.Location!.OriginalString);
+        Assert.StartsWith("Custody.Language=", cookie, StringComparison.Ordinal);
         Assert.Contains("1 personas encontradas", page, StringComparison.Ordinal);
         Assert.Contains("Protecciones", page, StringComparison.Ordinal);
         Assert.Contains("lang=\"es\"", page, StringComparison.Ordinal);
