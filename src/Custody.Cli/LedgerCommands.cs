@@ -95,7 +95,8 @@ internal static class LedgerCommands
         string note;
         if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            // The checkpoint is read from the URL given, not from wherever a redirect points.
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
             note = await http.GetStringAsync(url, cancellationToken);
         }
         else

@@ -4,6 +4,7 @@ using System.Text;
 using Custody.Notifications;
 using Custody.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custody.Web.Tests;
 
@@ -25,6 +26,37 @@ public sealed class OutboundTransportTests
     [InlineData("localhost.example.org", false)]
     [InlineData("mail.example.org", false)]
     public void Loopback_IsThisMachineOnly(string host, bool loopback) => Assert.Equal(loopback, Custody.Common.Loopback.IsLoopbackHost(host));
+
+    [Fact]
+    public async Task TheWitnessClient_DoesNotFollowARedirect()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var requests = 0;
+        var server = Task.Run(async () =>
+        {
+            // Answers every request with a redirect to itself elsewhere; a client that follows comes back.
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                var buffer = new byte[4096];
+                _ = await stream.ReadAsync(buffer);
+                Interlocked.Increment(ref requests);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:{port}/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+            }
+        });
+        await using var factory = new CustodyWebFactory();
+        var http = factory.Services.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(nameof(Custody.Transparency.CheckpointPublisher));
+
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/add-checkpoint"));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal(1, Volatile.Read(ref requests));
+        listener.Stop();
+        _ = server.Exception;
+    }
 
     [Theory]
     [InlineData(null, SmtpSecurity.None, false)]

@@ -73,7 +73,9 @@ public static class TransparencyRegistration
         builder.Services.AddSingleton<IReadOnlyList<WitnessEndpoint>>(witnesses);
         builder.Services.AddSingleton(WitnessPolicy.Create(options.Witnesses.Select(w => w.Key), options.Quorum));
         builder.Services.AddScoped<CheckpointLog>();
-        builder.Services.AddHttpClient<CheckpointPublisher>(c => c.Timeout = TimeSpan.FromSeconds(options.WitnessTimeoutSeconds));
+        // A witness is called only at its configured URL: a redirect is its answer, never followed elsewhere (ASVS 15.3.2).
+        builder.Services.AddHttpClient<CheckpointPublisher>(c => c.Timeout = TimeSpan.FromSeconds(options.WitnessTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         if (options.Publish)
         {
             builder.Services.AddHostedService<CheckpointPublishing>();
