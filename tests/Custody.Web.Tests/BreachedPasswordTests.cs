@@ -58,15 +58,5 @@ public sealed class BreachedPasswordTests(BreachedListWebFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, stillGood.StatusCode);
     }
 
-    private async Task<string> PostSetPasswordAsync(string path, string password)
-    {
-        var client = factory.Anonymous();
-        var form = await client.GetStringAsync(path);
-        var token = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["token"]!;
-        var response = await client.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Token"] = token, ["Password"] = password, ["Confirm"] = password, ["__RequestVerificationToken"] = CustodyWebFactory.AntiforgeryToken(form),
-        }));
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> PostSetPasswordAsync(string path, string password) => factory.PostSetPasswordAsync(path, password);
 }

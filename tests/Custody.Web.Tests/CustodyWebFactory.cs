@@ -130,6 +130,19 @@ public partial class CustodyWebFactory : WebApplicationFactory<Program>
             .Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync();
     }
 
+    /// <summary>Posts the set-password form of a one-time link (a path with its token) and answers the page.</summary>
+    public async Task<string> PostSetPasswordAsync(string path, string password)
+    {
+        var client = Anonymous();
+        var form = await client.GetStringAsync(path);
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["token"]!;
+        var response = await client.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token, ["Password"] = password, ["Confirm"] = password, ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public static string AntiforgeryToken(string html) => TokenPattern().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
