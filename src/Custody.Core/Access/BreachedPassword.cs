@@ -37,9 +37,6 @@ public sealed class BreachedPasswordList
 
     public static BreachedPasswordList None { get; } = new(null);
 
-    /// <summary>Whether a file is searched.</summary>
-    public bool Configured => _path is not null;
-
     /// <summary>The list at <paramref name="path"/>; a missing or unreadable file refuses the start rather than silently checking nothing.</summary>
     public static BreachedPasswordList At(string path)
     {
@@ -61,10 +58,6 @@ public sealed class BreachedPasswordList
     public bool Contains(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (_path is null)
-        {
-            return false;
-        }
         // SHA-1 is the list's key, not a protection: the hash is only looked up, never stored or trusted.
 #pragma warning disable CA5350
         return ContainsHash(Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(password))));

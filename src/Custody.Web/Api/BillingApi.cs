@@ -12,7 +12,7 @@ public static class BillingApi
 {
     private static async Task<FileAnswer> ExportAsync(object shows, Reports.InvoiceExport.Sheet sheet, string format, string name, Func<string, string> text, CancellationToken ct) => format switch
     {
-        "csv" => FileAnswer.Of(Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), "text/csv; charset=utf-8", name + ".csv"), shows),
+        "csv" => FileAnswer.Of(Results.File(await Reports.InvoiceExport.CsvAsync(sheet, text, ct), ContentTypes.Csv, name + ".csv"), shows),
         "xlsx" => FileAnswer.Of(Results.File(Reports.InvoiceExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"), shows),
         _ => FileAnswer.Of(Results.File(Reports.InvoiceExport.Pdf(sheet, text), "application/pdf", name + ".pdf"), shows),
     };
@@ -90,7 +90,7 @@ public static class BillingApi
         invoices.MapGet("/spend.svg", async (string agreement, ReadSpend spend, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
             {
                 var points = (await spend.RunAsync(agreement, ct)).Value ?? [];
-                return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), "image/svg+xml; charset=utf-8"));
+                return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.Spend(points, localizer["{0}: spend against the ceiling", agreement].Value, localizer.Words()), ContentTypes.Svg));
             })
             .RequireAuthorization(Policies.ReadFinance)
             .WithSummary("Spend against the funding ceiling over time, as SVG.")

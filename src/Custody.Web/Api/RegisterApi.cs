@@ -31,7 +31,7 @@ public static class RegisterApi
                 var span = Math.Clamp(days ?? ReadRegister.OccupancyChartDays, 1, 366);
                 var series = await read.OccupancyOverTimeAsync(facilityId, time.GetUtcNow().UtcDateTime, span, ct);
                 return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.OverTime(series, localizer["{0}: people held, last {1} days", facilityId.Value, span].Value, localizer.Words()),
-                    "image/svg+xml; charset=utf-8"));
+                    ContentTypes.Svg));
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Occupancy over time (one point a day), counted from the register, against operational capacity, as SVG.")
@@ -41,7 +41,7 @@ public static class RegisterApi
                 var occupancy = await read.OccupancyAsync(facilityId, time.GetUtcNow().UtcDateTime, ct);
                 var (_, standards) = await read.FacilityStandardsAsync(facilityId, time.GetUtcNow(), ct);
                 return FileAnswer.NamingNoOne(Results.Text(Reports.OccupancyCharts.SpacePerPerson(occupancy, standards, localizer["{0}: m² per person across occupied cells", facilityId.Value].Value,
-                    localizer.Words()), "image/svg+xml; charset=utf-8"));
+                    localizer.Words()), ContentTypes.Svg));
             })
             .RequireAuthorization(Policies.ReadRegister)
             .WithSummary("Floor area per person in each occupied cell against the standards, as SVG.")

@@ -55,7 +55,7 @@ public static class ScreeningApi
                     return FileAnswer.Fail(failure);
                 }
                 // The run was written to the access log by PrepareAsync, before any decision is produced.
-                return FileAnswer.NamingNoOne(TypedResults.Stream(async body => await WriteCsvAsync(body, Reports.ExportColumns.In(Reports.ExportColumns.Screening, localizer.Words()), register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), "text/csv; charset=utf-8",
+                return FileAnswer.NamingNoOne(TypedResults.Stream(async body => await WriteCsvAsync(body, Reports.ExportColumns.In(Reports.ExportColumns.Screening, localizer.Words()), register.ScreenAsync(run.Value!, ct), query.Value.Filter, ct), ContentTypes.Csv,
                     $"screening-{agreement}-{query.Value.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv"));
             })
             .WithSummary("Every decision of a screening of the register as CSV (filtered by outcome or reason); column names in the request's language.")

@@ -66,7 +66,7 @@ public static class StatisticsApi
             })
             .WithSummary("Per agreement and month: days invoiced and days paid. Counts under 5 read 'fewer than 5'.");
         statistics.MapGet("/held.svg", async (StatisticsCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, localizer.Words()), "image/svg+xml; charset=utf-8"))
+                Results.Text(Reports.OccupancyCharts.PublicHeld((await cache.GetAsync(ct)).Statistics.Facilities, localizer.Words()), ContentTypes.Svg))
             .WithSummary("Peak held at midnight by facility and month; months with fewer than 5 are left blank.");
     }
 
@@ -77,7 +77,7 @@ public static class StatisticsApi
 
     private static async Task WriteCsvAsync(HttpContext http, string name, string[] header, IEnumerable<string[]> rows, CancellationToken ct)
     {
-        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.ContentType = ContentTypes.Csv;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         await using var csv = CsvWriter.Create(http.Response.Body, Reports.CsvExport.Options(), leaveOpen: true);
         await csv.WriteRecordAsync(header, ct);

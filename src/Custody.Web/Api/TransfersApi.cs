@@ -19,7 +19,7 @@ public static class TransfersApi
             .WithSummary("A manifest with its people (role, status, last screening, alerts, acknowledgements), discrepancies and reconciliation counts.");
         manifests.MapGet("/{id:guid}/reconciliation.csv", async (Guid id, ReadManifests read, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 await read.FindAsync(id, ct) is { } view
-                    ? FileAnswer.Of(TypedResults.File(await ReconciliationReport.CsvAsync(view, localizer.Words(), ct), "text/csv; charset=utf-8", $"manifest-{id}-reconciliation.csv"), view)
+                    ? FileAnswer.Of(TypedResults.File(await ReconciliationReport.CsvAsync(view, localizer.Words(), ct), ContentTypes.Csv, $"manifest-{id}-reconciliation.csv"), view)
                     : FileAnswer.Fail(new NotFound($"No manifest {id}.")))
             .RequireAuthorization(Policies.ReadManifests)
             .WithSummary("The reconciliation report as CSV: one row per person, then the counts.")

@@ -39,15 +39,15 @@ public static class TransparencyApi
             {
                 http.Response.Headers.CacheControl = "no-cache";
                 return await checkpoints.LatestAsync(finalOnly: true, ct) is { } latest
-                    ? Results.Text(latest.Note, "text/plain; charset=utf-8")
+                    ? Results.Text(latest.Note, ContentTypes.PlainText)
                     : Results.NotFound();
             })
             .WithSummary("The latest final checkpoint (C2SP tlog-checkpoint, signed by the log and cosigned by its witnesses).");
         log.MapGet("/checkpoints/{size:long}", async (long size, CheckpointLog checkpoints, CancellationToken ct) =>
-                await checkpoints.AtSizeAsync(size, ct) is { } checkpoint ? Results.Text(checkpoint.Note, "text/plain; charset=utf-8") : Results.NotFound())
+                await checkpoints.AtSizeAsync(size, ct) is { } checkpoint ? Results.Text(checkpoint.Note, ContentTypes.PlainText) : Results.NotFound())
             .WithSummary("The checkpoint signed at this size, with the cosignatures gathered.");
         log.MapGet("/log-key", (LogIdentity identity, WitnessPolicy policy) =>
-                Results.Text(string.Concat([identity.PublicKey + "\n", .. policy.Witnesses.Select(w => $"witness {w}\n"), $"quorum {policy.Quorum}\n"]), "text/plain; charset=utf-8"))
+                Results.Text(string.Concat([identity.PublicKey + "\n", .. policy.Witnesses.Select(w => $"witness {w}\n"), $"quorum {policy.Quorum}\n"]), ContentTypes.PlainText))
             .WithSummary("The log's public key (signed-note verifier key), then each witness's key and the quorum that makes a checkpoint final.");
         log.MapGet("/tile/{level:int}/{**index}", async (int level, string index, LedgerProofs proofs, HttpContext http, CancellationToken ct) =>
             {
